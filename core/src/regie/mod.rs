@@ -1,0 +1,94 @@
+//! A Régie de Quartier or de Territoire: what the directory and its pages show.
+
+#[cfg(feature = "import")]
+pub mod import;
+
+use serde::{Deserialize, Serialize};
+
+use crate::activite::Activite;
+use crate::coverage::CoverageStatus;
+
+/// Whether a Régie's membership of the network has been checked by a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Verification {
+    /// Found in a public file by name only; membership not checked.
+    AVerifier,
+    /// Checked against the network's own list.
+    Verifiee,
+}
+
+impl Verification {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::AVerifier => "a_verifier",
+            Self::Verifiee => "verifiee",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "a_verifier" => Some(Self::AVerifier),
+            "verifiee" => Some(Self::Verifiee),
+            _ => None,
+        }
+    }
+}
+
+/// One line of the directory.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegieSummary {
+    pub slug: String,
+    pub nom: String,
+    pub commune: String,
+    pub code_postal: String,
+    pub departement: String,
+    pub verification: Verification,
+    pub nb_qpv: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QpvCovered {
+    pub code: String,
+    pub nom: String,
+    pub statut: CoverageStatus,
+}
+
+/// Yearly key figures a Régie reports; each may be unknown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChiffresCles {
+    pub annee: i64,
+    pub salaries: Option<i64>,
+    pub salaries_insertion: Option<i64>,
+    pub benevoles: Option<i64>,
+    pub personnes_accompagnees: Option<i64>,
+    pub sorties_positives: Option<i64>,
+    pub chiffre_affaires_euros: Option<i64>,
+    pub marches_publics: Option<i64>,
+}
+
+/// Everything the page of one Régie shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegieDetail {
+    pub slug: String,
+    pub nom: String,
+    pub siret: Option<String>,
+    pub adresse: Option<String>,
+    pub code_postal: String,
+    pub commune: String,
+    pub commune_insee: String,
+    pub departement: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub site_web: Option<String>,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
+    pub description: Option<String>,
+    pub date_creation: Option<String>,
+    pub date_adhesion: Option<String>,
+    pub activites: Vec<Activite>,
+    pub verification: Verification,
+    /// Where the record comes from, shown to the reader.
+    pub source: Option<String>,
+    pub qpvs: Vec<QpvCovered>,
+    pub chiffres: Vec<ChiffresCles>,
+}

@@ -1,0 +1,54 @@
+//! SIRET and SIREN numbers: the identifiers of French legal units and their establishments.
+
+/// Digits of a SIRET as people write it ("352 847 370 00033"), or an error in French.
+pub fn parse_siret(raw: &str) -> Result<String, String> {
+    let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    if digits.len() != 14 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("SIRET invalide « {raw} » : 14 chiffres attendus"));
+    }
+    // La Poste's establishments (SIREN 356000000) are numbered outside the Luhn rule.
+    if !digits.starts_with("356000000") && !luhn_ok(&digits) {
+        return Err(format!("SIRET invalide « {raw} » : la clé de contrôle ne correspond pas"));
+    }
+    Ok(digits)
+}
+
+/// The SIREN (legal unit) is the first nine digits of a SIRET.
+pub fn siren_of(siret: &str) -> &str {
+    &siret[..9.min(siret.len())]
+}
+
+fn luhn_ok(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let dd = d * 2;
+                if dd > 9 { dd - 9 } else { dd }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_real_siret_with_spaces() {
+        assert_eq!(parse_siret("352 847 370 00033").unwrap(), "35284737000033");
+        assert_eq!(siren_of("35284737000033"), "352847370");
+    }
+
+    #[test]
+    fn rejects_wrong_length_and_checksum() {
+        assert!(parse_siret("3528473700003").unwrap_err().contains("14 chiffres"));
+        assert!(parse_siret("35284737000034").unwrap_err().contains("clé de contrôle"));
+    }
+}
