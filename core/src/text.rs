@@ -2,20 +2,41 @@
 
 /// Lower-case ASCII form without accents or punctuation runs: "Évry-Courcouronnes" → "evry courcouronnes".
 /// Used to compare what people type with what files contain.
+/// Runs in the browser too, so it maps the Latin letters of French by hand instead of pulling
+/// a full transliteration table into the wasm bundle.
 pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
+    let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let mapped: &str = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ÿ' | 'ý' => "y",
+            'ñ' => "n",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                continue;
             }
-            pending_space = false;
-            out.push(c);
-        } else {
-            pending_space = true;
+            _ => {
+                pending_space = true;
+                continue;
+            }
+        };
+        if pending_space && !out.is_empty() {
+            out.push(' ');
         }
+        pending_space = false;
+        out.push_str(mapped);
     }
     out
 }
@@ -70,5 +91,31 @@ mod tests {
     fn title_case_keeps_particles_lower() {
         assert_eq!(title_case("REGIE DE QUARTIERS"), "Regie de Quartiers");
         assert_eq!(title_case("ASSOC LA REGIE DE NOS QUARTIERS"), "Assoc la Regie de Nos Quartiers");
+    }
+}
+
+/// Folded place name with the usual abbreviations expanded: "ST DENIS" and "Saint-Denis" both
+/// become "saint denis", so addresses from administrative files match the official names.
+pub fn fold_place(s: &str) -> String {
+    fold(s)
+        .split(' ')
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "sts" => "saints",
+            "stes" => "saintes",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod place_tests {
+    #[test]
+    fn abbreviations_expand() {
+        assert_eq!(super::fold_place("ST DENIS"), "saint denis");
+        assert_eq!(super::fold_place("Sainte-Geneviève-des-Bois"), "sainte genevieve des bois");
+        assert_eq!(super::fold_place("Ste Marie"), "sainte marie");
     }
 }

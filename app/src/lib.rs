@@ -1,0 +1,68 @@
+//! The Atlas des Régies web application: routes, pages and server functions.
+//! Compiled twice: with `ssr` into the server, with `hydrate` into the browser bundle.
+
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod layout;
+pub mod regie;
+#[cfg(feature = "ssr")]
+pub mod territoire;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::home::HomePage;
+use crate::layout::{Footer, Header, NotFound};
+use crate::regie::{RegieListPage, RegiePage};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let t = i18n::use_texts();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/atlas.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Atlas des Régies".to_owned() } else { format!("{page} · Atlas des Régies") }
+        } />
+        <Meta name="description" content=t.site_tagline />
+        <Router>
+            <a class="skip-link" href="#contenu">{t.skip_to_content}</a>
+            <Header />
+            <main id="contenu" tabindex="-1">
+                // Async: pages wait for their data, so the HTML is complete without JavaScript.
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/regies") view=RegieListPage ssr=SsrMode::Async />
+                    <Route path=path!("/regies/:slug") view=RegiePage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

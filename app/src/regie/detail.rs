@@ -1,0 +1,152 @@
+//! The page of one Régie.
+
+use atlas_core::coverage::CoverageStatus;
+use atlas_core::regie::{RegieDetail, Verification};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use super::{get_regie, VerificationBadge};
+use crate::error::{set_not_found, ErrorNotice};
+use crate::i18n::{format_int, use_texts, Texts};
+
+#[component]
+pub fn RegiePage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let regie = Resource::new(slug, get_regie);
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match regie.await {
+                    Ok(Some(r)) => view! { <RegieView r /> }.into_any(),
+                    Ok(None) => {
+                        set_not_found();
+                        view! {
+                            <Title text=t.not_found_title />
+                            <h1>{t.not_found_title}</h1>
+                            <p>{t.regie_not_found}</p>
+                            <p><a href="/regies">{t.back_to_directory}</a></p>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn coverage_label(t: &Texts, s: CoverageStatus) -> &'static str {
+    match s {
+        CoverageStatus::Estimee => t.coverage_estimee,
+        CoverageStatus::Declaree => t.coverage_declaree,
+        CoverageStatus::Confirmee => t.coverage_confirmee,
+    }
+}
+
+#[component]
+fn RegieView(r: RegieDetail) -> impl IntoView {
+    let t = use_texts();
+    let description = format!("{} — {} ({})", r.nom, r.commune, r.code_postal);
+    let has_contact = r.site_web.is_some() || r.telephone.is_some() || r.email.is_some();
+    let any_estimated = r.qpvs.iter().any(|q| q.statut == CoverageStatus::Estimee);
+    view! {
+        <Title text=r.nom.clone() />
+        <Meta name="description" content=description />
+        <p class="breadcrumb"><a href="/regies">{t.back_to_directory}</a></p>
+        <h1>{r.nom.clone()}</h1>
+        <p class="subtitle">
+            {format!("{} ({}) · ", r.commune, r.departement)}
+            <VerificationBadge v=r.verification />
+        </p>
+        {(r.verification == Verification::AVerifier)
+            .then(|| view! { <p class="notice" role="note">{t.unverified_notice}</p> })}
+        {r.description.clone().map(|d| view! { <p class="lead">{d}</p> })}
+        <div class="grid">
+            <section class="card" aria-labelledby="identite">
+                <h2 id="identite">{t.identity}</h2>
+                <dl>
+                    <dt>{t.address}</dt>
+                    <dd>
+                        {r.adresse.clone().map(|a| view! { {a}<br /> })}
+                        {format!("{} {}", r.code_postal, r.commune)}
+                    </dd>
+                    {r.siret.clone().map(|s| view! { <dt>{t.siret}</dt><dd>{s}</dd> })}
+                </dl>
+            </section>
+            <section class="card" aria-labelledby="contacts">
+                <h2 id="contacts">{t.contacts}</h2>
+                {(!has_contact).then(|| view! { <p>{t.no_contact}</p> })}
+                <ul class="plain">
+                    {r.site_web.clone().map(|u| view! { <li>{t.website}" : "<a href=u.clone() rel="noopener">{u.clone()}</a></li> })}
+                    {r.telephone.clone().map(|p| view! { <li>{t.phone}" : "<a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
+                    {r.email.clone().map(|e| view! { <li>{t.email}" : "<a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
+                </ul>
+            </section>
+            <section class="card" aria-labelledby="activites">
+                <h2 id="activites">{t.activities}</h2>
+                {if r.activites.is_empty() {
+                    view! { <p>{t.no_activity}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="tags">
+                            {r.activites.iter().map(|a| view! { <li>{a.label_fr()}</li> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+            </section>
+        </div>
+        <section aria-labelledby="qpv">
+            <h2 id="qpv">{t.qpv_covered}" (" {r.qpvs.len()} ")"</h2>
+            {if r.qpvs.is_empty() {
+                view! { <p>{t.no_qpv}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="qpv-list">
+                        {r.qpvs
+                            .iter()
+                            .map(|q| {
+                                view! {
+                                    <li>
+                                        <span class="qpv-name">{q.nom.clone()}</span>
+                                        " "
+                                        <span class="code">{q.code.clone()}</span>
+                                        " "
+                                        <span class=format!("badge cov-{}", q.statut.code())>{coverage_label(t, q.statut)}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {any_estimated.then(|| view! { <p class="help">{t.coverage_estimee_help}</p> })}
+        </section>
+        <section aria-labelledby="chiffres-cles">
+            <h2 id="chiffres-cles">{t.key_figures}</h2>
+            {if r.chiffres.is_empty() {
+                view! { <p>{t.no_key_figures}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain">
+                        {r.chiffres
+                            .iter()
+                            .map(|c| view! {
+                                <li>{format!("{} : {} salariés, dont {} en insertion",
+                                    c.annee,
+                                    c.salaries.map(format_int).unwrap_or_else(|| "—".into()),
+                                    c.salaries_insertion.map(format_int).unwrap_or_else(|| "—".into()))}</li>
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+        {r.source.clone().map(|s| view! { <p class="source">{t.source}" : "{s}</p> })}
+    }
+}

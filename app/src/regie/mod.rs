@@ -1,0 +1,27 @@
+//! Régies: the directory and the page of each Régie.
+
+mod api;
+mod detail;
+mod list;
+#[cfg(feature = "ssr")]
+pub mod queries;
+
+pub use api::{get_regie, list_regies};
+pub use detail::RegiePage;
+pub use list::RegieListPage;
+
+use atlas_core::regie::Verification;
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+
+/// The "à vérifier / vérifiée" badge, identical in the list and on the page.
+#[component]
+pub fn VerificationBadge(v: Verification) -> impl IntoView {
+    let t = use_texts();
+    let (class, label) = match v {
+        Verification::AVerifier => ("badge badge-warn", t.status_unverified),
+        Verification::Verifiee => ("badge badge-ok", t.status_verified),
+    };
+    view! { <span class=class>{label}</span> }
+}

@@ -1,0 +1,138 @@
+//! Server-side reads of Régies.
+
+use atlas_core::activite::Activite;
+use atlas_core::coverage::CoverageStatus;
+use atlas_core::regie::{ChiffresCles, QpvCovered, RegieDetail, RegieSummary, Verification};
+use sqlx::AnyPool;
+
+fn verification(code: &str) -> Verification {
+    Verification::from_code(code).unwrap_or(Verification::AVerifier)
+}
+
+#[tracing::instrument(skip(pool))]
+pub async fn list(pool: &AnyPool) -> Result<Vec<RegieSummary>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT r.slug, r.nom, c.nom, r.code_postal, c.departement_code, r.verification,
+                (SELECT COUNT(*) FROM couvertures cv WHERE cv.regie_id = r.id)
+         FROM regies r JOIN communes c ON c.insee = r.commune_insee
+         ORDER BY c.departement_code, c.nom, r.nom",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, nom, commune, code_postal, departement, v, nb_qpv)| RegieSummary {
+            slug,
+            nom,
+            commune,
+            code_postal,
+            departement,
+            verification: verification(&v),
+            nb_qpv,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    slug: String,
+    nom: String,
+    siret: Option<String>,
+    adresse: Option<String>,
+    code_postal: String,
+    commune: String,
+    commune_insee: String,
+    departement: String,
+    lat: f64,
+    lon: f64,
+    site_web: Option<String>,
+    telephone: Option<String>,
+    email: Option<String>,
+    description: Option<String>,
+    date_creation: Option<String>,
+    date_adhesion: Option<String>,
+    verification: String,
+    source: Option<String>,
+}
+
+#[tracing::instrument(skip(pool))]
+pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, sqlx::Error> {
+    let Some(r) = sqlx::query_as::<_, DetailRow>(
+        "SELECT r.id, r.slug, r.nom, r.siret, r.adresse, r.code_postal, c.nom AS commune,
+                r.commune_insee, c.departement_code AS departement, r.lat, r.lon, r.site_web,
+                r.telephone, r.email, r.description, r.date_creation, r.date_adhesion,
+                r.verification, r.source
+         FROM regies r JOIN communes c ON c.insee = r.commune_insee
+         WHERE r.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let activites: Vec<(String,)> =
+        sqlx::query_as("SELECT activite FROM regie_activites WHERE regie_id = $1 ORDER BY activite")
+            .bind(r.id)
+            .fetch_all(pool)
+            .await?;
+    let qpvs: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT q.code, q.nom, cv.statut FROM couvertures cv JOIN qpv q ON q.code = cv.qpv_code
+         WHERE cv.regie_id = $1 ORDER BY q.nom",
+    )
+    .bind(r.id)
+    .fetch_all(pool)
+    .await?;
+    type ChiffresRow = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+    let chiffres: Vec<ChiffresRow> = sqlx::query_as(
+        "SELECT annee, salaries, salaries_insertion, benevoles, personnes_accompagnees,
+                sorties_positives, chiffre_affaires_euros, marches_publics
+         FROM chiffres_cles WHERE regie_id = $1 ORDER BY annee",
+    )
+    .bind(r.id)
+    .fetch_all(pool)
+    .await?;
+    Ok(Some(RegieDetail {
+        slug: r.slug,
+        nom: r.nom,
+        siret: r.siret,
+        adresse: r.adresse,
+        code_postal: r.code_postal,
+        commune: r.commune,
+        commune_insee: r.commune_insee,
+        departement: r.departement,
+        lat: r.lat,
+        lon: r.lon,
+        site_web: r.site_web,
+        telephone: r.telephone,
+        email: r.email,
+        description: r.description,
+        date_creation: r.date_creation,
+        date_adhesion: r.date_adhesion,
+        activites: activites.iter().filter_map(|(a,)| Activite::from_code(a)).collect(),
+        verification: verification(&r.verification),
+        source: r.source,
+        qpvs: qpvs
+            .into_iter()
+            .map(|(code, nom, statut)| QpvCovered {
+                code,
+                nom,
+                statut: CoverageStatus::from_code(&statut).unwrap_or(CoverageStatus::Estimee),
+            })
+            .collect(),
+        chiffres: chiffres
+            .into_iter()
+            .map(|c| ChiffresCles {
+                annee: c.0,
+                salaries: c.1,
+                salaries_insertion: c.2,
+                benevoles: c.3,
+                personnes_accompagnees: c.4,
+                sorties_positives: c.5,
+                chiffre_affaires_euros: c.6,
+                marches_publics: c.7,
+            })
+            .collect(),
+    }))
+}

@@ -1,0 +1,65 @@
+//! The HTTP application: Leptos pages and server functions, /healthz, static files, compression.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde_json::json;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use app::{shell, App};
+
+use crate::db::Database;
+
+#[derive(Clone, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Database,
+}
+
+pub fn router(leptos_options: LeptosOptions, db: Database) -> Router {
+    let routes = generate_route_list(App);
+    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone() };
+    let pool = db.pool.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(pool.clone()),
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// 200 with the database kind, migration version and row counts; 503 when the database is down.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let db = &state.db;
+    match (db.migration_version().await, db.counts().await) {
+        (Ok(version), Ok(counts)) => {
+            let counts: serde_json::Map<String, serde_json::Value> =
+                counts.into_iter().map(|(k, v)| (k.to_owned(), json!(v))).collect();
+            (
+                StatusCode::OK,
+                Json(json!({"status": "ok", "database": db.backend.name(), "migration": version, "counts": counts})),
+            )
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            tracing::error!(error = %e, "health check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({"status": "error", "database": db.backend.name(), "message": "base de données indisponible"})),
+            )
+        }
+    }
+}

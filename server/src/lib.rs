@@ -1,0 +1,7 @@
+//! The Atlas des Régies server: configuration, database, importers and the HTTP application.
+
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod import;
+pub mod reference;

