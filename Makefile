@@ -1,0 +1,35 @@
+# Atlas des Régies — the two commands of the README: `make run` and `make test`.
+# Both install what is missing first (scripts/setup.sh, idempotent, a few seconds when all is there).
+
+SHELL := /bin/bash
+# wasm-opt from npm's binaryen must come first: Debian's silently breaks hydration.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+SERVER := $(TARGET_DIR)/release/server
+export LEPTOS_SITE_ROOT ?= $(CURDIR)/target/site
+
+.PHONY: setup build run test test-rust test-e2e reference bench clean-db
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	cargo leptos build --release
+
+# Serves on LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the reference data first.
+run: build
+	$(SERVER) serve
+
+# Unit + integration tests (SQLite and PostgreSQL), then browser tests on both backends.
+test: build
+	bash scripts/test.sh
+
+# Regenerates data/reference/ from the raw public files (see data/reference/PROVENANCE.md).
+reference:
+	cargo run --release -p server -- reference build --from ../shared/data --out data/reference
+
+bench: build
+	bash bench/run.sh
+
+clean-db:
+	rm -f data/atlas.db data/atlas.db-*

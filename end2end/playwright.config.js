@@ -1,0 +1,50 @@
+// Browser tests: Debian's Chromium (never a downloaded browser) against the release server,
+// started here on a fresh database (SQLite or PostgreSQL, chosen by scripts/test.sh).
+const { defineConfig } = require('@playwright/test');
+
+const port = process.env.ATLAS_E2E_PORT || '3100';
+const baseURL = `http://127.0.0.1:${port}`;
+const server = process.env.ATLAS_SERVER || '../target/release/server';
+
+module.exports = defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+    locale: 'fr-FR',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: {
+    command: `${server} serve`,
+    url: `${baseURL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db',
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || '../target/site',
+      ATLAS_REFERENCE_DIR: '../data/reference',
+      RUST_LOG: 'warn',
+    },
+  },
+});

@@ -1,0 +1,22 @@
+// A page that fails the test on any console error or uncaught exception.
+const base = require('@playwright/test');
+
+exports.test = base.test.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await use(page);
+    base.expect(errors, 'console errors').toEqual([]);
+  },
+});
+exports.expect = base.expect;
+
+// Waits until the wasm bundle has hydrated the page (frontend/src/lib.rs sets the marker).
+exports.hydrated = async (page) => {
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+};
+
+exports.screenshot = async (page, testInfo, name) => {
+  await page.screenshot({ path: `screenshots/${testInfo.project.name}-${name}.png`, fullPage: true });
+};

@@ -1,0 +1,82 @@
+//! Test databases: every test runs on SQLite and, when `TEST_DATABASE_URL` is set, on PostgreSQL,
+//! from the same code. Each PostgreSQL test gets its own schema, so tests run in parallel.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use atlas_server::db::{self, Database};
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+pub fn reference_dir() -> PathBuf {
+    repo_root().join("data/reference")
+}
+
+/// The backends this run covers: SQLite always; PostgreSQL from `TEST_DATABASE_URL`.
+/// Outside CI a missing PostgreSQL is a visible skip; with `CI=true` it is a failure.
+pub fn backends() -> Vec<&'static str> {
+    let mut v = vec!["sqlite"];
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => v.push("postgres"),
+        _ if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("CI=true mais TEST_DATABASE_URL n'est pas défini : les tests PostgreSQL doivent tourner en CI")
+        }
+        _ => eprintln!("NOTE : TEST_DATABASE_URL non défini, tests PostgreSQL IGNORÉS (SQLite seulement)"),
+    }
+    v
+}
+
+/// A fresh, migrated database of the given backend.
+pub async fn fresh(backend: &str) -> Database {
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let tag = format!("t{}_{}_{n}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000);
+    let url = match backend {
+        "sqlite" => {
+            let dir = std::env::temp_dir().join("atlas-tests");
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join(format!("{tag}.db"));
+            let _ = std::fs::remove_file(&path);
+            format!("sqlite://{}", path.display())
+        }
+        "postgres" => {
+            let base = std::env::var("TEST_DATABASE_URL").unwrap();
+            let admin = db::connect(&base).await.expect("PostgreSQL de test joignable");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA atlas_{tag}")))
+                .execute(&admin.pool)
+                .await
+                .expect("create schema");
+            admin.pool.close().await;
+            let sep = if base.contains('?') { '&' } else { '?' };
+            format!("{base}{sep}options=-c%20search_path%3Datlas_{tag}")
+        }
+        other => panic!("backend inconnu {other}"),
+    };
+    let database = db::connect(&url).await.unwrap_or_else(|e| panic!("connexion {backend} : {e}"));
+    database.migrate().await.unwrap_or_else(|e| panic!("migration {backend} : {e}"));
+    database
+}
+
+pub async fn count(db: &Database, table: &'static str) -> i64 {
+    let sql = match table {
+        "regions" => "SELECT COUNT(*) FROM regions",
+        "departements" => "SELECT COUNT(*) FROM departements",
+        "epci" => "SELECT COUNT(*) FROM epci",
+        "communes" => "SELECT COUNT(*) FROM communes",
+        "qpv" => "SELECT COUNT(*) FROM qpv",
+        "qpv_communes" => "SELECT COUNT(*) FROM qpv_communes",
+        "regies" => "SELECT COUNT(*) FROM regies",
+        "couvertures" => "SELECT COUNT(*) FROM couvertures",
+        other => panic!("table inconnue {other}"),
+    };
+    sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
+}
