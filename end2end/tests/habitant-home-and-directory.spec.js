@@ -23,7 +23,7 @@ test('the home page shows the real national figures', async ({ page }, testInfo)
   expect(covered).toBeGreaterThan(0);
   expect(covered).toBeLessThan(1584);
   // Unverified data is labelled as such.
-  await expect(page.locator('.notice').first()).toContainText('vérifier');
+  await expect(page.locator('.notice').first()).toContainText('pas encore vérifiée');
   await hydrated(page);
   await screenshot(page, testInfo, 'home');
 });

@@ -136,10 +136,10 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                         {r.chiffres
                             .iter()
                             .map(|c| view! {
-                                <li>{format!("{} : {} salariés, dont {} en insertion",
-                                    c.annee,
-                                    c.salaries.map(format_int).unwrap_or_else(|| "—".into()),
-                                    c.salaries_insertion.map(format_int).unwrap_or_else(|| "—".into()))}</li>
+                                <li>{t.key_figures_line
+                                    .replace("{annee}", &c.annee.to_string())
+                                    .replace("{salaries}", &c.salaries.map(format_int).unwrap_or_else(|| "—".into()))
+                                    .replace("{insertion}", &c.salaries_insertion.map(format_int).unwrap_or_else(|| "—".into()))}</li>
                             })
                             .collect_view()}
                     </ul>
