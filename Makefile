@@ -20,8 +20,8 @@ build: setup
 run: build
 	$(SERVER) serve
 
-# Unit + integration tests (SQLite and PostgreSQL), then browser tests on both backends.
-test: build
+# Unit + integration tests (SQLite and PostgreSQL), release build, browser tests on both backends.
+test: setup
 	bash scripts/test.sh
 
 # Regenerates data/reference/ from the raw public files (see data/reference/PROVENANCE.md).

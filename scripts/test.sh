@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` runs it (after `cargo leptos build --release`):
 #   1. cargo tests: domain unit tests, integration tests on SQLite and PostgreSQL (TEST_DATABASE_URL);
-#   2. browser tests (Playwright + Debian's Chromium) against the release server, once per backend.
+#   2. cargo leptos build --release, then browser tests (Playwright + Debian's Chromium) against the release server, once per backend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
@@ -16,6 +16,10 @@ fi
 
 say "cargo test (unitaires + intégration)"
 cargo test --release -p atlas-core -p app -p server
+
+# After cargo test, which rebuilds the server binary without cargo-leptos's settings.
+say "cargo leptos build --release"
+cargo leptos build --release
 
 run_e2e() { # run_e2e NAME DATABASE_URL
   say "tests navigateur sur $1"

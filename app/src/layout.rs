@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::error::set_not_found;
 use crate::i18n::use_texts;
+use crate::places::SearchBox;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -20,8 +21,10 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>{t.nav_home}</A></li>
                     <li><A href="/regies">{t.nav_regies}</A></li>
+                    <li><A href="/autour-de-moi">{t.nav_locate}</A></li>
                 </ul>
             </nav>
+            <SearchBox />
         </header>
     }
 }

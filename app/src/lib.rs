@@ -5,6 +5,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod layout;
+pub mod places;
 pub mod regie;
 #[cfg(feature = "ssr")]
 pub mod territoire;
@@ -18,6 +19,7 @@ use leptos_router::{
 
 use crate::home::HomePage;
 use crate::layout::{Footer, Header, NotFound};
+use crate::places::{LocatePage, SearchPage};
 use crate::regie::{RegieListPage, RegiePage};
 
 /// The HTML document around the app, rendered on the server only.
@@ -60,6 +62,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/regies") view=RegieListPage ssr=SsrMode::Async />
                     <Route path=path!("/regies/:slug") view=RegiePage ssr=SsrMode::Async />
+                    <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

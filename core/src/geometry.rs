@@ -3,6 +3,14 @@
 use geo::{BoundingRect, Centroid, Coord, LineString, MultiPolygon, Polygon, Simplify};
 use std::fmt::Write;
 
+pub use geo::MultiPolygon as Shape;
+
+/// A (Multi)Polygon from its GeoJSON geometry text, as stored in the database.
+pub fn multipolygon_from_str(text: &str) -> Result<MultiPolygon<f64>, String> {
+    let g: geojson::Geometry = text.parse().map_err(|e| format!("GeoJSON illisible ({e})"))?;
+    multipolygon_from_geojson(&g)
+}
+
 pub fn multipolygon_from_geojson(g: &geojson::Geometry) -> Result<MultiPolygon<f64>, String> {
     let geom: geo::Geometry<f64> = g
         .clone()

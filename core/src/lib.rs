@@ -3,6 +3,7 @@
 
 pub mod activite;
 pub mod coverage;
+pub mod place;
 pub mod qpv;
 pub mod regie;
 pub mod siret;
@@ -15,3 +16,7 @@ pub mod csv_input;
 pub mod report;
 #[cfg(feature = "geometry")]
 pub mod geometry;
+#[cfg(feature = "geometry")]
+pub mod locate;
+#[cfg(feature = "search")]
+pub mod search;

@@ -13,12 +13,16 @@ use tower_http::trace::TraceLayer;
 
 use app::{shell, App};
 
+use app::places::index::SharedPlaces;
+
+use crate::api;
 use crate::db::Database;
 
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Database,
+    pub places: SharedPlaces,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -27,16 +31,20 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
     }
 }
 
-pub fn router(leptos_options: LeptosOptions, db: Database) -> Router {
+pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces) -> Router {
     let routes = generate_route_list(App);
-    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone() };
+    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), places: places.clone() };
     let pool = db.pool.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/api/v1/locate", get(api::locate))
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(pool.clone()),
+            move || {
+                provide_context(pool.clone());
+                provide_context(places.clone());
+            },
             {
                 let options = leptos_options.clone();
                 move || shell(options.clone())

@@ -1,5 +1,6 @@
 //! The Atlas des Régies server: configuration, database, importers and the HTTP application.
 
+pub mod api;
 pub mod config;
 pub mod db;
 pub mod http;

@@ -168,9 +168,15 @@ async fn serve(url: &str) -> Result<(), String> {
         }
     }
     let conf = leptos::prelude::get_configuration(None).map_err(|e| e.to_string())?;
-    let options = conf.leptos_options;
+    let mut options = conf.leptos_options;
+    // cargo-leptos bakes the bundle name in at build time; a binary built by plain `cargo`
+    // (tests) would otherwise ask for /pkg/.js. The name is fixed in Cargo.toml.
+    if options.output_name.is_empty() {
+        options.output_name = "atlas".into();
+    }
     let addr = options.site_addr;
-    let app = http::router(options, database);
+    let places = app::places::index::build(&database.pool).await.map_err(|e| format!("index des lieux : {e}"))?;
+    let app = http::router(options, database, std::sync::Arc::new(places));
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("écoute sur {addr} impossible : {e}"))?;
     tracing::info!("Atlas des Régies sur http://{addr}");
     axum::serve(listener, app.into_make_service())

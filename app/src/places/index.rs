@@ -1,0 +1,119 @@
+//! Server-side, in-memory indexes built from the database at startup: where is a point (QPV
+//! contours, Régies) and what does a search box query match (communes, postcodes, QPVs, Régies).
+//! They change only when data is imported, which restarts or reloads the server.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use atlas_core::geometry::multipolygon_from_str;
+use atlas_core::locate::{IndexedQpv, IndexedRegie, LocateIndex};
+use atlas_core::search::{Entry, Hit, HitKind, SearchIndex};
+use atlas_core::text::fold_place;
+use sqlx::AnyPool;
+
+pub struct Places {
+    pub locate: LocateIndex,
+    pub search: SearchIndex,
+}
+
+pub type SharedPlaces = Arc<Places>;
+
+#[tracing::instrument(skip(pool))]
+pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
+    let started = std::time::Instant::now();
+    let qpv_rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT q.code, q.nom, q.contour,
+                COALESCE((SELECT MIN(c.nom) FROM qpv_communes qc JOIN communes c ON c.insee = qc.commune_insee
+                          WHERE qc.qpv_code = q.code), '')
+         FROM qpv q ORDER BY q.code",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut covered: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, code) in sqlx::query_as::<_, (i64, String)>("SELECT regie_id, qpv_code FROM couvertures").fetch_all(pool).await? {
+        covered.entry(id).or_default().push(code);
+    }
+    let regie_rows: Vec<(i64, String, String, String, f64, f64)> = sqlx::query_as(
+        "SELECT r.id, r.slug, r.nom, c.nom, r.lat, r.lon FROM regies r JOIN communes c ON c.insee = r.commune_insee",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut postcodes: HashMap<String, Vec<String>> = HashMap::new();
+    for (code, insee) in sqlx::query_as::<_, (String, String)>("SELECT code, commune_insee FROM codes_postaux ORDER BY code")
+        .fetch_all(pool)
+        .await?
+    {
+        postcodes.entry(insee).or_default().push(code);
+    }
+    let communes: Vec<(String, String, String, Option<i64>)> =
+        sqlx::query_as("SELECT insee, nom, departement_code, population FROM communes").fetch_all(pool).await?;
+
+    let mut entries = Vec::with_capacity(communes.len() + qpv_rows.len() + regie_rows.len());
+    for (insee, nom, dep, population) in communes {
+        let cps = postcodes.remove(&insee).unwrap_or_default();
+        let detail = match cps.first() {
+            Some(cp) => format!("{cp} · {dep}"),
+            None => dep,
+        };
+        entries.push(Entry {
+            keys: vec![fold_place(&nom)],
+            hit: Hit { kind: HitKind::Commune, label: nom, detail, url: format!("/communes/{insee}") },
+            postcodes: cps,
+            weight: population.unwrap_or(0),
+        });
+    }
+    let mut qpvs = Vec::with_capacity(qpv_rows.len());
+    for (code, nom, contour, commune) in qpv_rows {
+        entries.push(Entry {
+            keys: vec![fold_place(&nom), code.to_lowercase()],
+            hit: Hit { kind: HitKind::Qpv, label: nom.clone(), detail: format!("{code} · {commune}"), url: format!("/qpv/{code}") },
+            postcodes: vec![],
+            weight: 0,
+        });
+        if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
+            qpvs.push(IndexedQpv { code, nom, shape });
+        }
+    }
+    let mut regies = Vec::with_capacity(regie_rows.len());
+    for (id, slug, nom, commune, lat, lon) in regie_rows {
+        entries.push(Entry {
+            keys: vec![fold_place(&nom)],
+            hit: Hit { kind: HitKind::Regie, label: nom.clone(), detail: commune.clone(), url: format!("/regies/{slug}") },
+            postcodes: vec![],
+            weight: 0,
+        });
+        regies.push(IndexedRegie { slug, nom, commune, lat, lon, qpvs: covered.remove(&id).unwrap_or_default() });
+    }
+    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries) };
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        qpv = places.locate.qpv_count(),
+        entries = places.search.len(),
+        "place indexes built"
+    );
+    Ok(places)
+}
+
+/// The indexes the server provided to this request.
+pub fn places() -> Result<SharedPlaces, leptos::prelude::ServerFnError> {
+    leptos::prelude::use_context::<SharedPlaces>()
+        .ok_or_else(|| leptos::prelude::ServerFnError::new("index des lieux indisponible"))
+}
+
+/// The centre of the best commune for a name or postcode typed by the user.
+pub async fn commune_point(pool: &AnyPool, places: &Places, q: &str) -> Result<Option<(Option<String>, f64, f64)>, sqlx::Error> {
+    let Some(insee) = places
+        .search
+        .search(q, 20)
+        .into_iter()
+        .find(|h| h.kind == HitKind::Commune)
+        .and_then(|h| h.url.strip_prefix("/communes/").map(str::to_owned))
+    else {
+        return Ok(None);
+    };
+    let row: Option<(String, f64, f64)> = sqlx::query_as("SELECT nom, lat, lon FROM communes WHERE insee = $1")
+        .bind(&insee)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|(nom, lat, lon)| (Some(nom), lat, lon)))
+}

@@ -1,0 +1,43 @@
+//! What finding a place answers, shared by the server and the browser: search hits and
+//! "which QPV is here, which Régies are near".
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum HitKind {
+    Regie,
+    Commune,
+    Qpv,
+}
+
+/// One suggestion, ready to show: a label, a detail line and the page it opens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub label: String,
+    pub detail: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QpvHere {
+    pub code: String,
+    pub nom: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NearbyRegie {
+    pub slug: String,
+    pub nom: String,
+    pub commune: String,
+    pub distance_m: u32,
+    pub couvre_ce_qpv: bool,
+}
+
+/// The answer of `/api/v1/locate` and of the "autour de moi" page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Located {
+    pub qpv: Option<QpvHere>,
+    pub regies: Vec<NearbyRegie>,
+}
+
