@@ -1,11 +1,14 @@
 //! The Atlas des Régies web application: routes, pages and server functions.
 //! Compiled twice: with `ssr` into the server, with `hydrate` into the browser bundle.
 
+pub mod commune;
 pub mod error;
+pub mod figure;
 pub mod home;
 pub mod i18n;
 pub mod layout;
 pub mod places;
+pub mod qpv;
 pub mod regie;
 #[cfg(feature = "ssr")]
 pub mod territoire;
@@ -17,7 +20,9 @@ use leptos_router::{
     path, SsrMode,
 };
 
+use crate::commune::CommunePage;
 use crate::home::HomePage;
+use crate::qpv::QpvPage;
 use crate::layout::{Footer, Header, NotFound};
 use crate::places::{LocatePage, SearchPage};
 use crate::regie::{RegieListPage, RegiePage};
@@ -62,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/regies") view=RegieListPage ssr=SsrMode::Async />
                     <Route path=path!("/regies/:slug") view=RegiePage ssr=SsrMode::Async />
+                    <Route path=path!("/qpv/:code") view=QpvPage ssr=SsrMode::Async />
+                    <Route path=path!("/communes/:insee") view=CommunePage ssr=SsrMode::Async />
                     <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
                 </Routes>

@@ -174,6 +174,49 @@ impl WkbReader<'_> {
     }
 }
 
+/// Draws layers of shapes into one SVG figure. Longitudes are scaled by cos(latitude) so shapes
+/// keep their proportions; y grows downwards, as SVG wants. Coordinates are rounded to 0.1 unit
+/// of a 1000-unit-wide box.
+pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)]) -> Option<crate::place::SvgFigure> {
+    use std::fmt::Write;
+    let mut rect: Option<geo::Rect<f64>> = None;
+    for (_, _, mp) in layers {
+        if let Some(r) = mp.bounding_rect() {
+            rect = Some(match rect {
+                None => r,
+                Some(a) => geo::Rect::new(
+                    Coord { x: a.min().x.min(r.min().x), y: a.min().y.min(r.min().y) },
+                    Coord { x: a.max().x.max(r.max().x), y: a.max().y.max(r.max().y) },
+                ),
+            });
+        }
+    }
+    let rect = rect?;
+    let k = ((rect.min().y + rect.max().y) / 2.0).to_radians().cos();
+    let w = ((rect.max().x - rect.min().x) * k).max(1e-9);
+    let h = (rect.max().y - rect.min().y).max(1e-9);
+    let scale = 1000.0 / w.max(h);
+    let (vw, vh) = (w * scale, h * scale);
+    let paths = layers
+        .iter()
+        .map(|(class, title, mp)| {
+            let mut d = String::new();
+            for p in &mp.0 {
+                for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
+                    for (i, c) in ring.coords().enumerate() {
+                        let x = (c.x - rect.min().x) * k * scale;
+                        let y = (rect.max().y - c.y) * scale;
+                        let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
+                    }
+                    d.push('Z');
+                }
+            }
+            crate::place::SvgPath { class: (*class).to_owned(), d, title: (*title).to_owned() }
+        })
+        .collect();
+    Some(crate::place::SvgFigure { view_box: format!("-10 -10 {:.0} {:.0}", vw + 20.0, vh + 20.0), paths })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,3 +41,19 @@ pub struct Located {
     pub regies: Vec<NearbyRegie>,
 }
 
+
+/// A small map drawn as SVG on the server (readable without JavaScript or map tiles):
+/// paths in a shared view box, each with a CSS class saying what it is.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SvgFigure {
+    pub view_box: String,
+    pub paths: Vec<SvgPath>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SvgPath {
+    pub class: String,
+    pub d: String,
+    /// Accessible name (e.g. the QPV's name), shown as a tooltip too.
+    pub title: String,
+}

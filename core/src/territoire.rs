@@ -38,6 +38,27 @@ pub struct Commune {
     pub contour: Option<String>,
 }
 
+/// Everything the page of one commune shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommuneDetail {
+    pub insee: String,
+    pub nom: String,
+    pub departement_code: String,
+    pub departement: String,
+    pub region: String,
+    pub epci: Option<String>,
+    pub population: Option<i64>,
+    pub codes_postaux: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// QPVs of the commune, each with the best coverage status any Régie gives it.
+    pub qpvs: Vec<(crate::qpv::QpvRef, Option<crate::coverage::CoverageStatus>)>,
+    /// Régies based in the commune or working in one of its QPVs.
+    pub regies: Vec<crate::qpv::RegieServing>,
+    /// The commune and its QPVs, drawn on the server.
+    pub figure: Option<crate::place::SvgFigure>,
+}
+
 /// The figures on the home page, computed from the database.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NationalFigures {

@@ -37,6 +37,38 @@ pub struct QpvRef {
     pub nom: String,
 }
 
+/// A Régie working in a QPV, with how sure we are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegieServing {
+    pub slug: String,
+    pub nom: String,
+    pub commune: String,
+    pub statut: crate::coverage::CoverageStatus,
+}
+
+/// A commune as a page links to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommuneRef {
+    pub insee: String,
+    pub nom: String,
+    pub departement: String,
+}
+
+/// Everything the page of one QPV shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QpvDetail {
+    pub code: String,
+    pub nom: String,
+    pub communes: Vec<CommuneRef>,
+    pub regies: Vec<RegieServing>,
+    /// Other QPVs of the same commune(s).
+    pub voisins: Vec<QpvRef>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// The QPV among its commune(s) and neighbours, drawn on the server.
+    pub figure: Option<crate::place::SvgFigure>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

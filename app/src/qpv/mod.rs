@@ -1,0 +1,127 @@
+//! The page of one quartier prioritaire (QPV): its commune(s), the Régies working there,
+//! its neighbours, and a map drawn on the server.
+
+#[cfg(feature = "ssr")]
+pub mod queries;
+
+use atlas_core::coverage::CoverageStatus;
+use atlas_core::qpv::QpvDetail;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::error::{set_not_found, ErrorNotice};
+use crate::figure::{json_ld, Figure, PageMeta};
+use crate::i18n::{use_texts, Texts};
+
+/// `None` when no QPV has this code: the page answers 404.
+#[server]
+pub async fn get_qpv(code: String) -> Result<Option<QpvDetail>, ServerFnError> {
+    if !atlas_core::qpv::is_qpv_code(&code) {
+        return Ok(None);
+    }
+    let pool = crate::error::pool()?;
+    queries::detail(&pool, &code).await.map_err(crate::error::db_error)
+}
+
+pub fn coverage_label(t: &Texts, s: CoverageStatus) -> &'static str {
+    match s {
+        CoverageStatus::Estimee => t.coverage_estimee,
+        CoverageStatus::Declaree => t.coverage_declaree,
+        CoverageStatus::Confirmee => t.coverage_confirmee,
+    }
+}
+
+#[component]
+pub fn QpvPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default().to_uppercase();
+    let qpv = Resource::new(code, get_qpv);
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match qpv.await {
+                    Ok(Some(q)) => view! { <QpvView q /> }.into_any(),
+                    Ok(None) => {
+                        set_not_found();
+                        view! {
+                            <PageMeta title=t.not_found_title.to_owned() description=t.qpv_not_found.to_owned() />
+                            <h1>{t.not_found_title}</h1>
+                            <p>{t.qpv_not_found}</p>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn QpvView(q: QpvDetail) -> impl IntoView {
+    let t = use_texts();
+    let communes = q.communes.iter().map(|c| c.nom.clone()).collect::<Vec<_>>().join(", ");
+    let title = format!("{} ({})", q.nom, q.code);
+    let description = t.qpv_description.replace("{nom}", &q.nom).replace("{communes}", &communes);
+    let ld = json_ld(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": q.nom,
+        "identifier": q.code,
+        "containedInPlace": q.communes.iter().map(|c| serde_json::json!({"@type": "City", "name": c.nom})).collect::<Vec<_>>(),
+        "geo": q.lat.zip(q.lon).map(|(lat, lon)| serde_json::json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon})),
+    }));
+    view! {
+        <PageMeta title=title.clone() description=description json_ld=ld />
+        <p class="breadcrumb-trail">{t.kind_qpv}" · "<span class="code">{q.code.clone()}</span></p>
+        <h1>{q.nom.clone()}</h1>
+        <p class="subtitle">
+            {q.communes
+                .iter()
+                .map(|c| view! { <a href=format!("/communes/{}", c.insee)>{format!("{} ({})", c.nom, c.departement)}</a>" " })
+                .collect_view()}
+        </p>
+        <div class="grid two">
+            <div>
+                {q.figure.clone().map(|f| view! { <Figure figure=f label=t.qpv_map_label.replace("{nom}", &q.nom) /> })}
+                <ul class="legend">
+                    <li><span class="swatch qpv-ici"></span>{t.legend_this_qpv}</li>
+                    <li><span class="swatch qpv-voisin"></span>{t.legend_other_qpv}</li>
+                    <li><span class="swatch commune"></span>{t.legend_commune}</li>
+                </ul>
+            </div>
+            <section aria-labelledby="regies-ici">
+                <h2 id="regies-ici">{t.qpv_regies}</h2>
+                {if q.regies.is_empty() {
+                    view! { <p id="aucune-regie">{t.qpv_no_regie}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain">
+                            {q.regies.iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>
+                                    " "<span class="help">{r.commune.clone()}</span>" "
+                                    <span class=format!("badge cov-{}", r.statut.code())>{coverage_label(t, r.statut)}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <h2>{t.qpv_neighbours}</h2>
+                {if q.voisins.is_empty() {
+                    view! { <p>{t.qpv_no_neighbour}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain">
+                            {q.voisins.iter().map(|v| view! {
+                                <li><a href=format!("/qpv/{}", v.code)>{v.nom.clone()}</a>" "<span class="code">{v.code.clone()}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+        <p class="source">{t.qpv_source}</p>
+    }
+}
