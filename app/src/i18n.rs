@@ -139,6 +139,19 @@ pub struct Texts {
     pub commune_no_regie: &'static str,
     pub commune_nearest: &'static str,
     pub commune_source: &'static str,
+    pub map_title: &'static str,
+    pub map_intro: &'static str,
+    pub map_label: &'static str,
+    pub map_fullscreen: &'static str,
+    pub map_exit_fullscreen: &'static str,
+    pub map_see_page: &'static str,
+    pub map_no_tiles: &'static str,
+    pub map_legend: &'static str,
+    pub coverage_confirmee_long: &'static str,
+    pub coverage_declaree_long: &'static str,
+    pub coverage_estimee_long: &'static str,
+    pub map_alternatives: &'static str,
+    pub nav_map: &'static str,
 }
 
 pub const FR: Texts = Texts {
@@ -260,6 +273,19 @@ pub const FR: Texts = Texts {
     commune_no_regie: "Aucune Régie connue ici.",
     commune_nearest: "Régies les plus proches",
     commune_source: "Commune : INSEE (COG, populations légales), IGN (contour simplifié). Quartiers : ANCT, QPV 2024.",
+    map_title: "Carte des Régies et des quartiers prioritaires",
+    map_intro: "Les Régies (points regroupés) et les 1 584 quartiers prioritaires 2024, colorés selon la présence d'une Régie. Zoomez pour voir les contours des quartiers et des communes.",
+    map_label: "Carte interactive",
+    map_fullscreen: "Plein écran",
+    map_exit_fullscreen: "Quitter le plein écran",
+    map_see_page: "Voir la fiche",
+    map_no_tiles: "Fond de carte indisponible : seuls les contours sont affichés.",
+    map_legend: "Légende de la carte",
+    coverage_confirmee_long: "quartier avec Régie (confirmée)",
+    coverage_declaree_long: "quartier avec Régie (déclarée)",
+    coverage_estimee_long: "quartier avec Régie (estimée)",
+    map_alternatives: "Sans carte :",
+    nav_map: "Carte",
 };
 
 pub const EN: Texts = Texts {
@@ -381,6 +407,19 @@ pub const EN: Texts = Texts {
     commune_no_regie: "No known Régie here.",
     commune_nearest: "Nearest Régies",
     commune_source: "Commune: INSEE, IGN (simplified outline). Neighbourhoods: ANCT, QPV 2024.",
+    map_title: "Map of the Régies and priority neighbourhoods",
+    map_intro: "Régies (clustered) and the 1,584 priority neighbourhoods of 2024, coloured by Régie presence. Zoom in for neighbourhood and commune outlines.",
+    map_label: "Interactive map",
+    map_fullscreen: "Full screen",
+    map_exit_fullscreen: "Exit full screen",
+    map_see_page: "See the page",
+    map_no_tiles: "Base map unavailable: only outlines are shown.",
+    map_legend: "Map legend",
+    coverage_confirmee_long: "neighbourhood with a Régie (confirmed)",
+    coverage_declaree_long: "neighbourhood with a Régie (declared)",
+    coverage_estimee_long: "neighbourhood with a Régie (estimated)",
+    map_alternatives: "Without the map:",
+    nav_map: "Map",
 };
 
 /// The texts of the current locale (French unless a parent provided another).

@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>{t.nav_home}</A></li>
                     <li><A href="/regies">{t.nav_regies}</A></li>
+                    <li><A href="/carte">{t.nav_map}</A></li>
                     <li><A href="/autour-de-moi">{t.nav_locate}</A></li>
                 </ul>
             </nav>

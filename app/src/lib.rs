@@ -1,6 +1,7 @@
 //! The Atlas des Régies web application: routes, pages and server functions.
 //! Compiled twice: with `ssr` into the server, with `hydrate` into the browser bundle.
 
+pub mod carte;
 pub mod commune;
 pub mod error;
 pub mod figure;
@@ -20,6 +21,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
+use crate::carte::MapPage;
 use crate::commune::CommunePage;
 use crate::home::HomePage;
 use crate::qpv::QpvPage;
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/qpv/:code") view=QpvPage ssr=SsrMode::Async />
                     <Route path=path!("/communes/:insee") view=CommunePage ssr=SsrMode::Async />
                     <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/carte") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -4,6 +4,16 @@ use geo::{BoundingRect, Centroid, Coord, LineString, MultiPolygon, Polygon, Simp
 use std::fmt::Write;
 
 pub use geo::MultiPolygon as Shape;
+pub use geo::Polygon as Part;
+
+/// The outline of a set of polygons (the communes of a département): their union, without holes
+/// (separately simplified neighbours leave slivers between them), simplified to ~200 m.
+pub fn union(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
+    let merged = geo::unary_union(polygons);
+    let outer = MultiPolygon(merged.0.into_iter().map(|p| Polygon::new(p.exterior().clone(), vec![])).collect());
+    simplify(&outer, 0.002)
+}
+
 
 /// A (Multi)Polygon from its GeoJSON geometry text, as stored in the database.
 pub fn multipolygon_from_str(text: &str) -> Result<MultiPolygon<f64>, String> {

@@ -20,3 +20,5 @@ pub mod geometry;
 pub mod locate;
 #[cfg(feature = "search")]
 pub mod search;
+#[cfg(feature = "geometry")]
+pub mod map;

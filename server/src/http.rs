@@ -15,7 +15,7 @@ use app::{shell, App};
 
 use app::places::index::SharedPlaces;
 
-use crate::api;
+use crate::{api, map};
 use crate::db::Database;
 
 #[derive(Clone)]
@@ -38,6 +38,9 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/v1/locate", get(api::locate))
+        .route("/api/v1/carte/regies.geojson", get(map::regies))
+        .route("/api/v1/carte/qpv.geojson", get(map::qpv))
+        .route("/api/v1/carte/contours.geojson", get(map::contours))
         .leptos_routes_with_context(
             &state,
             routes,

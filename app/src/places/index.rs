@@ -7,13 +7,25 @@ use std::sync::Arc;
 
 use atlas_core::geometry::multipolygon_from_str;
 use atlas_core::locate::{IndexedQpv, IndexedRegie, LocateIndex};
+use atlas_core::map::{MapShape, ShapeLayer};
 use atlas_core::search::{Entry, Hit, HitKind, SearchIndex};
 use atlas_core::text::fold_place;
+use atlas_core::coverage::CoverageStatus;
 use sqlx::AnyPool;
 
 pub struct Places {
     pub locate: LocateIndex,
     pub search: SearchIndex,
+    pub map: MapLayers,
+}
+
+/// What the interactive map asks for, precomputed (see atlas_core::map).
+pub struct MapLayers {
+    pub qpv: ShapeLayer,
+    pub communes: ShapeLayer,
+    pub departements: ShapeLayer,
+    /// All Régies as GeoJSON points (a few hundred: sent whole, clustered by the browser).
+    pub regies: String,
 }
 
 pub type SharedPlaces = Arc<Places>;
@@ -30,7 +42,14 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
     .fetch_all(pool)
     .await?;
     let mut covered: HashMap<i64, Vec<String>> = HashMap::new();
-    for (id, code) in sqlx::query_as::<_, (i64, String)>("SELECT regie_id, qpv_code FROM couvertures").fetch_all(pool).await? {
+    let mut best_status: HashMap<String, CoverageStatus> = HashMap::new();
+    for (id, code, statut) in
+        sqlx::query_as::<_, (i64, String, String)>("SELECT regie_id, qpv_code, statut FROM couvertures").fetch_all(pool).await?
+    {
+        if let Some(s) = CoverageStatus::from_code(&statut) {
+            let best = best_status.entry(code.clone()).or_insert(s);
+            *best = (*best).max(s);
+        }
         covered.entry(id).or_default().push(code);
     }
     let regie_rows: Vec<(i64, String, String, String, f64, f64)> = sqlx::query_as(
@@ -45,11 +64,20 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
     {
         postcodes.entry(insee).or_default().push(code);
     }
-    let communes: Vec<(String, String, String, Option<i64>)> =
-        sqlx::query_as("SELECT insee, nom, departement_code, population FROM communes").fetch_all(pool).await?;
+    let communes: Vec<(String, String, String, Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT insee, nom, departement_code, population, contour FROM communes").fetch_all(pool).await?;
+    let departement_names: HashMap<String, String> =
+        sqlx::query_as::<_, (String, String)>("SELECT code, nom FROM departements").fetch_all(pool).await?.into_iter().collect();
+    let mut commune_shapes = Vec::with_capacity(communes.len());
+    let mut departement_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
 
     let mut entries = Vec::with_capacity(communes.len() + qpv_rows.len() + regie_rows.len());
-    for (insee, nom, dep, population) in communes {
+    for (insee, nom, dep, population, contour) in communes {
+        if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
+            departement_parts.entry(dep.clone()).or_default().extend(shape.0.iter().cloned());
+            let properties = serde_json::json!({"insee": insee, "nom": nom}).to_string();
+            commune_shapes.push(MapShape { properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape });
+        }
         let cps = postcodes.remove(&insee).unwrap_or_default();
         let detail = match cps.first() {
             Some(cp) => format!("{cp} · {dep}"),
@@ -63,6 +91,7 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
         });
     }
     let mut qpvs = Vec::with_capacity(qpv_rows.len());
+    let mut qpv_shapes = Vec::with_capacity(qpv_rows.len());
     for (code, nom, contour, commune) in qpv_rows {
         entries.push(Entry {
             keys: vec![fold_place(&nom), code.to_lowercase()],
@@ -71,11 +100,21 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
             weight: 0,
         });
         if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
+            let couverture = best_status.get(&code).map_or("aucune", |s| s.code());
+            let properties = serde_json::json!({"code": code, "nom": nom, "commune": commune, "couverture": couverture}).to_string();
+            let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
+            qpv_shapes.push(MapShape { properties, shape: shape.clone(), point });
             qpvs.push(IndexedQpv { code, nom, shape });
         }
     }
     let mut regies = Vec::with_capacity(regie_rows.len());
+    let mut regie_features = Vec::with_capacity(regie_rows.len());
     for (id, slug, nom, commune, lat, lon) in regie_rows {
+        regie_features.push(serde_json::json!({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"slug": slug, "nom": nom, "commune": commune},
+        }));
         entries.push(Entry {
             keys: vec![fold_place(&nom)],
             hit: Hit { kind: HitKind::Regie, label: nom.clone(), detail: commune.clone(), url: format!("/regies/{slug}") },
@@ -84,7 +123,13 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
         });
         regies.push(IndexedRegie { slug, nom, commune, lat, lon, qpvs: covered.remove(&id).unwrap_or_default() });
     }
-    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries) };
+    let map = MapLayers {
+        qpv: ShapeLayer::new(qpv_shapes, &[10, 13, 16]),
+        communes: ShapeLayer::new(commune_shapes, &[10]),
+        departements: ShapeLayer::new(departement_outlines(departement_parts, &departement_names), &[5, 8]),
+        regies: serde_json::json!({"type": "FeatureCollection", "features": regie_features}).to_string(),
+    };
+    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map };
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         qpv = places.locate.qpv_count(),
@@ -116,4 +161,21 @@ pub async fn commune_point(pool: &AnyPool, places: &Places, q: &str) -> Result<O
         .fetch_optional(pool)
         .await?;
     Ok(row.map(|(nom, lat, lon)| (Some(nom), lat, lon)))
+}
+
+/// Département outlines: the union of their communes' contours, done once at startup.
+fn departement_outlines(parts: HashMap<String, Vec<atlas_core::geometry::Part>>, names: &HashMap<String, String>) -> Vec<MapShape> {
+    let started = std::time::Instant::now();
+    let mut out: Vec<MapShape> = parts
+        .into_iter()
+        .map(|(code, polygons)| {
+            let shape = atlas_core::geometry::union(&polygons);
+            let nom = names.get(&code).cloned().unwrap_or_default();
+            let properties = serde_json::json!({"code": code, "nom": nom}).to_string();
+            MapShape { properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape }
+        })
+        .collect();
+    out.sort_by(|a, b| a.properties.cmp(&b.properties));
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "département outlines built");
+    out
 }

@@ -1,0 +1,184 @@
+//! Map layers served to the interactive map, sized for phones on poor connections:
+//! each request gets only what lies in the visible box, simplified for the zoom level.
+//! - QPV: a point per QPV below zoom 10 (at that scale a quartier is a few pixels),
+//!   contours from zoom 10, simplified less as the zoom grows.
+//! - Outlines (départements, communes) so the map stays readable when tiles do not load.
+
+use geo::{BoundingRect, MultiPolygon};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{RTree, AABB};
+
+use crate::geometry::{simplify, to_geojson};
+
+/// Zoom from which QPVs are drawn as contours rather than points.
+pub const QPV_CONTOUR_ZOOM: u8 = 10;
+/// Zoom from which commune outlines are sent.
+pub const COMMUNE_OUTLINE_ZOOM: u8 = 10;
+
+/// Douglas–Peucker tolerance (degrees) per zoom: about one screen pixel.
+fn epsilon_for_zoom(zoom: u8) -> f64 {
+    // 360° / (256 px × 2^zoom) is one pixel at the equator; France is at ~46°N, so a bit less.
+    360.0 / (256.0 * f64::from(1u32 << zoom.min(20))) * 0.7
+}
+
+/// Decimal places that keep one-pixel precision at this zoom.
+fn decimals_for_zoom(zoom: u8) -> usize {
+    match zoom {
+        0..=7 => 3,
+        8..=11 => 4,
+        _ => 5,
+    }
+}
+
+/// A JSON object of feature properties, already serialised (`{"code":…}`).
+pub struct MapShape {
+    pub properties: String,
+    pub shape: MultiPolygon<f64>,
+    /// (lon, lat) of the label point.
+    pub point: (f64, f64),
+}
+
+/// Shapes with an R-tree of their boxes and their GeoJSON precomputed per zoom band.
+pub struct ShapeLayer {
+    shapes: Vec<MapShape>,
+    tree: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+    /// Per zoom band (see `band`), per shape: the geometry text.
+    simplified: Vec<Vec<String>>,
+    bands: Vec<u8>,
+}
+
+impl ShapeLayer {
+    /// `bands`: the zooms at which geometry is precomputed, ascending (a request uses the
+    /// highest band not above its zoom).
+    pub fn new(shapes: Vec<MapShape>, bands: &[u8]) -> Self {
+        let tree = RTree::bulk_load(
+            shapes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    s.shape.bounding_rect().map(|r| {
+                        GeomWithData::new(Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]), i)
+                    })
+                })
+                .collect(),
+        );
+        let simplified = bands
+            .iter()
+            .map(|&z| {
+                shapes.iter().map(|s| to_geojson(&simplify(&s.shape, epsilon_for_zoom(z)), decimals_for_zoom(z))).collect()
+            })
+            .collect();
+        Self { shapes, tree, simplified, bands: bands.to_vec() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.shapes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shapes.is_empty()
+    }
+
+    fn band(&self, zoom: u8) -> Option<usize> {
+        self.bands.iter().rposition(|&b| b <= zoom).or(if self.bands.is_empty() { None } else { Some(0) })
+    }
+
+    fn in_box(&self, bbox: BBox) -> Vec<usize> {
+        let env = AABB::from_corners([bbox.0, bbox.1], [bbox.2, bbox.3]);
+        let mut hits: Vec<usize> = self.tree.locate_in_envelope_intersecting(&env).map(|g| g.data).collect();
+        hits.sort_unstable();
+        hits
+    }
+
+    /// Contours in the box, simplified for the zoom, as a GeoJSON FeatureCollection.
+    pub fn polygons(&self, bbox: BBox, zoom: u8) -> String {
+        let Some(band) = self.band(zoom) else { return empty() };
+        collection(self.in_box(bbox).into_iter().map(|i| feature(&self.simplified[band][i], &self.shapes[i].properties)))
+    }
+
+    /// One point per shape in the box (its label point).
+    pub fn points(&self, bbox: BBox) -> String {
+        collection(self.in_box(bbox).into_iter().map(|i| {
+            let (x, y) = self.shapes[i].point;
+            let geometry = format!("{{\"type\":\"Point\",\"coordinates\":[{:.5},{:.5}]}}", x, y);
+            feature(&geometry, &self.shapes[i].properties)
+        }))
+    }
+}
+
+/// (min lon, min lat, max lon, max lat).
+pub type BBox = (f64, f64, f64, f64);
+
+/// Reads `minLon,minLat,maxLon,maxLat`; a French message when it is not that.
+pub fn parse_bbox(s: &str) -> Result<BBox, String> {
+    let v: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| {
+        format!("bbox invalide « {s} » : quatre nombres attendus, minLon,minLat,maxLon,maxLat")
+    })?;
+    match v[..] {
+        [a, b, c, d] if a.is_finite() && b.is_finite() && c.is_finite() && d.is_finite() && a <= c && b <= d => Ok((a, b, c, d)),
+        [_, _, _, _] => Err(format!("bbox invalide « {s} » : les minimums doivent précéder les maximums")),
+        _ => Err(format!("bbox invalide « {s} » : quatre nombres attendus, minLon,minLat,maxLon,maxLat")),
+    }
+}
+
+fn feature(geometry: &str, properties: &str) -> String {
+    format!("{{\"type\":\"Feature\",\"geometry\":{geometry},\"properties\":{properties}}}")
+}
+
+fn collection(features: impl Iterator<Item = String>) -> String {
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
+    for (i, f) in features.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&f);
+    }
+    out.push_str("]}");
+    out
+}
+
+fn empty() -> String {
+    collection(std::iter::empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::polygon;
+
+    fn layer() -> ShapeLayer {
+        let sq = |x: f64, code: &str| MapShape {
+            properties: format!("{{\"code\":\"{code}\"}}"),
+            shape: MultiPolygon(vec![polygon![(x: x, y: 45.0), (x: x + 0.1, y: 45.0), (x: x + 0.1, y: 45.1), (x: x, y: 45.1), (x: x, y: 45.0)]]),
+            point: (x + 0.05, 45.05),
+        };
+        ShapeLayer::new(vec![sq(2.0, "A"), sq(4.0, "B")], &[10, 14])
+    }
+
+    #[test]
+    fn sends_only_what_is_in_the_box() {
+        let l = layer();
+        let west: serde_json::Value = serde_json::from_str(&l.polygons((1.9, 44.9, 2.5, 45.5), 12)).unwrap();
+        assert_eq!(west["features"].as_array().unwrap().len(), 1);
+        assert_eq!(west["features"][0]["properties"]["code"], "A");
+        let all: serde_json::Value = serde_json::from_str(&l.points((-5.0, 40.0, 10.0, 52.0))).unwrap();
+        assert_eq!(all["features"].as_array().unwrap().len(), 2);
+        assert_eq!(all["features"][1]["geometry"]["type"], "Point");
+        let none: serde_json::Value = serde_json::from_str(&l.points((20.0, 40.0, 21.0, 41.0))).unwrap();
+        assert!(none["features"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn bbox_errors_are_french() {
+        assert_eq!(parse_bbox("1,2,3,4"), Ok((1.0, 2.0, 3.0, 4.0)));
+        assert!(parse_bbox("1,2,3").unwrap_err().contains("quatre nombres"));
+        assert!(parse_bbox("a,b,c,d").unwrap_err().contains("quatre nombres"));
+        assert!(parse_bbox("3,2,1,4").unwrap_err().contains("minimums"));
+    }
+
+    #[test]
+    fn tolerance_shrinks_as_zoom_grows() {
+        assert!(epsilon_for_zoom(10) > epsilon_for_zoom(14));
+        assert!(epsilon_for_zoom(10) < 0.001);
+    }
+}

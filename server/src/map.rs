@@ -1,0 +1,78 @@
+//! Map data endpoints (`/api/v1/carte/…`), GeoJSON sized for the visible box and zoom.
+//! Responses carry an ETag and a short public cache lifetime; data changes only on import.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use atlas_core::map::{parse_bbox, QPV_CONTOUR_ZOOM, COMMUNE_OUTLINE_ZOOM};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::http::AppState;
+
+fn bad_request(message: String) -> Response {
+    (StatusCode::BAD_REQUEST, Json(json!({ "erreur": message }))).into_response()
+}
+
+/// A GeoJSON body with its ETag; 304 when the browser already has it.
+fn geojson(request: &HeaderMap, body: String) -> Response {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut h);
+    let etag = format!("\"{:016x}\"", h.finish());
+    if request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "application/geo+json".to_owned()),
+            (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
+            (header::ETAG, etag),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// bbox and zoom of a map request, or the French reason they are wrong.
+fn view_params(params: &HashMap<String, String>) -> Result<((f64, f64, f64, f64), u8), String> {
+    let bbox = parse_bbox(params.get("bbox").ok_or("paramètre « bbox » manquant (minLon,minLat,maxLon,maxLat)")?)?;
+    let zoom = params
+        .get("zoom")
+        .ok_or("paramètre « zoom » manquant")?
+        .parse::<u8>()
+        .ok()
+        .filter(|z| *z <= 20)
+        .ok_or("paramètre « zoom » invalide : un entier de 0 à 20 est attendu")?;
+    Ok((bbox, zoom))
+}
+
+/// `GET /api/v1/carte/regies.geojson`: every Régie as a point.
+pub async fn regies(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    geojson(&headers, state.places.map.regies.clone())
+}
+
+/// `GET /api/v1/carte/qpv.geojson?bbox=…&zoom=…`: points below zoom 10, contours from there.
+pub async fn qpv(State(state): State<AppState>, headers: HeaderMap, Query(params): Query<HashMap<String, String>>) -> Response {
+    let (bbox, zoom) = match view_params(&params) {
+        Ok(v) => v,
+        Err(e) => return bad_request(e),
+    };
+    let layer = &state.places.map.qpv;
+    let body = if zoom < QPV_CONTOUR_ZOOM { layer.points(bbox) } else { layer.polygons(bbox, zoom) };
+    geojson(&headers, body)
+}
+
+/// `GET /api/v1/carte/contours.geojson?bbox=…&zoom=…`: département outlines, then commune
+/// outlines from zoom 10, so the map reads without tiles.
+pub async fn contours(State(state): State<AppState>, headers: HeaderMap, Query(params): Query<HashMap<String, String>>) -> Response {
+    let (bbox, zoom) = match view_params(&params) {
+        Ok(v) => v,
+        Err(e) => return bad_request(e),
+    };
+    let map = &state.places.map;
+    let body = if zoom < COMMUNE_OUTLINE_ZOOM { map.departements.polygons(bbox, zoom) } else { map.communes.polygons(bbox, zoom) };
+    geojson(&headers, body)
+}
