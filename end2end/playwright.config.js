@@ -45,6 +45,8 @@ module.exports = defineConfig({
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || '../target/site',
       ATLAS_REFERENCE_DIR: '../data/reference',
       RUST_LOG: 'warn',
+      // No tile server in tests (no network here): the map must stay readable with outlines only.
+      ATLAS_TILE_URL: '',
     },
   },
 });

@@ -100,7 +100,7 @@ impl ShapeLayer {
     pub fn points(&self, bbox: BBox) -> String {
         collection(self.in_box(bbox).into_iter().map(|i| {
             let (x, y) = self.shapes[i].point;
-            let geometry = format!("{{\"type\":\"Point\",\"coordinates\":[{:.5},{:.5}]}}", x, y);
+            let geometry = format!("{{\"type\":\"Point\",\"coordinates\":[{:.4},{:.4}]}}", x, y);
             feature(&geometry, &self.shapes[i].properties)
         }))
     }

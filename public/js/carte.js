@@ -70,7 +70,7 @@
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindPopup(popup(p.nom, d.labelQpv + ' ' + p.code + ' · ' + p.commune, '/qpv/' + p.code, d.labelSee));
+        layer.bindPopup(popup(p.nom, d.labelQpv + ' ' + p.code, '/qpv/' + p.code, d.labelSee));
       }
     }).addTo(map);
 

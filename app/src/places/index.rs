@@ -101,7 +101,7 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
         });
         if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
             let couverture = best_status.get(&code).map_or("aucune", |s| s.code());
-            let properties = serde_json::json!({"code": code, "nom": nom, "commune": commune, "couverture": couverture}).to_string();
+            let properties = serde_json::json!({"code": code, "nom": nom, "couverture": couverture}).to_string();
             let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
             qpv_shapes.push(MapShape { properties, shape: shape.clone(), point });
             qpvs.push(IndexedQpv { code, nom, shape });
