@@ -152,6 +152,19 @@ pub struct Texts {
     pub coverage_estimee_long: &'static str,
     pub map_alternatives: &'static str,
     pub nav_map: &'static str,
+    pub sort_territoire: &'static str,
+    pub sort_nom: &'static str,
+    pub sort_qpv: &'static str,
+    pub filters_label: &'static str,
+    pub col_region: &'static str,
+    pub all_f: &'static str,
+    pub all_m: &'static str,
+    pub sort_label: &'static str,
+    pub apply_filters: &'static str,
+    pub pages_label: &'static str,
+    pub page_prev: &'static str,
+    pub page_next: &'static str,
+    pub page_of: &'static str,
 }
 
 pub const FR: Texts = Texts {
@@ -286,6 +299,19 @@ pub const FR: Texts = Texts {
     coverage_estimee_long: "quartier avec Régie (estimée)",
     map_alternatives: "Sans carte :",
     nav_map: "Carte",
+    sort_territoire: "par territoire",
+    sort_nom: "par nom",
+    sort_qpv: "par nombre de QPV",
+    filters_label: "Filtres de l'annuaire",
+    col_region: "Région",
+    all_f: "Toutes",
+    all_m: "Tous",
+    sort_label: "Trier",
+    apply_filters: "Appliquer les filtres",
+    pages_label: "Pages de l'annuaire",
+    page_prev: "← Page précédente",
+    page_next: "Page suivante →",
+    page_of: "Page {n} sur {total}",
 };
 
 pub const EN: Texts = Texts {
@@ -420,6 +446,19 @@ pub const EN: Texts = Texts {
     coverage_estimee_long: "neighbourhood with a Régie (estimated)",
     map_alternatives: "Without the map:",
     nav_map: "Map",
+    sort_territoire: "by territory",
+    sort_nom: "by name",
+    sort_qpv: "by number of QPVs",
+    filters_label: "Directory filters",
+    col_region: "Region",
+    all_f: "All",
+    all_m: "All",
+    sort_label: "Sort",
+    apply_filters: "Apply filters",
+    pages_label: "Directory pages",
+    page_prev: "← Previous page",
+    page_next: "Next page →",
+    page_of: "Page {n} of {total}",
 };
 
 /// The texts of the current locale (French unless a parent provided another).

@@ -12,6 +12,7 @@ test('search a commune without its accents and see its QPVs and Régies', async 
   await screenshot(page, testInfo, 'suggestions');
   await suggestion.click();
   await expect(page).toHaveURL(/\/communes\/91228$/);
+  await expect(page.locator('.suggestions')).toHaveCount(0);
   await expect(page.locator('h1')).toHaveText('Évry-Courcouronnes');
   const qpvs = page.locator('#qpv-commune + p + ul.qpv-list > li');
   await expect(qpvs).toHaveCount(7);

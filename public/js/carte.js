@@ -56,7 +56,7 @@
     map.createPane('contours'); map.getPane('contours').style.zIndex = 350;
     var outlines = L.geoJSON(null, {
       pane: 'contours', interactive: false,
-      style: { color: '#5b6770', weight: 1, fill: false }
+      style: { color: '#37474f', weight: 1.5, opacity: 0.9, fill: false }
     }).addTo(map);
 
     var qpv = L.geoJSON(null, {

@@ -43,7 +43,17 @@ pub fn SearchBox() -> impl IntoView {
     });
     let hits = move || suggestions.get().unwrap_or_default();
     view! {
-        <form class="search" method="get" action="/recherche" role="search">
+        <form
+            class="search"
+            method="get"
+            action="/recherche"
+            role="search"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    set_query.set(String::new());
+                }
+            }
+        >
             <label for="recherche" class="visually-hidden">{t.search_label}</label>
             <input
                 id="recherche"
@@ -63,7 +73,7 @@ pub fn SearchBox() -> impl IntoView {
                 <ul class="suggestions" id="suggestions" aria-label=t.suggestions_label>
                     <For each=hits key=|h: &Hit| h.url.clone() let:h>
                         <li>
-                            <a href=h.url.clone()>
+                            <a href=h.url.clone() on:click=move |_| set_query.set(String::new())>
                                 <span class="suggestion-label">{h.label.clone()}</span>
                                 <span class="suggestion-detail">{format!("{} · {}", kind_label(t, h.kind), h.detail)}</span>
                             </a>

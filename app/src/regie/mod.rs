@@ -6,7 +6,7 @@ mod list;
 #[cfg(feature = "ssr")]
 pub mod queries;
 
-pub use api::{get_regie, list_regies};
+pub use api::{directory, get_regie};
 pub use detail::RegiePage;
 pub use list::RegieListPage;
 

@@ -3,6 +3,7 @@
 use atlas_core::activite::Activite;
 use atlas_core::coverage::CoverageStatus;
 use atlas_core::regie::{ChiffresCles, QpvCovered, RegieDetail, RegieSummary, Verification};
+use atlas_core::regie::directory::TerritoryNames;
 use sqlx::AnyPool;
 
 fn verification(code: &str) -> Verification {
@@ -11,26 +12,43 @@ fn verification(code: &str) -> Verification {
 
 #[tracing::instrument(skip(pool))]
 pub async fn list(pool: &AnyPool) -> Result<Vec<RegieSummary>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT r.slug, r.nom, c.nom, r.code_postal, c.departement_code, r.verification,
+    let rows: Vec<(i64, String, String, String, String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT r.id, r.slug, r.nom, c.nom, r.code_postal, d.code, d.nom, d.region_code, r.verification,
                 (SELECT COUNT(*) FROM couvertures cv WHERE cv.regie_id = r.id)
-         FROM regies r JOIN communes c ON c.insee = r.commune_insee
-         ORDER BY c.departement_code, c.nom, r.nom",
+         FROM regies r JOIN communes c ON c.insee = r.commune_insee JOIN departements d ON d.code = c.departement_code
+         ORDER BY d.code, c.nom, r.nom",
     )
     .fetch_all(pool)
     .await?;
+    let mut activites: std::collections::HashMap<i64, Vec<Activite>> = std::collections::HashMap::new();
+    for (id, code) in sqlx::query_as::<_, (i64, String)>("SELECT regie_id, activite FROM regie_activites").fetch_all(pool).await? {
+        if let Some(a) = Activite::from_code(&code) {
+            activites.entry(id).or_default().push(a);
+        }
+    }
     Ok(rows
         .into_iter()
-        .map(|(slug, nom, commune, code_postal, departement, v, nb_qpv)| RegieSummary {
+        .map(|(id, slug, nom, commune, code_postal, departement, departement_nom, region, v, nb_qpv)| RegieSummary {
             slug,
             nom,
             commune,
             code_postal,
             departement,
+            departement_nom,
+            region,
             verification: verification(&v),
             nb_qpv,
+            activites: activites.remove(&id).unwrap_or_default(),
         })
         .collect())
+}
+
+/// Names of régions and départements for the directory's filters.
+pub async fn territory_names(pool: &AnyPool) -> Result<TerritoryNames, sqlx::Error> {
+    Ok(TerritoryNames {
+        regions: sqlx::query_as("SELECT code, nom FROM regions ORDER BY nom").fetch_all(pool).await?,
+        departements: sqlx::query_as("SELECT code, nom FROM departements ORDER BY code").fetch_all(pool).await?,
+    })
 }
 
 #[derive(sqlx::FromRow)]

@@ -1,5 +1,6 @@
 //! A Régie de Quartier or de Territoire: what the directory and its pages show.
 
+pub mod directory;
 #[cfg(feature = "import")]
 pub mod import;
 
@@ -41,9 +42,14 @@ pub struct RegieSummary {
     pub nom: String,
     pub commune: String,
     pub code_postal: String,
+    /// Département code.
     pub departement: String,
+    pub departement_nom: String,
+    /// Région code.
+    pub region: String,
     pub verification: Verification,
     pub nb_qpv: i64,
+    pub activites: Vec<Activite>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
