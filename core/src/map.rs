@@ -33,6 +33,8 @@ fn decimals_for_zoom(zoom: u8) -> usize {
 /// A JSON object of feature properties, already serialised (`{"code":…}`).
 pub struct MapShape {
     pub properties: String,
+    /// Shorter properties for the point form (zoomed out, every byte counts ×1,500).
+    pub point_properties: String,
     pub shape: MultiPolygon<f64>,
     /// (lon, lat) of the label point.
     pub point: (f64, f64),
@@ -101,7 +103,7 @@ impl ShapeLayer {
         collection(self.in_box(bbox).into_iter().map(|i| {
             let (x, y) = self.shapes[i].point;
             let geometry = format!("{{\"type\":\"Point\",\"coordinates\":[{:.4},{:.4}]}}", x, y);
-            feature(&geometry, &self.shapes[i].properties)
+            feature(&geometry, &self.shapes[i].point_properties)
         }))
     }
 }
@@ -149,6 +151,7 @@ mod tests {
     fn layer() -> ShapeLayer {
         let sq = |x: f64, code: &str| MapShape {
             properties: format!("{{\"code\":\"{code}\"}}"),
+            point_properties: format!("{{\"code\":\"{code}\"}}"),
             shape: MultiPolygon(vec![polygon![(x: x, y: 45.0), (x: x + 0.1, y: 45.0), (x: x + 0.1, y: 45.1), (x: x, y: 45.1), (x: x, y: 45.0)]]),
             point: (x + 0.05, 45.05),
         };

@@ -21,8 +21,10 @@ pub struct SearchIndex {
 
 /// How well a key matches: lower is better; None is no match.
 fn score(key: &str, q: &str) -> Option<u8> {
+    // Exact and prefix matches rank together, then by weight: "évry" means Évry-Courcouronnes
+    // (67,000 inhabitants) more often than Évry in the Yonne (500).
     if key.starts_with(q) {
-        return Some(if key.len() == q.len() { 0 } else { 1 });
+        return Some(1);
     }
     if key.match_indices(' ').any(|(i, _)| key[i + 1..].starts_with(q)) {
         return Some(2);
@@ -102,6 +104,7 @@ mod tests {
             commune("Saint-Denis", "97400", 153_000),
             commune("Évry-Courcouronnes", "91000", 67_000),
             commune("Sarceaux", "61200", 1_000),
+            commune("Évry", "89140", 500),
             Entry {
                 hit: Hit { kind: HitKind::Qpv, label: "Les Rosiers".into(), detail: "QN09301M".into(), url: "/qpv/QN09301M".into() },
                 keys: vec![fold_place("Les Rosiers"), "qn09301m".into()],
@@ -121,7 +124,7 @@ mod tests {
         assert_eq!(labels(&i.search("sarcelle", 5)), ["Sarcelles"]);
         assert_eq!(labels(&i.search("sarcele", 5)), ["Sarcelles"], "one letter missing");
         assert_eq!(labels(&i.search("sracelles", 5)), ["Sarcelles"], "two letters swapped");
-        assert_eq!(labels(&i.search("evry", 5)), ["Évry-Courcouronnes"]);
+        assert_eq!(labels(&i.search("evry", 5)), ["Évry-Courcouronnes", "Évry"], "the larger first");
         assert_eq!(labels(&i.search("courcouronnes", 5)), ["Évry-Courcouronnes"], "any word of the name");
         let st = i.search("st denis", 5);
         assert_eq!(labels(&st), ["Saint-Denis", "Saint-Denis"]);

@@ -70,7 +70,8 @@
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindPopup(popup(p.nom, d.labelQpv + ' ' + p.code, '/qpv/' + p.code, d.labelSee));
+        // Zoomed out, points carry no name (payload): the code stands in.
+        layer.bindPopup(popup(p.nom || p.code, d.labelQpv + ' ' + p.code, '/qpv/' + p.code, d.labelSee));
       }
     }).addTo(map);
 

@@ -76,7 +76,12 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
         if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
             departement_parts.entry(dep.clone()).or_default().extend(shape.0.iter().cloned());
             let properties = serde_json::json!({"insee": insee, "nom": nom}).to_string();
-            commune_shapes.push(MapShape { properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape });
+            commune_shapes.push(MapShape {
+                point_properties: properties.clone(),
+                properties,
+                point: atlas_core::geometry::centroid(&shape).unwrap_or_default(),
+                shape,
+            });
         }
         let cps = postcodes.remove(&insee).unwrap_or_default();
         let detail = match cps.first() {
@@ -103,7 +108,8 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
             let couverture = best_status.get(&code).map_or("aucune", |s| s.code());
             let properties = serde_json::json!({"code": code, "nom": nom, "couverture": couverture}).to_string();
             let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
-            qpv_shapes.push(MapShape { properties, shape: shape.clone(), point });
+            let point_properties = serde_json::json!({"code": code, "couverture": couverture}).to_string();
+            qpv_shapes.push(MapShape { properties, point_properties, shape: shape.clone(), point });
             qpvs.push(IndexedQpv { code, nom, shape });
         }
     }
@@ -172,7 +178,7 @@ fn departement_outlines(parts: HashMap<String, Vec<atlas_core::geometry::Part>>,
             let shape = atlas_core::geometry::union(&polygons);
             let nom = names.get(&code).cloned().unwrap_or_default();
             let properties = serde_json::json!({"code": code, "nom": nom}).to_string();
-            MapShape { properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape }
+            MapShape { point_properties: properties.clone(), properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape }
         })
         .collect();
     out.sort_by(|a, b| a.properties.cmp(&b.properties));

@@ -35,7 +35,7 @@ impl Sort {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DirectoryQuery {
     pub q: String,
     pub region: Option<String>,
@@ -60,6 +60,12 @@ pub struct DirectoryPage {
     /// (code, name) of the régions and départements that have Régies.
     pub regions: Vec<(String, String)>,
     pub departements: Vec<(String, String)>,
+}
+
+impl Default for DirectoryQuery {
+    fn default() -> Self {
+        Self { q: String::new(), region: None, departement: None, statut: None, activite: None, tri: Sort::default(), page: 1 }
+    }
 }
 
 impl DirectoryQuery {
@@ -133,7 +139,7 @@ impl DirectoryQuery {
         }
         let matching = found.len();
         let pages = matching.div_ceil(PAGE_SIZE).max(1);
-        let page = self.page.min(pages);
+        let page = self.page.clamp(1, pages);
         let items = found.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).cloned().collect();
         let present = |f: fn(&RegieSummary) -> &String, names: &[(String, String)]| {
             names.iter().filter(|(code, _)| all.iter().any(|r| f(r) == code)).cloned().collect::<Vec<_>>()
@@ -229,7 +235,7 @@ mod tests {
         let green = DirectoryQuery { activite: Some(Activite::EspacesVerts), ..Default::default() }.apply(&all, &names());
         assert_eq!(green.matching, 1);
         let nord = DirectoryQuery { departement: Some("59".into()), q: "regie 4".into(), ..Default::default() }.apply(&all, &names());
-        assert_eq!(nord.matching, 6, "Régie 04 and 40–44");
+        assert_eq!(nord.matching, 5, "Régie 40 to 44, not Régie 04");
         assert_eq!(page1.regions.len(), 2, "only régions that have Régies are offered");
         assert_eq!(page1.departements, vec![("10".to_owned(), "Aube".to_owned()), ("59".to_owned(), "Nord".to_owned())]);
     }
