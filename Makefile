@@ -29,7 +29,7 @@ reference:
 	cargo run --release -p server -- reference build --from ../shared/data --out data/reference
 
 bench: build
-	bash bench/run.sh
+	cargo bench -p server --bench places
 
 clean-db:
 	rm -f data/atlas.db data/atlas.db-*

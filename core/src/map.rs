@@ -12,8 +12,9 @@ use crate::geometry::{simplify, to_geojson};
 
 /// Zoom from which QPVs are drawn as contours rather than points.
 pub const QPV_CONTOUR_ZOOM: u8 = 10;
-/// Zoom from which commune outlines are sent.
-pub const COMMUNE_OUTLINE_ZOOM: u8 = 10;
+/// Zoom from which commune outlines replace département outlines (at 10, a phone over Paris
+/// would get ~200 communes).
+pub const COMMUNE_OUTLINE_ZOOM: u8 = 11;
 
 /// Douglas–Peucker tolerance (degrees) per zoom: about one screen pixel.
 fn epsilon_for_zoom(zoom: u8) -> f64 {

@@ -131,8 +131,8 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
     }
     let map = MapLayers {
         qpv: ShapeLayer::new(qpv_shapes, &[10, 13, 16]),
-        communes: ShapeLayer::new(commune_shapes, &[10]),
-        departements: ShapeLayer::new(departement_outlines(departement_parts, &departement_names), &[5, 8]),
+        communes: ShapeLayer::new(commune_shapes, &[11]),
+        departements: ShapeLayer::new(departement_outlines(departement_parts, &departement_names), &[5, 7, 9]),
         regies: serde_json::json!({"type": "FeatureCollection", "features": regie_features}).to_string(),
     };
     let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map };
