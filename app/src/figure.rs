@@ -25,7 +25,7 @@ pub fn Figure(figure: SvgFigure, label: String) -> impl IntoView {
 
 /// Title, description, Open Graph tags and a schema.org JSON-LD object for one page.
 #[component]
-pub fn PageMeta(title: String, description: String, #[prop(optional)] json_ld: Option<String>) -> impl IntoView {
+pub fn PageMeta(title: String, description: String, #[prop(optional, into)] json_ld: Option<String>) -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
@@ -37,6 +37,7 @@ pub fn PageMeta(title: String, description: String, #[prop(optional)] json_ld: O
     }
 }
 
+#[cfg(feature = "ssr")]
 /// A JSON-LD object as text, with `<` escaped so it can never close its script element.
 pub fn json_ld(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")

@@ -165,6 +165,8 @@ pub struct Texts {
     pub page_prev: &'static str,
     pub page_next: &'static str,
     pub page_of: &'static str,
+    pub regie_map_label: &'static str,
+    pub legend_regie_address: &'static str,
 }
 
 pub const FR: Texts = Texts {
@@ -312,6 +314,8 @@ pub const FR: Texts = Texts {
     page_prev: "← Page précédente",
     page_next: "Page suivante →",
     page_of: "Page {n} sur {total}",
+    regie_map_label: "{nom} à {commune} et les quartiers prioritaires où elle intervient",
+    legend_regie_address: "adresse de la Régie",
 };
 
 pub const EN: Texts = Texts {
@@ -459,6 +463,8 @@ pub const EN: Texts = Texts {
     page_prev: "← Previous page",
     page_next: "Next page →",
     page_of: "Page {n} of {total}",
+    regie_map_label: "{nom} in {commune} and the priority neighbourhoods it works in",
+    legend_regie_address: "the Régie's address",
 };
 
 /// The texts of the current locale (French unless a parent provided another).

@@ -187,7 +187,8 @@ impl WkbReader<'_> {
 /// Draws layers of shapes into one SVG figure. Longitudes are scaled by cos(latitude) so shapes
 /// keep their proportions; y grows downwards, as SVG wants. Coordinates are rounded to 0.1 unit
 /// of a 1000-unit-wide box.
-pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)]) -> Option<crate::place::SvgFigure> {
+/// `points` (class, title, lon, lat) are drawn as dots over the shapes.
+pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)], points: &[(&str, &str, f64, f64)]) -> Option<crate::place::SvgFigure> {
     use std::fmt::Write;
     let mut rect: Option<geo::Rect<f64>> = None;
     for (_, _, mp) in layers {
@@ -207,7 +208,7 @@ pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)]) -> Option<crate::
     let h = (rect.max().y - rect.min().y).max(1e-9);
     let scale = 1000.0 / w.max(h);
     let (vw, vh) = (w * scale, h * scale);
-    let paths = layers
+    let mut paths: Vec<crate::place::SvgPath> = layers
         .iter()
         .map(|(class, title, mp)| {
             let mut d = String::new();
@@ -224,6 +225,13 @@ pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)]) -> Option<crate::
             crate::place::SvgPath { class: (*class).to_owned(), d, title: (*title).to_owned() }
         })
         .collect();
+    let r = 9.0;
+    for (class, title, lon, lat) in points {
+        let x = (lon - rect.min().x) * k * scale;
+        let y = (rect.max().y - lat) * scale;
+        let d = format!("M{:.1} {:.1}m-{r} 0a{r} {r} 0 1 0 {d} 0a{r} {r} 0 1 0 -{d} 0Z", x, y, d = 2.0 * r);
+        paths.push(crate::place::SvgPath { class: (*class).to_owned(), d, title: (*title).to_owned() });
+    }
     Some(crate::place::SvgFigure { view_box: format!("-10 -10 {:.0} {:.0}", vw + 20.0, vh + 20.0), paths })
 }
 

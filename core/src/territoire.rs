@@ -55,6 +55,8 @@ pub struct CommuneDetail {
     pub qpvs: Vec<(crate::qpv::QpvRef, Option<crate::coverage::CoverageStatus>)>,
     /// Régies based in the commune or working in one of its QPVs.
     pub regies: Vec<crate::qpv::RegieServing>,
+    /// schema.org JSON-LD of the page, built on the server.
+    pub json_ld: String,
     /// The commune and its QPVs, drawn on the server.
     pub figure: Option<crate::place::SvgFigure>,
 }

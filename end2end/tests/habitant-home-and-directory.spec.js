@@ -53,6 +53,12 @@ test('the directory filters as one types, and a Régie page opens', async ({ pag
   await expect(page.locator('h1')).toHaveText(name);
   await expect(page.locator('h2#qpv')).toBeVisible();
   await expect(page.locator('.notice')).toContainText('vérifier');
+  // A small map drawn by the server: the commune, the covered QPVs and the Régie's address.
+  await expect(page.locator('figure.mini-map path.regie-point')).toHaveCount(1);
+  await expect(page.locator('figure.mini-map path.qpv')).toHaveCount(await page.locator('ul.qpv-list > li').count());
+  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').innerText());
+  expect(ld['@type']).toBe('Organization');
+  expect(ld.name).toBe(name);
   await screenshot(page, testInfo, 'regie');
   // Back to the filtered list, as it was.
   await page.goBack();
@@ -81,7 +87,8 @@ test('directory filters live in the URL: département, sort, pages and the back 
   await expect(page).toHaveURL(/tri=qpv/);
   // The URL changes first, the table when its data arrives: poll until sorted.
   await expect.poll(async () => {
-    const qpvs = (await page.locator('table.regies tbody td.num').allInnerTexts()).map(Number);
+    // On phones each cell shows its column name first (CSS ::before): keep the digits.
+    const qpvs = (await page.locator('table.regies tbody td.num').allInnerTexts()).map((t) => Number(t.replace(/\D/g, '')));
     return qpvs.length === n93 && qpvs.some((v, i) => i > 0 && v !== qpvs[0]) && qpvs.every((v, i) => i === 0 || qpvs[i - 1] >= v);
   }).toBe(true);
   // Back: the département filter without the sort, then page 2 of everything.

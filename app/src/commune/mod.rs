@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::error::{set_not_found, ErrorNotice};
-use crate::figure::{json_ld, Figure, PageMeta};
+use crate::figure::{Figure, PageMeta};
 use crate::i18n::{format_int, use_texts};
 use crate::qpv::coverage_label;
 
@@ -59,18 +59,9 @@ fn CommuneView(c: CommuneDetail) -> impl IntoView {
         .replace("{nom}", &c.nom)
         .replace("{n}", &c.qpvs.len().to_string())
         .replace("{r}", &c.regies.len().to_string());
-    let ld = json_ld(&serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "City",
-        "name": c.nom,
-        "identifier": c.insee,
-        "postalCode": c.codes_postaux,
-        "geo": {"@type": "GeoCoordinates", "latitude": c.lat, "longitude": c.lon},
-        "containedInPlace": {"@type": "AdministrativeArea", "name": c.departement},
-    }));
     let covered = c.qpvs.iter().filter(|(_, s)| s.is_some()).count();
     view! {
-        <PageMeta title=title description=description json_ld=ld />
+        <PageMeta title=title description=description json_ld=c.json_ld.clone() />
         <p class="breadcrumb-trail">{t.kind_commune}" · "<span class="code">{c.insee.clone()}</span></p>
         <h1>{c.nom.clone()}</h1>
         <p class="subtitle">{format!("{} ({}) · {}", c.departement, c.departement_code, c.region)}</p>

@@ -60,6 +60,16 @@ pub async fn detail(pool: &AnyPool, insee: &str) -> Result<Option<CommuneDetail>
     let mut regies: Vec<RegieServing> = regies.into_values().collect();
     regies.sort_by(|a, b| a.nom.cmp(&b.nom));
     let figure = figure(pool, &insee, &nom, contour.as_deref(), &qpvs).await?;
+    let codes_postaux: Vec<String> = codes_postaux.into_iter().map(|(c,)| c).collect();
+    let json_ld = crate::figure::json_ld(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "City",
+        "name": nom,
+        "identifier": insee,
+        "postalCode": codes_postaux,
+        "geo": {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon},
+        "containedInPlace": {"@type": "AdministrativeArea", "name": departement},
+    }));
     Ok(Some(CommuneDetail {
         insee,
         nom,
@@ -68,11 +78,12 @@ pub async fn detail(pool: &AnyPool, insee: &str) -> Result<Option<CommuneDetail>
         region,
         epci,
         population,
-        codes_postaux: codes_postaux.into_iter().map(|(c,)| c).collect(),
+        codes_postaux,
         lat,
         lon,
         qpvs: qpvs.clone().into_iter().map(|((nom, code), s)| (QpvRef { code, nom }, s)).collect(),
         regies,
+        json_ld,
         figure,
     }))
 }
@@ -102,5 +113,5 @@ async fn figure(
         .collect();
     let mut layers: Vec<(&str, &str, &Shape<f64>)> = vec![("commune", nom, &outline)];
     layers.extend(shapes.iter().map(|(class, n, s)| (class.as_str(), n.as_str(), s)));
-    Ok(svg_figure(&layers))
+    Ok(svg_figure(&layers, &[]))
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::error::{set_not_found, ErrorNotice};
-use crate::figure::{json_ld, Figure, PageMeta};
+use crate::figure::{Figure, PageMeta};
 use crate::i18n::{use_texts, Texts};
 
 /// `None` when no QPV has this code: the page answers 404.
@@ -64,16 +64,8 @@ fn QpvView(q: QpvDetail) -> impl IntoView {
     let communes = q.communes.iter().map(|c| c.nom.clone()).collect::<Vec<_>>().join(", ");
     let title = format!("{} ({})", q.nom, q.code);
     let description = t.qpv_description.replace("{nom}", &q.nom).replace("{communes}", &communes);
-    let ld = json_ld(&serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Place",
-        "name": q.nom,
-        "identifier": q.code,
-        "containedInPlace": q.communes.iter().map(|c| serde_json::json!({"@type": "City", "name": c.nom})).collect::<Vec<_>>(),
-        "geo": q.lat.zip(q.lon).map(|(lat, lon)| serde_json::json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon})),
-    }));
     view! {
-        <PageMeta title=title.clone() description=description json_ld=ld />
+        <PageMeta title=title.clone() description=description json_ld=q.json_ld.clone() />
         <p class="breadcrumb-trail">{t.kind_qpv}" · "<span class="code">{q.code.clone()}</span></p>
         <h1>{q.nom.clone()}</h1>
         <p class="subtitle">

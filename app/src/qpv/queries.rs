@@ -34,6 +34,14 @@ pub async fn detail(pool: &AnyPool, code: &str) -> Result<Option<QpvDetail>, sql
     .fetch_all(pool)
     .await?;
     let figure = figure(pool, &code, &nom, contour.as_deref()).await?;
+    let json_ld = crate::figure::json_ld(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": nom,
+        "identifier": code,
+        "containedInPlace": communes.iter().map(|c| serde_json::json!({"@type": "City", "name": c.1})).collect::<Vec<_>>(),
+        "geo": lat.zip(lon).map(|(lat, lon)| serde_json::json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon})),
+    }));
     Ok(Some(QpvDetail {
         code,
         nom,
@@ -50,6 +58,7 @@ pub async fn detail(pool: &AnyPool, code: &str) -> Result<Option<QpvDetail>, sql
         voisins: voisins.into_iter().map(|(code, nom)| QpvRef { code, nom }).collect(),
         lat,
         lon,
+        json_ld,
         figure,
     }))
 }
@@ -78,5 +87,5 @@ async fn figure(pool: &AnyPool, code: &str, nom: &str, contour: Option<&str>) ->
     let mut layers: Vec<(&str, &str, &Shape<f64>)> = communes.iter().map(|(n, s)| ("commune", n.as_str(), s)).collect();
     layers.extend(others.iter().map(|(n, s)| ("qpv-voisin", n.as_str(), s)));
     layers.push(("qpv-ici", nom, &me));
-    Ok(svg_figure(&layers))
+    Ok(svg_figure(&layers, &[]))
 }

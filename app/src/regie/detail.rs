@@ -3,11 +3,12 @@
 use atlas_core::coverage::CoverageStatus;
 use atlas_core::regie::{RegieDetail, Verification};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{get_regie, VerificationBadge};
 use crate::error::{set_not_found, ErrorNotice};
+use crate::figure::{Figure, PageMeta};
 use crate::i18n::{format_int, use_texts, Texts};
 
 #[component]
@@ -53,8 +54,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
     let has_contact = r.site_web.is_some() || r.telephone.is_some() || r.email.is_some();
     let any_estimated = r.qpvs.iter().any(|q| q.statut == CoverageStatus::Estimee);
     view! {
-        <Title text=r.nom.clone() />
-        <Meta name="description" content=description />
+        <PageMeta title=r.nom.clone() description=description json_ld=r.json_ld.clone() />
         <p class="breadcrumb"><a href="/regies">{t.back_to_directory}</a></p>
         <h1>{r.nom.clone()}</h1>
         <p class="subtitle">
@@ -64,6 +64,14 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
         {(r.verification == Verification::AVerifier)
             .then(|| view! { <p class="notice" role="note">{t.unverified_notice}</p> })}
         {r.description.clone().map(|d| view! { <p class="lead">{d}</p> })}
+        {r.figure.clone().map(|f| view! {
+            <Figure figure=f label=t.regie_map_label.replace("{nom}", &r.nom).replace("{commune}", &r.commune) />
+            <ul class="legend">
+                <li><span class="swatch regie-point"></span>{t.legend_regie_address}</li>
+                <li><span class="swatch qpv cov-estimee"></span>{t.legend_covered}</li>
+                <li><span class="swatch commune"></span>{t.legend_commune}</li>
+            </ul>
+        })}
         <div class="grid">
             <section class="card" aria-labelledby="identite">
                 <h2 id="identite">{t.identity}</h2>

@@ -111,7 +111,22 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     .bind(r.id)
     .fetch_all(pool)
     .await?;
+    let json_ld = crate::figure::json_ld(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": r.nom,
+        "url": r.site_web,
+        "telephone": r.telephone,
+        "email": r.email,
+        "taxID": r.siret,
+        "address": {"@type": "PostalAddress", "streetAddress": r.adresse, "postalCode": r.code_postal,
+                    "addressLocality": r.commune, "addressCountry": "FR"},
+        "location": {"@type": "Place", "geo": {"@type": "GeoCoordinates", "latitude": r.lat, "longitude": r.lon}},
+    }));
+    let figure = figure(pool, &r.commune_insee, &r.commune, r.id, &r.nom, r.lon, r.lat).await?;
     Ok(Some(RegieDetail {
+        json_ld,
+        figure,
         slug: r.slug,
         nom: r.nom,
         siret: r.siret,
@@ -153,4 +168,33 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
             })
             .collect(),
     }))
+}
+
+/// The Régie's commune with the QPVs it covers (coloured by status) and a dot at its address.
+async fn figure(
+    pool: &AnyPool,
+    insee: &str,
+    commune: &str,
+    regie_id: i64,
+    nom: &str,
+    lon: f64,
+    lat: f64,
+) -> Result<Option<atlas_core::place::SvgFigure>, sqlx::Error> {
+    use atlas_core::geometry::{multipolygon_from_str, svg_figure, Shape};
+    let outline: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT contour FROM communes WHERE insee = $1").bind(insee).fetch_optional(pool).await?;
+    let Some(outline) = outline.and_then(|(c,)| c).and_then(|c| multipolygon_from_str(&c).ok()) else { return Ok(None) };
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT q.nom, cv.statut, q.contour FROM couvertures cv JOIN qpv q ON q.code = cv.qpv_code WHERE cv.regie_id = $1",
+    )
+    .bind(regie_id)
+    .fetch_all(pool)
+    .await?;
+    let shapes: Vec<(String, String, Shape<f64>)> = rows
+        .into_iter()
+        .filter_map(|(n, statut, c)| Some((format!("qpv cov-{statut}"), n, multipolygon_from_str(c.as_deref()?).ok()?)))
+        .collect();
+    let mut layers: Vec<(&str, &str, &Shape<f64>)> = vec![("commune", commune, &outline)];
+    layers.extend(shapes.iter().map(|(class, n, s)| (class.as_str(), n.as_str(), s)));
+    Ok(svg_figure(&layers, &[("regie-point", nom, lon, lat)]))
 }

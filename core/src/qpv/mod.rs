@@ -65,6 +65,8 @@ pub struct QpvDetail {
     pub voisins: Vec<QpvRef>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// schema.org JSON-LD of the page, built on the server.
+    pub json_ld: String,
     /// The QPV among its commune(s) and neighbours, drawn on the server.
     pub figure: Option<crate::place::SvgFigure>,
 }

@@ -96,5 +96,9 @@ pub struct RegieDetail {
     /// Where the record comes from, shown to the reader.
     pub source: Option<String>,
     pub qpvs: Vec<QpvCovered>,
+    /// schema.org JSON-LD of the page, built on the server.
+    pub json_ld: String,
+    /// The commune, the QPVs it covers and the Régie's address, drawn on the server.
+    pub figure: Option<crate::place::SvgFigure>,
     pub chiffres: Vec<ChiffresCles>,
 }
