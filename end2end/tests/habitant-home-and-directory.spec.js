@@ -79,13 +79,16 @@ test('directory filters live in the URL: département, sort, pages and the back 
   await page.getByLabel('Dép.').selectOption('93');
   await expect(page).toHaveURL(/dep=93/);
   await expect(page).not.toHaveURL(/page=2/);
+  // The URL changes first, the table when its data arrives.
+  await expect(count).not.toContainText(`${referenceRegies} Régie(s) affichée(s)`);
   const n93 = await rows.count();
+  await expect(count).toContainText(`${n93} Régie(s) affichée(s) sur ${referenceRegies}`);
   expect(n93).toBeGreaterThan(0);
   for (const text of await rows.allInnerTexts()) expect(text).toContain('93 · Seine-Saint-Denis');
   // Sort by number of QPVs: non-increasing.
   await page.getByLabel('Trier').selectOption('qpv');
   await expect(page).toHaveURL(/tri=qpv/);
-  // The URL changes first, the table when its data arrives: poll until sorted.
+  // Poll until the sorted rows arrive.
   await expect.poll(async () => {
     // On phones each cell shows its column name first (CSS ::before): keep the digits.
     const qpvs = (await page.locator('table.regies tbody td.num').allInnerTexts()).map((t) => Number(t.replace(/\D/g, '')));
