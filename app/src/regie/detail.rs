@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::figures::KeyFigures;
 use super::{get_regie, VerificationBadge};
 use crate::error::{set_not_found, ErrorNotice};
 use crate::figure::{Figure, PageMeta};
-use crate::i18n::{format_int, use_texts, Texts};
+use crate::i18n::{use_texts, Texts};
 
 #[component]
 pub fn RegiePage() -> impl IntoView {
@@ -139,21 +140,54 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
             {if r.chiffres.is_empty() {
                 view! { <p>{t.no_key_figures}</p> }.into_any()
             } else {
-                view! {
-                    <ul class="plain">
-                        {r.chiffres
-                            .iter()
-                            .map(|c| view! {
-                                <li>{t.key_figures_line
-                                    .replace("{annee}", &c.annee.to_string())
-                                    .replace("{salaries}", &c.salaries.map(format_int).unwrap_or_else(|| "—".into()))
-                                    .replace("{insertion}", &c.salaries_insertion.map(format_int).unwrap_or_else(|| "—".into()))}</li>
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
+                view! { <KeyFigures chiffres=r.chiffres.clone() /> }.into_any()
             }}
+        </section>
+        <section aria-labelledby="partenaires">
+            <h2 id="partenaires">{t.partners_title}</h2>
+            {if r.partenaires.is_empty() {
+                view! { <p>{t.no_partner}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain partner-list">
+                        {r.partenaires.iter().map(|p| {
+                            let mut detail = format!("{} · {}", p.nature.label_fr(), p.relation.label_fr());
+                            if let Some(c) = p.college {
+                                detail.push_str(&format!(" ({})", c.label_fr()));
+                            }
+                            if let Some(d) = &p.depuis {
+                                detail.push_str(&format!(", {}", t.partner_since.replace("{date}", d)));
+                            }
+                            if let Some(d) = &p.jusqu_a {
+                                detail.push_str(&format!(", {}", t.partner_until.replace("{date}", d)));
+                            }
+                            view! {
+                                <li>
+                                    <strong>{p.nom.clone()}</strong>" "
+                                    <span class="help">{detail}</span>
+                                    {p.demo.then(|| view! { " "<span class="badge badge-warn">{t.demo_label}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="participer" class="card take-part">
+            <h2 id="participer">{t.take_part_title}</h2>
+            {if has_contact {
+                view! {
+                    <p>{t.take_part_intro}</p>
+                    <ul class="plain">
+                        {r.telephone.clone().map(|p| view! { <li>{t.phone}" : "<a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
+                        {r.email.clone().map(|e| view! { <li>{t.email}" : "<a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
+                        {r.site_web.clone().map(|u| view! { <li>{t.website}" : "<a href=u.clone() rel="noopener">{u.clone()}</a></li> })}
+                    </ul>
+                }.into_any()
+            } else {
+                view! { <p>{t.take_part_no_contact}</p> }.into_any()
+            }}
+            <p>{t.take_part_visit}" "{r.adresse.clone().map(|a| format!("{a}, ")).unwrap_or_default()}{format!("{} {}", r.code_postal, r.commune)}</p>
         </section>
         {r.source.clone().map(|s| view! { <p class="source">{t.source}" : "{s}</p> })}
     }

@@ -2,6 +2,7 @@
 
 mod api;
 mod detail;
+mod figures;
 mod list;
 #[cfg(feature = "ssr")]
 pub mod queries;

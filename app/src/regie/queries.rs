@@ -124,8 +124,10 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
         "location": {"@type": "Place", "geo": {"@type": "GeoCoordinates", "latitude": r.lat, "longitude": r.lon}},
     }));
     let figure = figure(pool, &r.commune_insee, &r.commune, r.id, &r.nom, r.lon, r.lat).await?;
+    let partenaires = partners(pool, r.id).await?;
     Ok(Some(RegieDetail {
         json_ld,
+        partenaires,
         figure,
         slug: r.slug,
         nom: r.nom,
@@ -197,4 +199,32 @@ async fn figure(
     let mut layers: Vec<(&str, &str, &Shape<f64>)> = vec![("commune", commune, &outline)];
     layers.extend(shapes.iter().map(|(class, n, s)| (class.as_str(), n.as_str(), s)));
     Ok(svg_figure(&layers, &[("regie-point", nom, lon, lat)]))
+}
+
+/// Partners of a Régie, current relations first.
+async fn partners(pool: &AnyPool, regie_id: i64) -> Result<Vec<atlas_core::partner::RegiePartner>, sqlx::Error> {
+    use atlas_core::partner::{College, PartnerKind, RegiePartner, RelationKind};
+    type Row = (String, String, String, Option<String>, Option<String>, Option<String>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT p.nom, p.nature, r.nature, r.college, r.depuis, r.jusqu_a, p.demo + r.demo
+         FROM relations r JOIN partenaires p ON p.id = r.partenaire_id
+         WHERE r.regie_id = $1 ORDER BY (r.jusqu_a IS NOT NULL), p.nom",
+    )
+    .bind(regie_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(nom, nature, relation, college, depuis, jusqu_a, demo)| {
+            Some(RegiePartner {
+                nom,
+                nature: PartnerKind::from_code(&nature)?,
+                relation: RelationKind::from_code(&relation)?,
+                college: college.as_deref().and_then(College::from_code),
+                depuis,
+                jusqu_a,
+                demo: demo > 0,
+            })
+        })
+        .collect())
 }

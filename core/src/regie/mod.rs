@@ -98,6 +98,7 @@ pub struct RegieDetail {
     pub qpvs: Vec<QpvCovered>,
     /// schema.org JSON-LD of the page, built on the server.
     pub json_ld: String,
+    pub partenaires: Vec<crate::partner::RegiePartner>,
     /// The commune, the QPVs it covers and the Régie's address, drawn on the server.
     pub figure: Option<crate::place::SvgFigure>,
     pub chiffres: Vec<ChiffresCles>,

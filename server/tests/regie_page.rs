@@ -1,0 +1,90 @@
+//! The Régie page as the server renders it (what a phone without JavaScript receives), with key
+//! figures and a partner added here as test data, on SQLite and PostgreSQL.
+
+mod common;
+
+use std::sync::Arc;
+
+use atlas_server::{http, reference};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{backends, fresh, reference_dir};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let response = app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    // Leptos marks text-node boundaries with <!> for hydration; a reader never sees them.
+    (status, String::from_utf8(bytes.to_vec()).unwrap().replace("<!>", ""))
+}
+
+#[tokio::test]
+async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_part() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        reference::load(&db, &reference_dir()).await.expect("reference load");
+        let (id, slug): (i64, String) =
+            sqlx::query_as("SELECT id, slug FROM regies ORDER BY slug LIMIT 1").fetch_one(&db.pool).await.unwrap();
+        let ts = "2026-11-25T00:00:00Z";
+        for (annee, salaries, insertion, ca) in [(2022_i64, 40_i64, 30_i64, 1_250_000_i64), (2023, 45, 33, 1_400_000)] {
+            sqlx::query(
+                "INSERT INTO chiffres_cles (regie_id, annee, salaries, salaries_insertion, chiffre_affaires_euros, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $6)",
+            )
+            .bind(id).bind(annee).bind(salaries).bind(insertion).bind(ca).bind(ts)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        }
+        let partner: i64 = sqlx::query_scalar(
+            "INSERT INTO partenaires (nom, nature, demo, created_at, updated_at) VALUES ('Bailleur de test', 'bailleur_social', 1, $1, $1) RETURNING id",
+        )
+        .bind(ts)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO relations (regie_id, partenaire_id, nature, depuis, demo, created_at, updated_at)
+             VALUES ($1, $2, 'donneur_ordre', '2019-01-01', 1, $3, $3)",
+        )
+        .bind(id).bind(partner).bind(ts)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+
+        let places = app::places::index::build(&db.pool).await.unwrap();
+        let options = LeptosOptions::builder().output_name("atlas").build();
+        let router = http::router(options, db.clone(), Arc::new(places));
+
+        let (status, html) = get(&router, &format!("/regies/{slug}")).await;
+        assert_eq!(status, StatusCode::OK, "{backend}");
+        // Chart: one group per year, bars for both series, the values written on them.
+        assert_eq!(html.matches("class=\"year\"").count(), 2, "{backend}");
+        assert_eq!(html.matches("class=\"bar-total\"").count(), 2, "{backend}");
+        assert!(html.contains(">45</text>") && html.contains(">33</text>"), "{backend}");
+        // The table alternative holds every figure.
+        assert!(html.contains("<th scope=\"row\">2022</th>") && html.contains("<th scope=\"row\">2023</th>"), "{backend}");
+        assert!(html.contains("1\u{202f}400\u{202f}000 €"), "{backend}: turnover in French format");
+        // Partners, with the demonstration label.
+        assert!(html.contains("Bailleur de test"), "{backend}");
+        assert!(html.contains("bailleur social · donneur d&#x27;ordre, depuis 2019-01-01") || html.contains("bailleur social · donneur d'ordre, depuis 2019-01-01"), "{backend}");
+        assert!(html.contains("donnée de démonstration"), "{backend}");
+        // Where to take part, and the server-drawn map.
+        assert!(html.contains("id=\"participer\""), "{backend}");
+        assert!(html.contains("class=\"regie-point\""), "{backend}");
+
+        let (status, html) = get(&router, "/regies/pas-une-regie").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{backend}");
+        assert!(html.contains("Cette Régie n&#x27;existe pas") || html.contains("Cette Régie n'existe pas"), "{backend}");
+
+        // The JSON API answers a clear 400 in French.
+        let (status, body) = get(&router, "/api/v1/locate?lat=91&lon=2").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{backend}");
+        assert!(body.contains("hors limites"), "{backend}: {body}");
+        let (status, body) = get(&router, "/api/v1/carte/qpv.geojson?bbox=1,2,3&zoom=5").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{backend}");
+        assert!(body.contains("quatre nombres"), "{backend}: {body}");
+    }
+}
