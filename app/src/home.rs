@@ -2,7 +2,7 @@
 
 use atlas_core::territoire::NationalFigures;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::error::ErrorNotice;
 use crate::i18n::{fill, format_int, use_texts};
@@ -19,6 +19,10 @@ pub fn HomePage() -> impl IntoView {
     let figures = Resource::new(|| (), |_| get_national_figures());
     view! {
         <Title text="" />
+        <Meta property="og:title" content="Atlas des Régies" />
+        <Meta property="og:description" content=t.home_intro />
+        <Meta property="og:type" content="website" />
+        <Meta property="og:locale" content="fr_FR" />
         <section class="hero">
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_intro}</p>

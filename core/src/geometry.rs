@@ -225,7 +225,7 @@ pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)], points: &[(&str, 
             crate::place::SvgPath { class: (*class).to_owned(), d, title: (*title).to_owned() }
         })
         .collect();
-    let r = 9.0;
+    let r = 16.0;
     for (class, title, lon, lat) in points {
         let x = (lon - rect.min().x) * k * scale;
         let y = (rect.max().y - lat) * scale;

@@ -3,11 +3,11 @@
 //! The URL holds the question (?lat=…&lon=… or ?q=…), so an answer can be shared and reloaded.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::{locate, LocateAnswer};
 use crate::error::ErrorNotice;
+use crate::figure::PageMeta;
 use crate::i18n::{use_texts, Texts};
 
 fn distance_text(m: u32) -> String {
@@ -35,8 +35,7 @@ pub fn LocatePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=t.locate_title />
-        <Meta name="description" content=t.locate_intro />
+        <PageMeta title=t.locate_title.to_owned() description=t.locate_intro.to_owned() />
         <h1>{t.locate_title}</h1>
         <p class="lead">{t.locate_intro}</p>
         <GeolocateButton />

@@ -2,12 +2,12 @@
 
 use atlas_core::place::{Hit, HitKind};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::search_box::kind_label;
 use super::search_results;
 use crate::error::ErrorNotice;
+use crate::figure::PageMeta;
 use crate::i18n::use_texts;
 
 #[component]
@@ -19,8 +19,7 @@ pub fn SearchPage() -> impl IntoView {
         if q.trim().is_empty() { Ok(Vec::new()) } else { search_results(q).await }
     });
     view! {
-        <Title text=t.search_title />
-        <Meta name="description" content=t.search_help />
+        <PageMeta title=t.search_title.to_owned() description=t.search_help.to_owned() />
         <h1>{t.search_title}</h1>
         <form class="filter" method="get" action="/recherche" role="search">
             <label for="recherche-page">{t.search_label}</label>

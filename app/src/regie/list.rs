@@ -8,12 +8,12 @@ use atlas_core::activite::Activite;
 use atlas_core::regie::directory::{DirectoryPage, DirectoryQuery, Sort};
 use atlas_core::regie::Verification;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::{directory, VerificationBadge};
 use crate::error::ErrorNotice;
+use crate::figure::PageMeta;
 use crate::i18n::{fill, use_texts, Texts};
 
 fn sort_label(t: &Texts, s: Sort) -> &'static str {
@@ -63,8 +63,7 @@ pub fn RegieListPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=t.regies_title />
-        <Meta name="description" content=t.regies_intro />
+        <PageMeta title=t.regies_title.to_owned() description=t.regies_intro.to_owned() />
         <h1>{t.regies_title}</h1>
         <p class="lead">{t.regies_intro}</p>
         <form class="directory-filters" method="get" action="/regies" role="search" aria-label=t.filters_label>
