@@ -39,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
             </Suspense>
             <p class="notice" role="note">{t.data_warning}</p>
             <p><a class="button" href="/regies">{t.see_directory}</a></p>
+            <p><a href="/territoires/quartiers-sans-regie">{t.gaps_title}</a></p>
         </section>
     }
 }

@@ -185,6 +185,18 @@ pub struct Texts {
     pub take_part_intro: &'static str,
     pub take_part_visit: &'static str,
     pub take_part_no_contact: &'static str,
+    pub gaps_title: &'static str,
+    pub gaps_intro: &'static str,
+    pub gaps_count: &'static str,
+    pub gaps_sort_population: &'static str,
+    pub gaps_sort_distance: &'static str,
+    pub gaps_export: &'static str,
+    pub gaps_cut: &'static str,
+    pub gaps_population: &'static str,
+    pub gaps_nearest: &'static str,
+    pub gaps_distance: &'static str,
+    pub gaps_source: &'static str,
+    pub nav_gaps: &'static str,
 }
 
 pub const FR: Texts = Texts {
@@ -352,6 +364,18 @@ pub const FR: Texts = Texts {
     take_part_intro: "Habitant du quartier ? Pour proposer une idée, signaler un problème, devenir bénévole ou postuler, contactez la Régie :",
     take_part_visit: "Passer à la Régie :",
     take_part_no_contact: "Cette fiche n'a pas encore de contact : passez à l'adresse ci-dessus ou renseignez-vous en mairie.",
+    gaps_title: "Quartiers prioritaires sans Régie",
+    gaps_intro: "Les quartiers prioritaires (QPV 2024) où aucune Régie connue n'intervient : par où commencer pour en créer une.",
+    gaps_count: "{n} quartiers sur {total} n'ont aucune Régie connue.",
+    gaps_sort_population: "population de la commune",
+    gaps_sort_distance: "distance à la Régie la plus proche",
+    gaps_export: "Télécharger le tableau (CSV)",
+    gaps_cut: "Les {n} premiers sont affichés ; le CSV les contient tous.",
+    gaps_population: "Population de la commune",
+    gaps_nearest: "Régie la plus proche",
+    gaps_distance: "Distance",
+    gaps_source: "Population : INSEE, population municipale de la commune du quartier (celle du quartier n'est pas dans les données). Couverture : estimée ou déclarée dans l'Atlas. Distance à vol d'oiseau depuis le centre du quartier.",
+    nav_gaps: "Quartiers sans Régie",
 };
 
 pub const EN: Texts = Texts {
@@ -519,6 +543,18 @@ pub const EN: Texts = Texts {
     take_part_intro: "Living in the area? To suggest an idea, report a problem, volunteer or apply for a job, contact the Régie:",
     take_part_visit: "Visit the Régie:",
     take_part_no_contact: "This page has no contact yet: visit the address above or ask at the town hall.",
+    gaps_title: "Priority neighbourhoods without a Régie",
+    gaps_intro: "The priority neighbourhoods (QPV 2024) where no known Régie works: where to start a new one.",
+    gaps_count: "{n} of {total} neighbourhoods have no known Régie.",
+    gaps_sort_population: "commune population",
+    gaps_sort_distance: "distance to the nearest Régie",
+    gaps_export: "Download the table (CSV)",
+    gaps_cut: "The first {n} are shown; the CSV has them all.",
+    gaps_population: "Commune population",
+    gaps_nearest: "Nearest Régie",
+    gaps_distance: "Distance",
+    gaps_source: "Population: INSEE, municipal population of the neighbourhood's commune. Coverage: estimated or declared in the Atlas. Straight-line distance from the neighbourhood's centre.",
+    nav_gaps: "Neighbourhoods without a Régie",
 };
 
 /// The texts of the current locale (French unless a parent provided another).

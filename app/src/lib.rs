@@ -5,6 +5,7 @@ pub mod carte;
 pub mod commune;
 pub mod error;
 pub mod figure;
+pub mod gaps;
 pub mod home;
 pub mod i18n;
 pub mod layout;
@@ -23,6 +24,7 @@ use leptos_router::{
 
 use crate::carte::MapPage;
 use crate::commune::CommunePage;
+use crate::gaps::GapsPage;
 use crate::home::HomePage;
 use crate::qpv::QpvPage;
 use crate::layout::{Footer, Header, NotFound};
@@ -73,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/communes/:insee") view=CommunePage ssr=SsrMode::Async />
                     <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/carte") view=MapPage ssr=SsrMode::Async />
+                    <Route path=path!("/territoires/quartiers-sans-regie") view=GapsPage ssr=SsrMode::Async />
                     <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
                 </Routes>
             </main>

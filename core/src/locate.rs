@@ -71,6 +71,15 @@ impl LocateIndex {
             .find(|q| q.shape.contains(&p))
     }
 
+    /// The nearest Régie (slug, name, metres), by great-circle distance.
+    pub fn nearest_regie(&self, lat: f64, lon: f64) -> Option<(&IndexedRegie, u32)> {
+        let here = Point::new(lon, lat);
+        self.regies
+            .iter()
+            .map(|r| (r, Haversine.distance(here, Point::new(r.lon, r.lat)).round() as u32))
+            .min_by_key(|(_, d)| *d)
+    }
+
     /// QPV here (if any) and the `limit` nearest Régies, by great-circle distance.
     pub fn locate(&self, lat: f64, lon: f64, limit: usize) -> Located {
         let here = Point::new(lon, lat);

@@ -122,7 +122,7 @@ plain('an unknown Régie answers 404 with a French message', async ({ page }) =>
 
 test('no horizontal scroll on a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const url of ['/', '/regies', '/carte', '/autour-de-moi?q=troyes', '/qpv/QN01007I', '/communes/91228', '/recherche?q=sarcelles']) {
+  for (const url of ['/', '/regies', '/carte', '/autour-de-moi?q=troyes', '/qpv/QN01007I', '/communes/91228', '/recherche?q=sarcelles', '/territoires/quartiers-sans-regie']) {
     await page.goto(url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, url).toBeLessThanOrEqual(0);

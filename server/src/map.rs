@@ -76,3 +76,26 @@ pub async fn contours(State(state): State<AppState>, headers: HeaderMap, Query(p
     let body = if zoom < COMMUNE_OUTLINE_ZOOM { map.departements.polygons(bbox, zoom) } else { map.communes.polygons(bbox, zoom) };
     geojson(&headers, body)
 }
+
+/// `GET /territoires/quartiers-sans-regie.csv?tri=&dep=`: every QPV without a Régie, for
+/// spreadsheet software (UTF-8 with BOM, `;`, decimal commas).
+pub async fn gaps_csv(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
+    use atlas_core::gap::{to_csv_fr, GapSort};
+    let sort = params.get("tri").and_then(|s| GapSort::from_code(s)).unwrap_or_default();
+    let dep = params.get("dep").map(String::as_str).filter(|d| !d.is_empty() && d.len() <= 3);
+    match app::gaps::uncovered(&state.db.pool, &state.places, sort, dep).await {
+        Ok((rows, _)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"quartiers-sans-regie.csv\""),
+            ],
+            to_csv_fr(&rows),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "gaps export failed");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))
+                .into_response()
+        }
+    }
+}
