@@ -42,3 +42,36 @@ pub fn PageMeta(title: String, description: String, #[prop(optional, into)] json
 pub fn json_ld(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")
 }
+
+/// The page of one thing (a Régie, a QPV, a commune) loaded by `resource`: `found` renders it;
+/// when it does not exist the page answers 404 with the sentence `missing`.
+pub fn one_or_404<T>(
+    resource: Resource<Result<Option<T>, ServerFnError>>,
+    missing: &'static str,
+    found: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    let t = crate::i18n::use_texts();
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(Some(x)) => found(x),
+                    Ok(None) => {
+                        crate::error::set_not_found();
+                        view! {
+                            <PageMeta title=t.not_found_title.to_owned() description=missing.to_owned() />
+                            <h1>{t.not_found_title}</h1>
+                            <p>{missing}</p>
+                            <p><a href="/">{t.nav_home}</a></p>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <crate::error::ErrorNotice error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -8,8 +8,7 @@ use atlas_core::territoire::CommuneDetail;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::error::{set_not_found, ErrorNotice};
-use crate::figure::{Figure, PageMeta};
+use crate::figure::{one_or_404, Figure, PageMeta};
 use crate::i18n::{format_int, use_texts};
 use crate::qpv::coverage_label;
 
@@ -29,25 +28,7 @@ pub fn CommunePage() -> impl IntoView {
     let params = use_params_map();
     let insee = move || params.read().get("insee").unwrap_or_default().to_uppercase();
     let commune = Resource::new(insee, get_commune);
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match commune.await {
-                    Ok(Some(c)) => view! { <CommuneView c /> }.into_any(),
-                    Ok(None) => {
-                        set_not_found();
-                        view! {
-                            <PageMeta title=t.not_found_title.to_owned() description=t.commune_not_found.to_owned() />
-                            <h1>{t.not_found_title}</h1>
-                            <p>{t.commune_not_found}</p>
-                        }
-                            .into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    one_or_404(commune, t.commune_not_found, |c| view! { <CommuneView c /> }.into_any())
 }
 
 #[component]

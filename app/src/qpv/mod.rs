@@ -9,8 +9,7 @@ use atlas_core::qpv::QpvDetail;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::error::{set_not_found, ErrorNotice};
-use crate::figure::{Figure, PageMeta};
+use crate::figure::{one_or_404, Figure, PageMeta};
 use crate::i18n::{use_texts, Texts};
 
 /// `None` when no QPV has this code: the page answers 404.
@@ -37,25 +36,7 @@ pub fn QpvPage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default().to_uppercase();
     let qpv = Resource::new(code, get_qpv);
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match qpv.await {
-                    Ok(Some(q)) => view! { <QpvView q /> }.into_any(),
-                    Ok(None) => {
-                        set_not_found();
-                        view! {
-                            <PageMeta title=t.not_found_title.to_owned() description=t.qpv_not_found.to_owned() />
-                            <h1>{t.not_found_title}</h1>
-                            <p>{t.qpv_not_found}</p>
-                        }
-                            .into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    one_or_404(qpv, t.qpv_not_found, |q| view! { <QpvView q /> }.into_any())
 }
 
 #[component]

@@ -3,13 +3,11 @@
 use atlas_core::coverage::CoverageStatus;
 use atlas_core::regie::{RegieDetail, Verification};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::figures::KeyFigures;
 use super::{get_regie, VerificationBadge};
-use crate::error::{set_not_found, ErrorNotice};
-use crate::figure::{Figure, PageMeta};
+use crate::figure::{one_or_404, Figure, PageMeta};
 use crate::i18n::{use_texts, Texts};
 
 #[component]
@@ -18,26 +16,7 @@ pub fn RegiePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let regie = Resource::new(slug, get_regie);
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match regie.await {
-                    Ok(Some(r)) => view! { <RegieView r /> }.into_any(),
-                    Ok(None) => {
-                        set_not_found();
-                        view! {
-                            <Title text=t.not_found_title />
-                            <h1>{t.not_found_title}</h1>
-                            <p>{t.regie_not_found}</p>
-                            <p><a href="/regies">{t.back_to_directory}</a></p>
-                        }
-                            .into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    one_or_404(regie, t.regie_not_found, |r| view! { <RegieView r /> }.into_any())
 }
 
 fn coverage_label(t: &Texts, s: CoverageStatus) -> &'static str {
