@@ -55,6 +55,7 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(static_cache))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -80,4 +81,27 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
             )
         }
     }
+}
+
+/// Cache policy of static files. Leaflet (pinned by end2end/package-lock.json) may be kept a day;
+/// the app's own bundle and scripts are not content-hashed yet, so browsers revalidate them on
+/// every load (a 304 thanks to Last-Modified), and a new HTML never meets an old wasm.
+async fn static_cache(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let policy = if path.starts_with("/vendor/") {
+        Some("public, max-age=86400")
+    } else if path.starts_with("/pkg/") || path.starts_with("/js/") || path == "/favicon.svg" {
+        Some("no-cache")
+    } else {
+        None
+    };
+    if let Some(policy) = policy {
+        if response.status().is_success() && !response.headers().contains_key(axum::http::header::CACHE_CONTROL) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(policy));
+        }
+    }
+    response
 }

@@ -55,7 +55,10 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
         .unwrap();
 
         let places = app::places::index::build(&db.pool).await.unwrap();
-        let options = LeptosOptions::builder().output_name("atlas").build();
+        // Static files come from public/ (what cargo-leptos copies into the site).
+        let site = common::repo_root().join("public");
+        assert!(site.join("vendor/leaflet/leaflet.js").exists(), "run scripts/vendor.sh (make test does)");
+        let options = LeptosOptions::builder().output_name("atlas").site_root(site.to_string_lossy().to_string()).build();
         let router = http::router(options, db.clone(), Arc::new(places));
 
         let (status, html) = get(&router, &format!("/regies/{slug}")).await;
@@ -78,6 +81,16 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
         let (status, html) = get(&router, "/regies/pas-une-regie").await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{backend}");
         assert!(html.contains("Cette Régie n&#x27;existe pas") || html.contains("Cette Régie n'existe pas"), "{backend}");
+
+        // Static files: Leaflet cached a day, the app's own bundle revalidated each load.
+        for (uri, policy) in [("/vendor/leaflet/leaflet.js", "public, max-age=86400"), ("/favicon.svg", "no-cache")] {
+            let response = router.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{backend} {uri}");
+            assert_eq!(response.headers()["cache-control"], policy, "{backend} {uri}");
+            assert!(response.headers().contains_key("last-modified"), "{backend} {uri}");
+        }
+        let response = router.clone().oneshot(Request::get("/regies").body(Body::empty()).unwrap()).await.unwrap();
+        assert!(!response.headers().contains_key("cache-control"), "{backend}: pages are not cached");
 
         // The JSON API answers a clear 400 in French.
         let (status, body) = get(&router, "/api/v1/locate?lat=91&lon=2").await;
