@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorNotice;
 use crate::figure::PageMeta;
-use crate::i18n::{format_int, use_texts};
+use crate::i18n::{format_distance, format_int, use_texts};
 
 /// Rows shown on the page; the CSV export has them all.
 pub const PAGE_ROWS: usize = 100;
@@ -164,7 +164,7 @@ fn GapsView(g: Gaps, tri: Option<String>, dep: Option<String>) -> impl IntoView 
                             <td>{r.departement.clone()}</td>
                             <td class="num">{r.population_commune.map(format_int).unwrap_or_else(|| "—".into())}</td>
                             <td>{r.regie_proche_slug.clone().zip(r.regie_proche.clone()).map(|(s, n)| view! { <a href=format!("/regies/{s}")>{n}</a> })}</td>
-                            <td class="num">{r.distance_m.map(|m| format!("{:.1} km", f64::from(m) / 1000.0).replace('.', ",")).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{r.distance_m.map(format_distance).unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

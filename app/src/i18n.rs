@@ -565,6 +565,24 @@ pub fn use_texts() -> &'static Texts {
     }
 }
 
+/// How sure the Atlas is that a Régie works in a QPV, as a badge says it.
+pub fn coverage_label(t: &Texts, s: atlas_core::coverage::CoverageStatus) -> &'static str {
+    match s {
+        atlas_core::coverage::CoverageStatus::Estimee => t.coverage_estimee,
+        atlas_core::coverage::CoverageStatus::Declaree => t.coverage_declaree,
+        atlas_core::coverage::CoverageStatus::Confirmee => t.coverage_confirmee,
+    }
+}
+
+/// A distance as French readers write it: "850 m", "12,3 km".
+pub fn format_distance(m: u32) -> String {
+    if m < 1000 {
+        format!("{m} m")
+    } else {
+        format!("{:.1} km", f64::from(m) / 1000.0).replace('.', ",")
+    }
+}
+
 /// Fills the `{n}` and `{total}` holes of a text.
 pub fn fill(template: &str, n: impl ToString, total: impl ToString) -> String {
     template.replace("{n}", &n.to_string()).replace("{total}", &total.to_string())

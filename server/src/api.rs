@@ -11,8 +11,8 @@ use serde_json::json;
 
 use crate::http::AppState;
 
-/// A 400 with `{"erreur": "…"}`.
-fn bad_request(message: String) -> Response {
+/// A 400 with `{"erreur": "…"}`, the error shape of every `/api/v1` endpoint.
+pub fn bad_request(message: String) -> Response {
     (StatusCode::BAD_REQUEST, Json(json!({ "erreur": message }))).into_response()
 }
 

@@ -11,11 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use crate::api::bad_request;
 use crate::http::AppState;
-
-fn bad_request(message: String) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({ "erreur": message }))).into_response()
-}
 
 /// A GeoJSON body with its ETag; 304 when the browser already has it.
 fn geojson(request: &HeaderMap, body: String) -> Response {

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{format_int, use_texts};
-use crate::qpv::coverage_label;
+use crate::i18n::{coverage_label, format_int, use_texts};
 
 /// `None` when no commune has this INSEE code: the page answers 404.
 #[server]

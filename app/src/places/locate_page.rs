@@ -8,15 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::{locate, LocateAnswer};
 use crate::error::ErrorNotice;
 use crate::figure::PageMeta;
-use crate::i18n::{use_texts, Texts};
-
-fn distance_text(m: u32) -> String {
-    if m < 1000 {
-        format!("{m} m")
-    } else {
-        format!("{:.1} km", f64::from(m) / 1000.0).replace('.', ",")
-    }
-}
+use crate::i18n::{format_distance, use_texts, Texts};
 
 #[component]
 pub fn LocatePage() -> impl IntoView {
@@ -137,7 +129,7 @@ fn Answer(a: LocateAnswer) -> impl IntoView {
                 {a.located.regies.iter().map(|r| view! {
                     <li>
                         <a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>
-                        " "<span class="help">{format!("{} · {}", r.commune, distance_text(r.distance_m))}</span>
+                        " "<span class="help">{format!("{} · {}", r.commune, format_distance(r.distance_m))}</span>
                         {r.couvre_ce_qpv.then(|| view! { " "<span class="badge badge-ok">{t.locate_serves_here}</span> })}
                     </li>
                 }).collect_view()}

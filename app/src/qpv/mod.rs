@@ -4,13 +4,12 @@
 #[cfg(feature = "ssr")]
 pub mod queries;
 
-use atlas_core::coverage::CoverageStatus;
 use atlas_core::qpv::QpvDetail;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{coverage_label, use_texts};
 
 /// `None` when no QPV has this code: the page answers 404.
 #[server]
@@ -20,14 +19,6 @@ pub async fn get_qpv(code: String) -> Result<Option<QpvDetail>, ServerFnError> {
     }
     let pool = crate::error::pool()?;
     queries::detail(&pool, &code).await.map_err(crate::error::db_error)
-}
-
-pub fn coverage_label(t: &Texts, s: CoverageStatus) -> &'static str {
-    match s {
-        CoverageStatus::Estimee => t.coverage_estimee,
-        CoverageStatus::Declaree => t.coverage_declaree,
-        CoverageStatus::Confirmee => t.coverage_confirmee,
-    }
 }
 
 #[component]

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::figures::KeyFigures;
 use super::{get_regie, VerificationBadge};
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{coverage_label, use_texts};
 
 #[component]
 pub fn RegiePage() -> impl IntoView {
@@ -17,14 +17,6 @@ pub fn RegiePage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let regie = Resource::new(slug, get_regie);
     one_or_404(regie, t.regie_not_found, |r| view! { <RegieView r /> }.into_any())
-}
-
-fn coverage_label(t: &Texts, s: CoverageStatus) -> &'static str {
-    match s {
-        CoverageStatus::Estimee => t.coverage_estimee,
-        CoverageStatus::Declaree => t.coverage_declaree,
-        CoverageStatus::Confirmee => t.coverage_confirmee,
-    }
 }
 
 #[component]
