@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
                     <li><A href="/" exact=true>{t.nav_home}</A></li>
                     <li><A href="/regies">{t.nav_regies}</A></li>
                     <li><A href="/carte">{t.nav_map}</A></li>
+                    <li><A href="/territoires">{t.nav_territories}</A></li>
                     <li><A href="/autour-de-moi">{t.nav_locate}</A></li>
                 </ul>
             </nav>

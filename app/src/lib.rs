@@ -12,6 +12,7 @@ pub mod layout;
 pub mod places;
 pub mod qpv;
 pub mod regie;
+pub mod territoires;
 #[cfg(feature = "ssr")]
 pub mod territoire;
 
@@ -30,6 +31,7 @@ use crate::qpv::QpvPage;
 use crate::layout::{Footer, Header, NotFound};
 use crate::places::{LocatePage, SearchPage};
 use crate::regie::{RegieListPage, RegiePage};
+use crate::territoires::TerritoryPageView;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -76,6 +78,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/carte") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/territoires/quartiers-sans-regie") view=GapsPage ssr=SsrMode::Async />
+                    <Route path=path!("/territoires") view=TerritoryPageView ssr=SsrMode::Async />
+                    <Route path=path!("/territoires/:niveau/:code") view=TerritoryPageView ssr=SsrMode::Async />
                     <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -51,33 +51,27 @@ pub fn sort(gaps: &mut [QpvGap], by: GapSort) {
     }
 }
 
-/// CSV as French spreadsheet software opens it: UTF-8 with BOM, `;` separator, decimal commas,
-/// CRLF line ends, fields quoted when they hold a separator, a quote or a line break.
+/// The gaps for spreadsheet software (see `csv_fr`).
 pub fn to_csv_fr(gaps: &[QpvGap]) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([';', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
-    let mut out = String::from("\u{feff}code_qp;nom_qp;commune;code_insee;departement;population_commune;regie_la_plus_proche;distance_km\r\n");
+    use crate::csv_fr::{decimal, opt_int, CsvFr};
+    let mut csv = CsvFr::new(&[
+        "code_qp", "nom_qp", "commune", "code_insee", "departement", "population_commune", "regie_la_plus_proche", "distance_km",
+    ]);
     for g in gaps {
-        let km = g.distance_m.map(|m| format!("{:.1}", f64::from(m) / 1000.0).replace('.', ",")).unwrap_or_default();
-        let cols = [
-            field(&g.code),
-            field(&g.nom),
-            field(&g.commune),
-            field(&g.commune_insee),
-            field(&g.departement),
-            g.population_commune.map(|p| p.to_string()).unwrap_or_default(),
-            field(g.regie_proche.as_deref().unwrap_or("")),
-            km,
-        ];
-        out.push_str(&cols.join(";"));
-        out.push_str("\r\n");
+        let km = g.distance_m.map(|m| decimal(f64::from(m) / 1000.0, 1)).unwrap_or_default();
+        let population = opt_int(g.population_commune);
+        csv.row([
+            g.code.as_str(),
+            &g.nom,
+            &g.commune,
+            &g.commune_insee,
+            &g.departement,
+            &population,
+            g.regie_proche.as_deref().unwrap_or(""),
+            &km,
+        ]);
     }
-    out
+    csv.finish()
 }
 
 #[cfg(test)]

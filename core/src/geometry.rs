@@ -235,6 +235,99 @@ pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)], points: &[(&str, 
     Some(crate::place::SvgFigure { view_box: format!("-10 -10 {:.0} {:.0}", vw + 20.0, vh + 20.0), paths })
 }
 
+/// A map of areas (a choropleth) drawn as SVG, about 1000 units wide, with integer coordinates
+/// and shapes simplified to about one unit: France's 101 départements fit in ~40 KB.
+/// Areas far from the main group (the overseas départements beside the Hexagone) are drawn in
+/// insets of their own along the bottom, each at its own scale, as French maps do.
+/// `areas`: (CSS class, accessible title, shape).
+pub fn svg_areas(areas: &[(String, String, &MultiPolygon<f64>)]) -> Option<crate::place::SvgFigure> {
+    let inside = |mp: &MultiPolygon<f64>| {
+        mp.bounding_rect().is_some_and(|r| {
+            let c = r.center();
+            (-6.0..=10.0).contains(&c.x) && (41.0..=52.0).contains(&c.y)
+        })
+    };
+    let (main, insets): (Vec<_>, Vec<_>) = areas.iter().partition(|(_, _, mp)| inside(mp));
+    // Nothing in the Hexagone (a page of an overseas département): one frame for everything.
+    let (main, insets) = if main.is_empty() { (insets, vec![]) } else { (main, insets) };
+    let main_rect = union_rect(main.iter().map(|a| a.2))?;
+    let main_frame = Frame::new(main_rect, 1000.0, 0.0, 0.0);
+    let mut paths: Vec<crate::place::SvgPath> = main.iter().map(|(c, t, mp)| main_frame.path(c, t, mp)).collect();
+    let (mut width, mut height) = (main_frame.w, main_frame.h);
+    if !insets.is_empty() {
+        let size = 1000.0 / insets.len().max(5) as f64;
+        let top = height + 20.0;
+        for (i, (c, t, mp)) in insets.iter().enumerate() {
+            let Some(r) = mp.bounding_rect() else { continue };
+            let frame = Frame::new(r, size - 20.0, i as f64 * size, top);
+            paths.push(crate::place::SvgPath { class: "inset".into(), d: frame.border(), title: String::new() });
+            paths.push(frame.path(c, t, mp));
+        }
+        height = top + size;
+        width = width.max(size * insets.len() as f64);
+    }
+    Some(crate::place::SvgFigure { view_box: format!("-5 -5 {:.0} {:.0}", width + 10.0, height + 10.0), paths })
+}
+
+fn union_rect<'a>(shapes: impl Iterator<Item = &'a MultiPolygon<f64>>) -> Option<geo::Rect<f64>> {
+    shapes.filter_map(|mp| mp.bounding_rect()).reduce(|a, r| {
+        geo::Rect::new(
+            Coord { x: a.min().x.min(r.min().x), y: a.min().y.min(r.min().y) },
+            Coord { x: a.max().x.max(r.max().x), y: a.max().y.max(r.max().y) },
+        )
+    })
+}
+
+/// Projection of a lon/lat box into an SVG box `size` units on its longer side, at (x0, y0).
+struct Frame {
+    rect: geo::Rect<f64>,
+    k: f64,
+    scale: f64,
+    x0: f64,
+    y0: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Frame {
+    fn new(rect: geo::Rect<f64>, size: f64, x0: f64, y0: f64) -> Self {
+        let k = ((rect.min().y + rect.max().y) / 2.0).to_radians().cos();
+        let w = ((rect.max().x - rect.min().x) * k).max(1e-9);
+        let h = (rect.max().y - rect.min().y).max(1e-9);
+        let scale = size / w.max(h);
+        Self { rect, k, scale, x0, y0, w: w * scale, h: h * scale }
+    }
+
+    fn path(&self, class: &str, title: &str, mp: &MultiPolygon<f64>) -> crate::place::SvgPath {
+        // About one unit of the drawing, in degrees.
+        let simplified = simplify(mp, 1.0 / self.scale);
+        let mut d = String::new();
+        for p in &simplified.0 {
+            for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
+                let mut last = (i64::MIN, i64::MIN);
+                let mut n = 0;
+                for c in ring.coords() {
+                    let x = (self.x0 + (c.x - self.rect.min().x) * self.k * self.scale).round() as i64;
+                    let y = (self.y0 + (self.rect.max().y - c.y) * self.scale).round() as i64;
+                    if (x, y) == last {
+                        continue;
+                    }
+                    let _ = write!(d, "{}{x} {y}", if n == 0 { "M" } else { "L" });
+                    last = (x, y);
+                    n += 1;
+                }
+                d.push('Z');
+            }
+        }
+        crate::place::SvgPath { class: class.to_owned(), d, title: title.to_owned() }
+    }
+
+    fn border(&self) -> String {
+        let (x, y, w, h) = (self.x0 - 5.0, self.y0 - 5.0, self.w + 10.0, self.h + 10.0);
+        format!("M{x:.0} {y:.0}h{w:.0}v{h:.0}h-{w:.0}Z")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +360,17 @@ mod tests {
         }
         assert_eq!(multipolygon_from_ewkb_hex(&hex).unwrap(), square());
         assert!(multipolygon_from_ewkb_hex("0106").is_err());
+    }
+
+    #[test]
+    fn overseas_areas_go_to_insets() {
+        let hexagone = MultiPolygon(vec![polygon![(x: 2.0, y: 48.0), (x: 3.0, y: 48.0), (x: 3.0, y: 49.0), (x: 2.0, y: 48.0)]]);
+        let reunion = MultiPolygon(vec![polygon![(x: 55.2, y: -21.4), (x: 55.8, y: -21.4), (x: 55.8, y: -20.9), (x: 55.2, y: -21.4)]]);
+        let fig = svg_areas(&[("a".into(), "75".into(), &hexagone), ("b".into(), "974".into(), &reunion)]).unwrap();
+        // Main frame, then the inset's border and the island.
+        assert_eq!(fig.paths.iter().map(|p| p.class.as_str()).collect::<Vec<_>>(), ["a", "inset", "b"]);
+        let max_y = |d: &str| d.split(|c: char| c.is_ascii_alphabetic()).filter_map(|xy| xy.split(' ').nth(1)?.parse::<i64>().ok()).max().unwrap();
+        assert!(max_y(&fig.paths[2].d) > max_y(&fig.paths[0].d), "the inset sits below the Hexagone");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod activite;
 pub mod coverage;
+pub mod csv_fr;
 pub mod gap;
 pub mod partner;
 pub mod place;

@@ -78,6 +78,11 @@ impl ShapeLayer {
         self.shapes.len()
     }
 
+    /// The full-precision shape at `index` (in the order given to `new`).
+    pub fn shape(&self, index: usize) -> Option<&MultiPolygon<f64>> {
+        self.shapes.get(index).map(|s| &s.shape)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.shapes.is_empty()
     }

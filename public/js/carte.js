@@ -37,7 +37,10 @@
     var L = window.L;
     var d = el.dataset;
     var map = L.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 18, tap: true });
-    map.fitBounds([[41.3, -5.2], [51.1, 9.6]]);
+    // ?bbox=minLon,minLat,maxLon,maxLat (links from the territory pages), else the Hexagone.
+    var box = (new URLSearchParams(window.location.search).get('bbox') || '').split(',').map(Number);
+    if (box.length === 4 && box.every(isFinite)) map.fitBounds([[box[1], box[0]], [box[3], box[2]]]);
+    else map.fitBounds([[41.3, -5.2], [51.1, 9.6]]);
     map.attributionControl.setPrefix(false);
 
     // Base tiles are optional; when none load, say so once and keep the outlines.

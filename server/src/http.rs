@@ -15,7 +15,7 @@ use app::{shell, App};
 
 use app::places::index::SharedPlaces;
 
-use crate::{api, map};
+use crate::{api, exports, map};
 use crate::db::Database;
 
 #[derive(Clone)]
@@ -42,6 +42,8 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
         .route("/api/v1/carte/qpv.geojson", get(map::qpv))
         .route("/api/v1/carte/contours.geojson", get(map::contours))
         .route("/territoires/quartiers-sans-regie.csv", get(map::gaps_csv))
+        .route("/territoires/{file}", get(exports::france))
+        .route("/territoires/{niveau}/{code}/{file}", get(exports::territory))
         .leptos_routes_with_context(
             &state,
             routes,

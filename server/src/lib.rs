@@ -3,6 +3,7 @@
 pub mod api;
 pub mod config;
 pub mod db;
+pub mod exports;
 pub mod http;
 pub mod import;
 pub mod map;

@@ -11,12 +11,42 @@ use atlas_core::map::{MapShape, ShapeLayer};
 use atlas_core::search::{Entry, Hit, HitKind, SearchIndex};
 use atlas_core::text::fold_place;
 use atlas_core::coverage::CoverageStatus;
+use atlas_core::territoire::report::Niveau;
+use atlas_core::geometry::Shape as MultiPolygon;
 use sqlx::AnyPool;
 
 pub struct Places {
     pub locate: LocateIndex,
     pub search: SearchIndex,
     pub map: MapLayers,
+    pub outlines: Outlines,
+}
+
+/// Where to find the outline of a territory or a QPV by its code, for server-drawn maps.
+#[derive(Default)]
+pub struct Outlines {
+    /// Index into `MapLayers::departements`, `communes` and `qpv`.
+    departements: HashMap<String, usize>,
+    communes: HashMap<String, usize>,
+    qpv: HashMap<String, usize>,
+    /// EPCI outlines: the union of their communes, built at startup.
+    epci: HashMap<String, MultiPolygon<f64>>,
+}
+
+impl Places {
+    pub fn outline(&self, niveau: Niveau, code: &str) -> Option<&MultiPolygon<f64>> {
+        let o = &self.outlines;
+        match niveau {
+            Niveau::Departement => self.map.departements.shape(*o.departements.get(code)?),
+            Niveau::Commune => self.map.communes.shape(*o.communes.get(code)?),
+            Niveau::Epci => o.epci.get(code),
+            Niveau::France | Niveau::Region => None,
+        }
+    }
+
+    pub fn qpv_outline(&self, code: &str) -> Option<&MultiPolygon<f64>> {
+        self.map.qpv.shape(*self.outlines.qpv.get(code)?)
+    }
 }
 
 /// What the interactive map asks for, precomputed (see atlas_core::map).
@@ -64,17 +94,23 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
     {
         postcodes.entry(insee).or_default().push(code);
     }
-    let communes: Vec<(String, String, String, Option<i64>, Option<String>)> =
-        sqlx::query_as("SELECT insee, nom, departement_code, population, contour FROM communes").fetch_all(pool).await?;
+    let communes: Vec<(String, String, String, Option<String>, Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT insee, nom, departement_code, epci_siren, population, contour FROM communes").fetch_all(pool).await?;
     let departement_names: HashMap<String, String> =
         sqlx::query_as::<_, (String, String)>("SELECT code, nom FROM departements").fetch_all(pool).await?.into_iter().collect();
     let mut commune_shapes = Vec::with_capacity(communes.len());
     let mut departement_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
+    let mut epci_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
+    let mut outlines = Outlines::default();
 
     let mut entries = Vec::with_capacity(communes.len() + qpv_rows.len() + regie_rows.len());
-    for (insee, nom, dep, population, contour) in communes {
+    for (insee, nom, dep, epci, population, contour) in communes {
         if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
             departement_parts.entry(dep.clone()).or_default().extend(shape.0.iter().cloned());
+            if let Some(siren) = epci {
+                epci_parts.entry(siren).or_default().extend(shape.0.iter().cloned());
+            }
+            outlines.communes.insert(insee.clone(), commune_shapes.len());
             let properties = serde_json::json!({"insee": insee, "nom": nom}).to_string();
             commune_shapes.push(MapShape {
                 point_properties: properties.clone(),
@@ -109,6 +145,7 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
             let properties = serde_json::json!({"code": code, "nom": nom, "couverture": couverture}).to_string();
             let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
             let point_properties = serde_json::json!({"code": code, "couverture": couverture}).to_string();
+            outlines.qpv.insert(code.clone(), qpv_shapes.len());
             qpv_shapes.push(MapShape { properties, point_properties, shape: shape.clone(), point });
             qpvs.push(IndexedQpv { code, nom, shape });
         }
@@ -129,13 +166,18 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
         });
         regies.push(IndexedRegie { slug, nom, commune, lat, lon, qpvs: covered.remove(&id).unwrap_or_default() });
     }
+    let departements = departement_outlines(departement_parts, &departement_names);
+    outlines.departements = departements.iter().enumerate().map(|(i, (code, _))| (code.clone(), i)).collect();
+    let started_epci = std::time::Instant::now();
+    outlines.epci = epci_parts.into_iter().map(|(siren, parts)| (siren, atlas_core::geometry::union(&parts))).collect();
+    tracing::info!(elapsed_ms = started_epci.elapsed().as_millis() as u64, epci = outlines.epci.len(), "EPCI outlines built");
     let map = MapLayers {
         qpv: ShapeLayer::new(qpv_shapes, &[10, 13, 16]),
         communes: ShapeLayer::new(commune_shapes, &[11]),
-        departements: ShapeLayer::new(departement_outlines(departement_parts, &departement_names), &[5, 7, 9]),
+        departements: ShapeLayer::new(departements.into_iter().map(|(_, s)| s).collect(), &[5, 7, 9]),
         regies: serde_json::json!({"type": "FeatureCollection", "features": regie_features}).to_string(),
     };
-    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map };
+    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map, outlines };
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         qpv = places.locate.qpv_count(),
@@ -170,18 +212,18 @@ pub async fn commune_point(pool: &AnyPool, places: &Places, q: &str) -> Result<O
 }
 
 /// Département outlines: the union of their communes' contours, done once at startup.
-fn departement_outlines(parts: HashMap<String, Vec<atlas_core::geometry::Part>>, names: &HashMap<String, String>) -> Vec<MapShape> {
+fn departement_outlines(parts: HashMap<String, Vec<atlas_core::geometry::Part>>, names: &HashMap<String, String>) -> Vec<(String, MapShape)> {
     let started = std::time::Instant::now();
-    let mut out: Vec<MapShape> = parts
+    let mut out: Vec<(String, MapShape)> = parts
         .into_iter()
         .map(|(code, polygons)| {
             let shape = atlas_core::geometry::union(&polygons);
             let nom = names.get(&code).cloned().unwrap_or_default();
             let properties = serde_json::json!({"code": code, "nom": nom}).to_string();
-            MapShape { point_properties: properties.clone(), properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape }
+            (code, MapShape { point_properties: properties.clone(), properties, point: atlas_core::geometry::centroid(&shape).unwrap_or_default(), shape })
         })
         .collect();
-    out.sort_by(|a, b| a.properties.cmp(&b.properties));
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "département outlines built");
     out
 }

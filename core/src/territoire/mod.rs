@@ -1,5 +1,8 @@
 //! Administrative territories (région, département, EPCI, commune) and national figures.
 
+pub mod export;
+pub mod report;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,112 @@
+//! Exports of the territory pages: `/territoires[/{niveau}/{code}]/{quartiers|decoupage}.{csv|geojson}`.
+//! CSV for French spreadsheet software (atlas_core::csv_fr), GeoJSON with the full-precision
+//! outlines the server holds in memory.
+
+use atlas_core::geometry::to_geojson;
+use atlas_core::territoire::export::{breakdown_csv, qpvs_csv};
+use atlas_core::territoire::report::{Scope, TerritoryReport};
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use app::places::index::Places;
+
+use crate::http::AppState;
+
+/// `/territoires/{niveau}/{code}/{file}`.
+pub async fn territory(State(state): State<AppState>, Path((niveau, code, file)): Path<(String, String, String)>) -> Response {
+    export(&state, &niveau, &code, &file).await
+}
+
+/// `/territoires/{file}`: France.
+pub async fn france(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    export(&state, "france", "", &file).await
+}
+
+fn not_found(message: &str) -> Response {
+    (StatusCode::NOT_FOUND, Json(json!({ "erreur": message }))).into_response()
+}
+
+async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Response {
+    let Some((what, format)) = file.rsplit_once('.') else { return not_found("export inconnu") };
+    if !matches!(what, "quartiers" | "decoupage") || !matches!(format, "csv" | "geojson") {
+        return not_found("export inconnu : quartiers ou decoupage, en .csv ou .geojson");
+    }
+    let Some(scope) = Scope::parse(niveau, code) else { return not_found("territoire inconnu") };
+    let report = match app::territoires::queries::territory(&state.db.pool, &scope).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return not_found("territoire inconnu"),
+        Err(e) => {
+            tracing::error!(error = %e, "territory export failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))
+                .into_response();
+        }
+    };
+    let name = match scope.niveau {
+        atlas_core::territoire::report::Niveau::France => format!("france-{what}.{format}"),
+        n => format!("{}-{}-{what}.{format}", n.code(), scope.code.to_lowercase()),
+    };
+    let (content_type, body) = match (what, format) {
+        ("quartiers", "csv") => ("text/csv; charset=utf-8", qpvs_csv(&report)),
+        ("decoupage", "csv") => ("text/csv; charset=utf-8", breakdown_csv(&report)),
+        ("quartiers", _) => ("application/geo+json", qpvs_geojson(&state.places, &report)),
+        _ => ("application/geo+json", breakdown_geojson(&state.places, &report)),
+    };
+    (
+        [(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))],
+        body,
+    )
+        .into_response()
+}
+
+/// Features joined into a collection; geometries are already GeoJSON text.
+fn collection(features: impl Iterator<Item = (Option<String>, serde_json::Value)>) -> String {
+    let mut out = String::from(r#"{"type":"FeatureCollection","features":["#);
+    for (i, (geometry, properties)) in features.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"type":"Feature","geometry":"#);
+        out.push_str(geometry.as_deref().unwrap_or("null"));
+        out.push_str(r#","properties":"#);
+        out.push_str(&properties.to_string());
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
+}
+
+pub fn qpvs_geojson(places: &Places, r: &TerritoryReport) -> String {
+    collection(r.qpvs.iter().map(|q| {
+        let geometry = places.qpv_outline(&q.code).map(|s| to_geojson(s, 5));
+        let properties = json!({
+            "code": q.code,
+            "nom": q.nom,
+            "communes": q.communes.iter().map(|(_, n)| n).collect::<Vec<_>>(),
+            "codes_insee": q.communes.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+            "departement": q.departement,
+            "couverture": q.statut.map_or("aucune", |s| s.code()),
+            "regies": q.regies,
+        });
+        (geometry, properties)
+    }))
+}
+
+pub fn breakdown_geojson(places: &Places, r: &TerritoryReport) -> String {
+    collection(r.decoupage.iter().map(|a| {
+        let geometry = places.outline(a.niveau, &a.code).map(|s| to_geojson(s, 4));
+        let part = if a.qpv == 0 { None } else { Some((a.part_couverte() * 10.0).round() / 10.0) };
+        let properties = json!({
+            "niveau": a.niveau.code(),
+            "code": a.code,
+            "nom": a.nom,
+            "qpv": a.qpv,
+            "qpv_avec_regie": a.avec_regie,
+            "part_couverte_pct": part,
+            "regies": a.regies,
+        });
+        (geometry, properties)
+    }))
+}
