@@ -15,6 +15,12 @@ pub fn union(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
 }
 
 
+/// The part of `shape` inside `within` (an EPCI cut to the département being shown).
+pub fn clip(shape: &MultiPolygon<f64>, within: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    use geo::BooleanOps;
+    shape.intersection(within)
+}
+
 /// A (Multi)Polygon from its GeoJSON geometry text, as stored in the database.
 pub fn multipolygon_from_str(text: &str) -> Result<MultiPolygon<f64>, String> {
     let g: geojson::Geometry = text.parse().map_err(|e| format!("GeoJSON illisible ({e})"))?;

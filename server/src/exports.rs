@@ -12,6 +12,8 @@ use axum::Json;
 use serde_json::json;
 
 use app::places::index::Places;
+use app::territoires::queries::{choropleth, qpv_map, MAP_STYLE};
+use app::territoires::TerritoryMap;
 
 use crate::http::AppState;
 
@@ -31,7 +33,8 @@ fn not_found(message: &str) -> Response {
 
 async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Response {
     let Some((what, format)) = file.rsplit_once('.') else { return not_found("export inconnu") };
-    if !matches!(what, "quartiers" | "decoupage") || !matches!(format, "csv" | "geojson") {
+    let map = [TerritoryMap::Couverture, TerritoryMap::Quartiers].into_iter().find(|m| m.file() == file);
+    if map.is_none() && (!matches!(what, "quartiers" | "decoupage") || !matches!(format, "csv" | "geojson")) {
         return not_found("export inconnu : quartiers ou decoupage, en .csv ou .geojson");
     }
     let Some(scope) = Scope::parse(niveau, code) else { return not_found("territoire inconnu") };
@@ -44,6 +47,9 @@ async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Respo
                 .into_response();
         }
     };
+    if let Some(map) = map {
+        return map_svg(state, &report, map);
+    }
     let name = match scope.niveau {
         atlas_core::territoire::report::Niveau::France => format!("france-{what}.{format}"),
         n => format!("{}-{}-{what}.{format}", n.code(), scope.code.to_lowercase()),
@@ -109,4 +115,24 @@ pub fn breakdown_geojson(places: &Places, r: &TerritoryReport) -> String {
         });
         (geometry, properties)
     }))
+}
+
+/// A territory's map as an SVG file, cached five minutes by browsers (data changes on import).
+fn map_svg(state: &AppState, r: &TerritoryReport, map: TerritoryMap) -> Response {
+    let t = &app::i18n::FR;
+    let (figure, title) = match map {
+        TerritoryMap::Couverture => (choropleth(&state.places, r), {
+            let level = r.scope.niveau.breakdown().map_or(String::new(), |l| app::territoires::lower_first(app::territoires::level_label(t, l)));
+            t.territory_choropleth_label.replace("{nom}", &r.nom).replace("{niveau}", &level)
+        }),
+        TerritoryMap::Quartiers => (qpv_map(&state.places, r), t.territory_qpv_map_label.replace("{nom}", &r.nom)),
+    };
+    match figure {
+        Some(f) => (
+            [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=300")],
+            f.to_document(&title, MAP_STYLE),
+        )
+            .into_response(),
+        None => not_found("ce territoire n'a pas cette carte"),
+    }
 }

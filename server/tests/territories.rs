@@ -131,9 +131,14 @@ async fn territory_pages_and_exports_match_an_independent_count() {
         assert!(html.contains("2 contrat(s), 150\u{202f}000 €"), "{backend}");
         assert!(html.contains("donnée de démonstration"), "{backend}");
         // Choropleth by EPCI and the QPV map, each with its text alternative.
-        assert!(html.contains("class=\"ch ch-"), "{backend}: coverage map drawn");
+        assert!(html.contains("<img src=\"/territoires/departement/93/carte-couverture.svg\""), "{backend}: coverage map");
         assert!(html.contains("id=\"table-decoupage\""), "{backend}");
-        assert_eq!(html.matches("class=\"qpv cov-").count(), qpv_93.len(), "{backend}: every QPV on the map");
+        let (status, svg) = get(&router, "/territoires/departement/93/carte-couverture.svg").await;
+        assert_eq!(status, StatusCode::OK, "{backend}");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.contains("class=\"ch ch-"), "{backend}");
+        assert!(html.contains("<img src=\"/territoires/departement/93/carte-quartiers.svg\""), "{backend}: QPV map");
+        let (_, svg) = get(&router, "/territoires/departement/93/carte-quartiers.svg").await;
+        assert_eq!(svg.matches("class=\"qpv cov-").count(), qpv_93.len(), "{backend}: every QPV on the map");
         assert!(html.contains("<a href=\"/territoires/region/11\">Île-de-France</a>"), "{backend}: breadcrumb");
 
         // QPV export: the same QPVs, each with its coverage status.
@@ -179,7 +184,9 @@ async fn territory_pages_and_exports_match_an_independent_count() {
         assert!(html.contains("Les Régies en quelques chiffres"), "{backend}");
         assert!(html.contains("Source : ANCT, quartiers prioritaires 2024."), "{backend}");
         assert!(html.contains("données chargées le "), "{backend}");
-        assert_eq!(html.matches("class=\"ch ch-").count(), 101, "{backend}: every département on the map");
+        let (_, svg) = get(&router, "/territoires/carte-couverture.svg").await;
+        assert_eq!(svg.matches("class=\"ch ch-").count(), 101, "{backend}: every département on the map");
+        assert!(html.len() < 100_000, "{backend}: France page is {} bytes, over the 100 KB budget", html.len());
         let (_, text) = get(&router, "/territoires/quartiers.csv").await;
         assert_eq!(csv_rows(&text).1.len() as i64, total_fr, "{backend}: the France export has every QPV");
 

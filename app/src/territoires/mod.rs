@@ -7,25 +7,50 @@
 pub mod queries;
 
 use atlas_core::coverage::CoverageStatus;
-use atlas_core::place::SvgFigure;
 use atlas_core::territoire::report::{share_class, CoverageCounts, KeyFigure, Niveau, Scope, TerritoryReport};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
-use crate::figure::{one_or_404, Figure, PageMeta};
+use crate::figure::{one_or_404, PageMeta};
 use crate::i18n::{coverage_label, format_int, use_texts, Texts};
 
-/// QPV rows a page shows (France and régions have hundreds; the exports have them all).
-pub const PAGE_QPVS: usize = 150;
+/// QPV rows a page shows: France and régions have hundreds (the exports have them all).
+pub fn page_qpvs(niveau: Niveau) -> usize {
+    match niveau {
+        Niveau::France => 0,
+        Niveau::Region | Niveau::Epci => 100,
+        Niveau::Departement => 150,
+        Niveau::Commune => usize::MAX,
+    }
+}
+
+/// The two maps of a territory page, served as SVG files of their own (see `map_svg`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TerritoryMap {
+    /// Share of QPVs with a Régie, by smaller territory.
+    Couverture,
+    /// The QPVs coloured by coverage status.
+    Quartiers,
+}
+
+impl TerritoryMap {
+    pub fn file(self) -> &'static str {
+        match self {
+            Self::Couverture => "carte-couverture.svg",
+            Self::Quartiers => "carte-quartiers.svg",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TerritoryPage {
     pub report: TerritoryReport,
     /// QPVs of the territory (the report's list may be cut to PAGE_QPVS).
     pub qpv_listed: usize,
-    pub choropleth: Option<SvgFigure>,
-    pub qpv_map: Option<SvgFigure>,
+    /// Width and height of the maps, when the territory has them.
+    pub choropleth: Option<(u32, u32)>,
+    pub qpv_map: Option<(u32, u32)>,
     /// Box of the territory (min lon, min lat, max lon, max lat) for the interactive map link.
     pub bbox: Option<(f64, f64, f64, f64)>,
     /// Day each dataset was loaded (QPV, communes, Régies): France page only.
@@ -38,11 +63,11 @@ pub async fn get_territory(niveau: String, code: String) -> Result<Option<Territ
     let pool = crate::error::pool()?;
     let places = crate::places::index::places()?;
     let Some(mut report) = queries::territory(&pool, &scope).await.map_err(crate::error::db_error)? else { return Ok(None) };
-    let choropleth = queries::choropleth(&places, &report);
-    let qpv_map = queries::qpv_map(&places, &report);
+    let choropleth = queries::choropleth(&places, &report).map(|f| f.size());
+    let qpv_map = queries::qpv_map(&places, &report).map(|f| f.size());
     let bbox = queries::bbox(&places, &report);
     let qpv_listed = report.qpvs.len();
-    report.qpvs.truncate(PAGE_QPVS);
+    report.qpvs.truncate(page_qpvs(scope.niveau));
     let dates = if scope.niveau == Niveau::France {
         Some(queries::data_dates(&pool).await.map_err(crate::error::db_error)?)
     } else {
@@ -64,7 +89,7 @@ pub fn TerritoryPageView() -> impl IntoView {
     one_or_404(page, t.territory_not_found, |p| view! { <TerritoryView p /> }.into_any())
 }
 
-fn level_label(t: &Texts, n: Niveau) -> &'static str {
+pub fn level_label(t: &Texts, n: Niveau) -> &'static str {
     match n {
         Niveau::France => t.level_france,
         Niveau::Region => t.level_region,
@@ -72,6 +97,12 @@ fn level_label(t: &Texts, n: Niveau) -> &'static str {
         Niveau::Epci => t.level_epci,
         Niveau::Commune => t.level_commune,
     }
+}
+
+/// "Département" → "département", inside a sentence.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn figure_label(t: &Texts, f: KeyFigure) -> &'static str {
@@ -132,6 +163,17 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
         {(r.scope.niveau != Niveau::France).then(|| view! { <Comparison r=r.clone() /> })}
         {p.dates.map(|d| view! { <EnQuelquesChiffres r=r.clone() dates=d /> })}
         <p class="source">{t.territory_source}</p>
+    }
+}
+
+/// A server-drawn map as an image of its own: cached apart, not repeated in the hydration data.
+/// `label` is its text alternative; the table next to it gives the same figures.
+#[component]
+fn MapImage(src: String, size: (u32, u32), label: String) -> impl IntoView {
+    view! {
+        <figure class="mini-map">
+            <img src=src alt=label width=size.0 height=size.1 loading="lazy" decoding="async" />
+        </figure>
     }
 }
 
@@ -209,9 +251,9 @@ fn StatusChart(c: CoverageCounts, nom: String) -> impl IntoView {
                 <title>{label.clone()}</title>
                 {bars}
             </svg>
-            <table class="figures-table" id="table-statuts">
+            <table class="figures-table compact" id="table-statuts">
                 <caption class="visually-hidden">{t.territory_status_title}</caption>
-                <thead><tr><th scope="col">{t.territory_status_col}</th><th scope="col" class="num">{t.territory_qpv}</th><th scope="col" class="num">"%"</th></tr></thead>
+                <thead><tr><th scope="col">{t.territory_status_col}</th><th scope="col" class="num">"QPV"</th><th scope="col" class="num">"%"</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(code, label, n)| view! {
                         <tr data-statut=code>
@@ -227,16 +269,16 @@ fn StatusChart(c: CoverageCounts, nom: String) -> impl IntoView {
 }
 
 #[component]
-fn Breakdown(r: TerritoryReport, figure: Option<SvgFigure>, base: String) -> impl IntoView {
+fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: String) -> impl IntoView {
     let t = use_texts();
     let level = r.scope.niveau.breakdown().unwrap_or(Niveau::Departement);
-    let heading = t.territory_breakdown_title.replace("{niveau}", level_label(t, level));
-    let map_label = t.territory_choropleth_label.replace("{nom}", &r.nom).replace("{niveau}", level_label(t, level));
+    let heading = t.territory_breakdown_title.replace("{niveau}", &lower_first(level_label(t, level)));
+    let map_label = t.territory_choropleth_label.replace("{nom}", &r.nom).replace("{niveau}", &lower_first(level_label(t, level)));
     view! {
         <section aria-labelledby="decoupage" class="breakdown">
             <h2 id="decoupage">{heading.clone()}</h2>
-            {figure.map(|f| view! {
-                <Figure figure=f label=map_label />
+            {figure.map(|size| view! {
+                <MapImage src=format!("{base}{}", TerritoryMap::Couverture.file()) size label=map_label />
                 <ul class="legend choropleth-legend">
                     <li><span class="swatch ch-0"></span>"0 %"</li>
                     <li><span class="swatch ch-1"></span>"1 – 24 %"</li>
@@ -256,10 +298,10 @@ fn Breakdown(r: TerritoryReport, figure: Option<SvgFigure>, base: String) -> imp
                     <thead>
                         <tr>
                             <th scope="col">{level_label(t, level)}</th>
-                            <th scope="col" class="num">{t.territory_qpv}</th>
+                            <th scope="col" class="num">"QPV"</th>
                             <th scope="col" class="num">{t.territory_qpv_with}</th>
                             <th scope="col" class="num">{t.territory_share}</th>
-                            <th scope="col" class="num">{t.nav_regies}</th>
+                            <th scope="col" class="num">{t.fig_regies}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -284,7 +326,7 @@ fn Breakdown(r: TerritoryReport, figure: Option<SvgFigure>, base: String) -> imp
 }
 
 #[component]
-fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<SvgFigure>, base: String) -> impl IntoView {
+fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32, u32)>, base: String) -> impl IntoView {
     let t = use_texts();
     let label = t.territory_qpv_map_label.replace("{nom}", &r.nom);
     let gaps = match r.scope.niveau {
@@ -294,8 +336,8 @@ fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<SvgFigure>, base
     view! {
         <section aria-labelledby="quartiers">
             <h2 id="quartiers">{t.territory_qpv_title}</h2>
-            {figure.map(|f| view! {
-                <Figure figure=f label=label />
+            {figure.map(|size| view! {
+                <MapImage src=format!("{base}{}", TerritoryMap::Quartiers.file()) size label=label />
                 <ul class="legend">
                     <li><span class="swatch cov-confirmee"></span>{t.coverage_confirmee}</li>
                     <li><span class="swatch cov-declaree"></span>{t.coverage_declaree}</li>
@@ -309,8 +351,14 @@ fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<SvgFigure>, base
                 <a href=format!("{base}quartiers.geojson") download="" id="export-qpv-geojson">"GeoJSON"</a>
                 " · "<a href=gaps>{t.gaps_title}</a>
             </p>
-            {(listed > r.qpvs.len()).then(|| view! { <p class="help">{t.gaps_cut.replace("{n}", &r.qpvs.len().to_string())}</p> })}
-            {(listed > 0).then(|| view! {
+            {if r.qpvs.is_empty() && listed > 0 {
+                Some(view! { <p class="help">{t.territory_qpv_in_exports.replace("{n}", &format_int(listed as i64))}</p> })
+            } else if listed > r.qpvs.len() {
+                Some(view! { <p class="help">{t.gaps_cut.replace("{n}", &r.qpvs.len().to_string())}</p> })
+            } else {
+                None
+            }}
+            {(!r.qpvs.is_empty()).then(|| view! {
                 <div class="table-scroll" role="region" aria-label=t.territory_qpv_title tabindex="0">
                     <table class="figures-table" id="table-qpv">
                         <thead>
@@ -318,7 +366,7 @@ fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<SvgFigure>, base
                                 <th scope="col">{t.kind_qpv}</th>
                                 <th scope="col">{t.col_commune}</th>
                                 <th scope="col">{t.territory_status_col}</th>
-                                <th scope="col">{t.nav_regies}</th>
+                                <th scope="col">{t.fig_regies}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -355,7 +403,7 @@ fn RegiesSection(r: TerritoryReport) -> impl IntoView {
             <h3>{t.territory_figures_title}</h3>
             <p id="regies-declarantes">{reported}{years.map(|y| format!(" ({y})"))}</p>
             {(f.regies_declarantes > 0).then(|| view! {
-                <table class="figures-table" id="table-chiffres">
+                <table class="figures-table compact" id="table-chiffres">
                     <thead><tr><th scope="col">{t.territory_figure_col}</th><th scope="col" class="num">{t.territory_total}</th><th scope="col" class="num">{t.territory_reporting}</th></tr></thead>
                     <tbody>
                         {f.sums.iter().map(|s| view! {
@@ -434,7 +482,7 @@ fn Comparison(r: TerritoryReport) -> impl IntoView {
     view! {
         <section aria-labelledby="comparaison">
             <h2 id="comparaison">{t.territory_comparison_title}</h2>
-            <table class="figures-table" id="table-comparaison">
+            <table class="figures-table compact" id="table-comparaison">
                 <thead><tr><th scope="col"></th><th scope="col" class="num">{r.nom.clone()}</th><th scope="col" class="num">"France"</th></tr></thead>
                 <tbody>
                     <tr><th scope="row">{t.territory_share}</th><td class="num">{percent(here.part_couverte())}</td><td class="num">{percent(fr.part_couverte())}</td></tr>

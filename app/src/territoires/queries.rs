@@ -117,12 +117,19 @@ pub async fn territory(pool: &AnyPool, scope: &Scope) -> Result<Option<Territory
 /// Coverage map: the smaller territories coloured by the share of their QPVs that have a Régie,
 /// over the outline of the territory itself.
 pub fn choropleth(places: &Places, r: &TerritoryReport) -> Option<SvgFigure> {
-    let mut areas: Vec<(String, String, &atlas_core::geometry::Shape<f64>)> = Vec::new();
-    if let Some(outline) = places.outline(r.scope.niveau, &r.scope.code) {
-        areas.push(("territoire-fond".into(), r.nom.clone(), outline));
+    use std::borrow::Cow;
+    let mut areas: Vec<(String, String, Cow<atlas_core::geometry::Shape<f64>>)> = Vec::new();
+    let outline = places.outline(r.scope.niveau, &r.scope.code);
+    if let Some(outline) = outline {
+        areas.push(("territoire-fond".into(), r.nom.clone(), Cow::Borrowed(outline)));
     }
     for a in &r.decoupage {
         let Some(shape) = places.outline(a.niveau, &a.code) else { continue };
+        // An EPCI may reach beyond the département shown (the Métropole du Grand Paris): cut it.
+        let shape = match (r.scope.niveau, outline) {
+            (Niveau::Departement, Some(dep)) => Cow::Owned(atlas_core::geometry::clip(shape, dep)),
+            _ => Cow::Borrowed(shape),
+        };
         let class = share_class(a.qpv, a.avec_regie).map_or("ch ch-none".to_owned(), |c| format!("ch ch-{c}"));
         let title = if a.qpv == 0 {
             format!("{} : aucun QPV", a.nom)
@@ -134,6 +141,7 @@ pub fn choropleth(places: &Places, r: &TerritoryReport) -> Option<SvgFigure> {
     if areas.iter().all(|a| a.0 == "territoire-fond") {
         return None;
     }
+    let areas: Vec<(String, String, &atlas_core::geometry::Shape<f64>)> = areas.iter().map(|(c, t, s)| (c.clone(), t.clone(), s.as_ref())).collect();
     svg_areas(&areas)
 }
 
@@ -175,3 +183,10 @@ pub fn bbox(places: &Places, r: &TerritoryReport) -> Option<(f64, f64, f64, f64)
     let parts = r.decoupage.iter().filter_map(|a| places.outline(a.niveau, &a.code));
     own.chain(parts).filter_map(atlas_core::geometry::bbox).reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
 }
+
+/// CSS of the standalone map files (the page's stylesheet does not reach into an `<img>`).
+pub const MAP_STYLE: &str = "path{stroke-linejoin:round}\
+.territoire-fond{fill:#fff;stroke:#5b6770;stroke-width:1.5}\
+.inset{fill:none;stroke:#9aa4ab;stroke-width:1;stroke-dasharray:4 3}\
+.ch{stroke:#fff;stroke-width:.8}.ch-0{fill:#f6d9c4}.ch-1{fill:#c7e9c0}.ch-2{fill:#74c476}.ch-3{fill:#31a354}.ch-4{fill:#006d2c}.ch-none{fill:#e4e4e4}\
+.qpv{stroke:#333;stroke-width:1;fill-opacity:.85}.cov-confirmee{fill:#1a7f37}.cov-declaree{fill:#2f9e8f}.cov-estimee{fill:#e0a526}.cov-aucune{fill:#b3261e}";
