@@ -30,6 +30,7 @@ reference:
 
 bench: build
 	cargo bench -p server --bench places
+	cargo bench -p server --bench territories
 
 clean-db:
 	rm -f data/atlas.db data/atlas.db-*
