@@ -124,6 +124,7 @@ fn GapsView(g: Gaps, tri: Option<String>, dep: Option<String>) -> impl IntoView 
         view! { <a href=href aria-current=(s == sort).then_some("true") class="sort-link">{label}</a> }
     };
     let csv = format!("/territoires/quartiers-sans-regie.csv{}", query_string(sort.code(), &dep));
+    let geojson = format!("/territoires/quartiers-sans-regie.geojson{}", query_string(sort.code(), &dep));
     let dep_selected = dep.clone();
     view! {
         <form class="filter" method="get" action="/territoires/quartiers-sans-regie">
@@ -142,7 +143,10 @@ fn GapsView(g: Gaps, tri: Option<String>, dep: Option<String>) -> impl IntoView 
             {t.gaps_count.replace("{n}", &format_int(g.matching as i64)).replace("{total}", &format_int(g.total_qpv as i64))}
         </p>
         <p class="sort-links">{t.sort_label}" : "{sort_link(GapSort::Population, t.gaps_sort_population)}" · "{sort_link(GapSort::Distance, t.gaps_sort_distance)}</p>
-        <p><a class="button" id="export-csv" href=csv download="quartiers-sans-regie.csv">{t.gaps_export}</a></p>
+        <p class="exports">
+            <a class="button" id="export-csv" href=csv download="quartiers-sans-regie.csv">{t.gaps_export}</a>" "
+            <a id="export-geojson" href=geojson download="quartiers-sans-regie.geojson">{t.gaps_export_geojson}</a>
+        </p>
         {(g.matching > g.rows.len()).then(|| view! { <p class="help">{t.gaps_cut.replace("{n}", &g.rows.len().to_string())}</p> })}
         <div class="table-scroll" role="region" aria-label=t.gaps_title tabindex="0">
             <table class="figures-table gaps">

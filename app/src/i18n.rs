@@ -257,6 +257,7 @@ pub struct Texts {
     pub qc_figures_source: &'static str,
     pub nav_territories: &'static str,
     pub territory_qpv_in_exports: &'static str,
+    pub gaps_export_geojson: &'static str,
 }
 
 pub const FR: Texts = Texts {
@@ -496,6 +497,7 @@ pub const FR: Texts = Texts {
     qc_figures_source: "Source : chiffres clés déclarés par les Régies ;",
     nav_territories: "Territoires",
     territory_qpv_in_exports: "Les {n} quartiers sont dans les exports ci-dessus, sur la carte interactive et dans les pages des régions et départements.",
+    gaps_export_geojson: "Carte des quartiers (GeoJSON)",
 };
 
 pub const EN: Texts = Texts {
@@ -735,6 +737,7 @@ pub const EN: Texts = Texts {
     qc_figures_source: "Source: key figures reported by the Régies;",
     nav_territories: "Territories",
     territory_qpv_in_exports: "The {n} neighbourhoods are in the exports above, on the interactive map and on the région and département pages.",
+    gaps_export_geojson: "Neighbourhood map (GeoJSON)",
 };
 
 /// The texts of the current locale (French unless a parent provided another).

@@ -41,7 +41,7 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
         .route("/api/v1/carte/regies.geojson", get(map::regies))
         .route("/api/v1/carte/qpv.geojson", get(map::qpv))
         .route("/api/v1/carte/contours.geojson", get(map::contours))
-        .route("/territoires/quartiers-sans-regie.csv", get(map::gaps_csv))
+        .route("/territoires/quartiers-sans-regie.{format}", get(map::gaps_export))
         .route("/territoires/{file}", get(exports::france))
         .route("/territoires/{niveau}/{code}/{file}", get(exports::territory))
         .leptos_routes_with_context(

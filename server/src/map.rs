@@ -74,14 +74,21 @@ pub async fn contours(State(state): State<AppState>, headers: HeaderMap, Query(p
     geojson(&headers, body)
 }
 
-/// `GET /territoires/quartiers-sans-regie.csv?tri=&dep=`: every QPV without a Régie, for
-/// spreadsheet software (UTF-8 with BOM, `;`, decimal commas).
-pub async fn gaps_csv(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
+/// `GET /territoires/quartiers-sans-regie.csv?tri=&dep=` (spreadsheet software: UTF-8 with BOM,
+/// `;`, decimal commas) and `.geojson` (the QPV contours with the same columns as properties).
+pub async fn gaps_export(
+    State(state): State<AppState>,
+    axum::extract::Path(format): axum::extract::Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     use atlas_core::gap::{to_csv_fr, GapSort};
+    if format != "csv" && format != "geojson" {
+        return (StatusCode::NOT_FOUND, Json(json!({"erreur": "export inconnu : .csv ou .geojson"}))).into_response();
+    }
     let sort = params.get("tri").and_then(|s| GapSort::from_code(s)).unwrap_or_default();
     let dep = params.get("dep").map(String::as_str).filter(|d| !d.is_empty() && d.len() <= 3);
     match app::gaps::uncovered(&state.db.pool, &state.places, sort, dep).await {
-        Ok((rows, _)) => (
+        Ok((rows, _)) if format == "csv" => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
                 (header::CONTENT_DISPOSITION, "attachment; filename=\"quartiers-sans-regie.csv\""),
@@ -89,6 +96,28 @@ pub async fn gaps_csv(State(state): State<AppState>, Query(params): Query<HashMa
             to_csv_fr(&rows),
         )
             .into_response(),
+        Ok((rows, _)) => {
+            let features: Vec<String> = rows
+                .iter()
+                .map(|g| {
+                    let geometry = state.places.qpv_outline(&g.code).map_or("null".to_owned(), |s| atlas_core::geometry::to_geojson(s, 5));
+                    let properties = json!({
+                        "code": g.code, "nom": g.nom, "commune": g.commune, "code_insee": g.commune_insee,
+                        "departement": g.departement, "population_commune": g.population_commune,
+                        "regie_la_plus_proche": g.regie_proche, "distance_m": g.distance_m,
+                    });
+                    format!(r#"{{"type":"Feature","geometry":{geometry},"properties":{properties}}}"#)
+                })
+                .collect();
+            (
+                [
+                    (header::CONTENT_TYPE, "application/geo+json"),
+                    (header::CONTENT_DISPOSITION, "attachment; filename=\"quartiers-sans-regie.geojson\""),
+                ],
+                format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(",")),
+            )
+                .into_response()
+        }
         Err(e) => {
             tracing::error!(error = %e, "gaps export failed");
             (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))

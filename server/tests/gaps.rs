@@ -61,6 +61,15 @@ async fn uncovered_qpvs_page_and_csv_export_agree_with_the_data() {
         assert!(html.contains(&format!("/qpv/{}", &first[0])), "{backend}");
         assert!(html.contains(&format!("{} km", &first[7])), "{backend}: {}", &first[7]);
 
+        // The GeoJSON export: the same QPVs, each with its contour.
+        let (status, bytes) = get(&router, "/territoires/quartiers-sans-regie.geojson?tri=distance").await;
+        assert_eq!(status, StatusCode::OK, "{backend}");
+        let fc: geojson::FeatureCollection = String::from_utf8(bytes).unwrap().parse::<geojson::GeoJson>().unwrap().try_into().unwrap();
+        let geo_codes: Vec<String> = fc.features.iter().map(|f| f.property("code").unwrap().as_str().unwrap().to_owned()).collect();
+        assert_eq!(geo_codes, records.iter().map(|r| r[0].to_owned()).collect::<Vec<_>>(), "{backend}: same rows, same order");
+        assert!(fc.features.iter().all(|f| f.geometry.is_some()), "{backend}");
+        assert_eq!(get(&router, "/territoires/quartiers-sans-regie.xlsx").await.0, StatusCode::NOT_FOUND, "{backend}");
+
         // A département filter: the export holds only its QPVs.
         let (_, bytes) = get(&router, "/territoires/quartiers-sans-regie.csv?dep=93").await;
         let text = String::from_utf8(bytes).unwrap();
