@@ -44,6 +44,9 @@ module.exports = defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || '../target/site',
       ATLAS_REFERENCE_DIR: '../data/reference',
+      // Demonstration partnerships (labelled as such on every page) so the network views have content.
+      ATLAS_DEMO: '1',
+      ATLAS_DEMO_FILE: '../data/demo/partenariats.csv',
       RUST_LOG: 'warn',
       // No tile server in tests (no network here): the map must stay readable with outlines only.
       ATLAS_TILE_URL: '',

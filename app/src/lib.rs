@@ -9,6 +9,7 @@ pub mod gaps;
 pub mod home;
 pub mod i18n;
 pub mod layout;
+pub mod partenaires;
 pub mod places;
 pub mod qpv;
 pub mod regie;
@@ -32,6 +33,7 @@ use crate::layout::{Footer, Header, NotFound};
 use crate::places::{LocatePage, SearchPage};
 use crate::regie::{RegieListPage, RegiePage};
 use crate::territoires::TerritoryPageView;
+use crate::partenaires::{PartnerPage, PartnersPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -80,6 +82,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/territoires/quartiers-sans-regie") view=GapsPage ssr=SsrMode::Async />
                     <Route path=path!("/territoires") view=TerritoryPageView ssr=SsrMode::Async />
                     <Route path=path!("/territoires/:niveau/:code") view=TerritoryPageView ssr=SsrMode::Async />
+                    <Route path=path!("/partenaires") view=PartnersPage ssr=SsrMode::Async />
+                    <Route path=path!("/partenaires/:id") view=PartnerPage ssr=SsrMode::Async />
                     <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -10,3 +10,8 @@ pub fn database_url() -> String {
 pub fn reference_dir() -> std::path::PathBuf {
     std::env::var("ATLAS_REFERENCE_DIR").unwrap_or_else(|_| "data/reference".to_owned()).into()
 }
+
+/// The demonstration partnerships file: `ATLAS_DEMO_FILE`, default `data/demo/partenariats.csv`.
+pub fn demo_file() -> std::path::PathBuf {
+    std::env::var("ATLAS_DEMO_FILE").unwrap_or_else(|_| "data/demo/partenariats.csv".to_owned()).into()
+}

@@ -136,3 +136,29 @@ fn map_svg(state: &AppState, r: &TerritoryReport, map: TerritoryMap) -> Response
         None => not_found("ce territoire n'a pas cette carte"),
     }
 }
+
+/// `/partenaires/partenariats.csv`: every relation (one row per contract) in the import format,
+/// so a spreadsheet round trip changes only what was edited.
+pub async fn partnerships(State(state): State<AppState>) -> Response {
+    match app::partenaires::queries::export_rows(&state.db.pool).await {
+        Ok(rows) => {
+            let mut csv = atlas_core::csv_fr::CsvFr::new(&atlas_core::partner::import::HEADERS);
+            for r in &rows {
+                csv.row(r.iter().map(String::as_str));
+            }
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                    (header::CONTENT_DISPOSITION, "attachment; filename=\"partenariats.csv\""),
+                ],
+                csv.finish(),
+            )
+                .into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "partnerships export failed");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))
+                .into_response()
+        }
+    }
+}

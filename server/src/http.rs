@@ -43,6 +43,7 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
         .route("/api/v1/carte/contours.geojson", get(map::contours))
         .route("/territoires/quartiers-sans-regie.{format}", get(map::gaps_export))
         .route("/territoires/{file}", get(exports::france))
+        .route("/partenaires/partenariats.csv", get(exports::partnerships))
         .route("/territoires/{niveau}/{code}/{file}", get(exports::territory))
         .leptos_routes_with_context(
             &state,

@@ -34,6 +34,19 @@ enum Command {
         #[command(subcommand)]
         what: ReferenceWhat,
     },
+    /// Demonstration partnerships (labelled as such everywhere): load or remove them.
+    Demo {
+        #[command(subcommand)]
+        what: DemoWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum DemoWhat {
+    /// Loads data/demo/partenariats.csv, marked as demonstration data.
+    Load,
+    /// Deletes every demonstration partner, relation and contract.
+    Remove,
 }
 
 #[derive(Subcommand)]
@@ -61,6 +74,15 @@ enum ImportWhat {
     Reference {
         #[arg(default_value = "data/reference")]
         dir: PathBuf,
+    },
+    /// Partners, relations and contracts (one row per relation, optionally with a contract).
+    Partenariats {
+        file: PathBuf,
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Marks every row as demonstration data.
+        #[arg(long)]
+        demo: bool,
     },
 }
 
@@ -141,6 +163,9 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
                         Err(e) => vec![Err(e)],
                     }
                 }
+                ImportWhat::Partenariats { file, skip_invalid, demo } => {
+                    vec![import::partnerships::import_file(&database, &file, import::ImportOptions { skip_invalid }, demo).await]
+                }
                 ImportWhat::Reference { dir } => match reference::load(&database, &dir).await {
                     Ok(v) => v.into_iter().map(Ok).collect(),
                     Err(e) => vec![Err(e)],
@@ -148,6 +173,19 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let reports: Vec<ImportReport> = reports.into_iter().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
             Ok(print_reports(&reports))
+        }
+        Command::Demo { what: DemoWhat::Load } => {
+            let database = open(&url).await?;
+            let report = import::partnerships::import_file(&database, &config::demo_file(), import::ImportOptions::default(), true)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(print_reports(&[report]))
+        }
+        Command::Demo { what: DemoWhat::Remove } => {
+            let database = open(&url).await?;
+            let (c, r, p) = import::partnerships::remove_demo(&database).await.map_err(|e| e.to_string())?;
+            println!("Données de démonstration supprimées : {c} contrats, {r} relations, {p} partenaires.");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Reference { what: ReferenceWhat::Build { from, out } } => {
             let summary = reference::build(&from, &out).map_err(|e| e.to_string())?;
@@ -165,6 +203,19 @@ async fn serve(url: &str) -> Result<(), String> {
         let reports = reference::load(&database, &dir).await.map_err(|e| e.to_string())?;
         for r in &reports {
             tracing::info!(what = %r.what, inserted = r.inserted, rejected = r.rejected.len(), "reference import");
+        }
+    }
+    // ATLAS_DEMO=1: demonstration partnerships too (browser tests, demos), once.
+    if std::env::var("ATLAS_DEMO").is_ok_and(|v| v == "1") {
+        let demo_rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM relations WHERE demo = 1")
+            .fetch_one(&database.pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        if demo_rows == 0 {
+            let report = import::partnerships::import_file(&database, &config::demo_file(), import::ImportOptions::default(), true)
+                .await
+                .map_err(|e| e.to_string())?;
+            tracing::info!(inserted = report.inserted, rejected = report.rejected.len(), "demonstration partnerships loaded");
         }
     }
     let conf = leptos::prelude::get_configuration(None).map_err(|e| e.to_string())?;

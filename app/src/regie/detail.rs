@@ -120,7 +120,8 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                 view! { <p>{t.no_partner}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="plain partner-list">
+                    <NetworkGraph nom=r.nom.clone() partners=r.partenaires.clone() />
+                    <ul class="plain partner-list" id="liste-partenaires">
                         {r.partenaires.iter().map(|p| {
                             let mut detail = format!("{} · {}", p.nature.label_fr(), p.relation.label_fr());
                             if let Some(c) = p.college {
@@ -134,7 +135,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                             }
                             view! {
                                 <li>
-                                    <strong>{p.nom.clone()}</strong>" "
+                                    <a href=format!("/partenaires/{}", p.id)><strong>{p.nom.clone()}</strong></a>" "
                                     <span class="help">{detail}</span>
                                     {p.demo.then(|| view! { " "<span class="badge badge-warn">{t.demo_label}</span> })}
                                 </li>
@@ -161,5 +162,51 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
             <p>{t.take_part_visit}" "{r.adresse.clone().map(|a| format!("{a}, ")).unwrap_or_default()}{format!("{} {}", r.code_postal, r.commune)}</p>
         </section>
         {r.source.clone().map(|s| view! { <p class="source">{t.source}" : "{s}</p> })}
+    }
+}
+
+/// The Régie in the centre and its partners around it, one link per partner (reachable with
+/// the keyboard), edges coloured by the kind of relation. The list under it is the text version.
+#[component]
+fn NetworkGraph(nom: String, partners: Vec<atlas_core::partner::RegiePartner>) -> impl IntoView {
+    let t = use_texts();
+    // One node per partner, with its first (current) relation.
+    let mut nodes: Vec<&atlas_core::partner::RegiePartner> = Vec::new();
+    for p in &partners {
+        if !nodes.iter().any(|n| n.id == p.id) {
+            nodes.push(p);
+        }
+    }
+    let n = nodes.len().max(1) as f64;
+    let (cx, cy, radius) = (300.0, 190.0, 150.0);
+    let short = |s: &str| if s.chars().count() > 26 { format!("{}…", s.chars().take(25).collect::<String>()) } else { s.to_owned() };
+    let label = t.network_label.replace("{nom}", &nom);
+    let items = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
+            let (x, y) = (cx + radius * 1.35 * angle.cos(), cy + radius * angle.sin());
+            let anchor = if x < cx - 10.0 { "end" } else if x > cx + 10.0 { "start" } else { "middle" };
+            let tx = x + if anchor == "end" { -12.0 } else if anchor == "start" { 12.0 } else { 0.0 };
+            let ty = y + if anchor == "middle" { if y < cy { -14.0 } else { 22.0 } } else { 5.0 };
+            view! {
+                <line class=format!("edge rel-{}", p.relation.code()) x1=cx y1=cy x2=format!("{x:.1}") y2=format!("{y:.1}") />
+                <a href=format!("/partenaires/{}", p.id) class="node" aria-label=p.nom.clone()>
+                    <circle class=format!("node-dot kind-{}", p.nature.code()) cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" />
+                    <text x=format!("{tx:.1}") y=format!("{ty:.1}") text-anchor=anchor>{short(&p.nom)}</text>
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="network">
+            <svg viewBox="0 0 600 380" role="group" aria-label=label.clone()>
+                <title>{label.clone()}</title>
+                {items}
+                <circle class="node-regie" cx=cx cy=cy r="16" />
+                <text class="node-regie-label" x=cx y=cy + 36.0 text-anchor="middle">{short(&nom)}</text>
+            </svg>
+        </figure>
     }
 }

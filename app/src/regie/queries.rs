@@ -204,9 +204,9 @@ async fn figure(
 /// Partners of a Régie, current relations first.
 async fn partners(pool: &AnyPool, regie_id: i64) -> Result<Vec<atlas_core::partner::RegiePartner>, sqlx::Error> {
     use atlas_core::partner::{College, PartnerKind, RegiePartner, RelationKind};
-    type Row = (String, String, String, Option<String>, Option<String>, Option<String>, i64);
+    type Row = (i64, String, String, String, Option<String>, Option<String>, Option<String>, i64);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT p.nom, p.nature, r.nature, r.college, r.depuis, r.jusqu_a, p.demo + r.demo
+        "SELECT p.id, p.nom, p.nature, r.nature, r.college, r.depuis, r.jusqu_a, p.demo + r.demo
          FROM relations r JOIN partenaires p ON p.id = r.partenaire_id
          WHERE r.regie_id = $1 ORDER BY (r.jusqu_a IS NOT NULL), p.nom",
     )
@@ -215,8 +215,9 @@ async fn partners(pool: &AnyPool, regie_id: i64) -> Result<Vec<atlas_core::partn
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(nom, nature, relation, college, depuis, jusqu_a, demo)| {
+        .filter_map(|(id, nom, nature, relation, college, depuis, jusqu_a, demo)| {
             Some(RegiePartner {
+                id,
                 nom,
                 nature: PartnerKind::from_code(&nature)?,
                 relation: RelationKind::from_code(&relation)?,

@@ -461,7 +461,7 @@ fn PartnersSection(r: TerritoryReport) -> impl IntoView {
                     <ul class="plain" id="liste-partenaires">
                         {r.partenaires.iter().map(|p| view! {
                             <li>
-                                <strong>{p.nom.clone()}</strong>" · "{p.nature.label_fr()}" · "
+                                <a href=format!("/partenaires/{}", p.id)><strong>{p.nom.clone()}</strong></a>" · "{p.nature.label_fr()}" · "
                                 {t.territory_partner_regies.replace("{n}", &p.regies.to_string())}
                                 {(p.contrats > 0).then(|| format!(" · {}", t.territory_partner_contracts.replace("{n}", &p.contrats.to_string()).replace("{montant}", &format_int(p.montant_euros))))}
                                 {p.demo.then(|| view! { " "<span class="badge demo">{t.demo_label}</span> })}

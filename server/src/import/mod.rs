@@ -2,6 +2,7 @@
 //! By default a file with any rejected row writes nothing; `skip_invalid` writes the valid rows.
 
 pub mod communes;
+pub mod partnerships;
 pub mod coverage;
 pub mod qpv;
 pub mod regies;

@@ -1,7 +1,18 @@
 //! Partners of the Régies (social landlords, local authorities, employment bodies, …) and the
 //! relations between them, as the pages show them.
 
+#[cfg(feature = "import")]
+pub mod import;
+
 use serde::{Deserialize, Serialize};
+
+use crate::text::fold;
+
+/// Reads a kind as people write it: its code ("bailleur_social") or its label, any case or accents.
+fn parse_kind<K: Copy>(all: &[K], code: fn(K) -> &'static str, label: fn(K) -> &'static str, raw: &str) -> Option<K> {
+    let wanted = fold(raw);
+    all.iter().copied().find(|k| fold(code(*k)) == wanted || fold(label(*k)) == wanted || fold(&code(*k).replace('_', " ")) == wanted)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PartnerKind {
@@ -54,6 +65,11 @@ impl PartnerKind {
         Self::ALL.into_iter().find(|k| k.code() == s)
     }
 
+    /// Code or label, as typed in a spreadsheet ("Bailleur social", "mission_locale", "PLIE").
+    pub fn parse(raw: &str) -> Option<Self> {
+        parse_kind(&Self::ALL, Self::code, Self::label_fr, raw)
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             Self::BailleurSocial => "bailleur social",
@@ -97,6 +113,10 @@ impl RelationKind {
         Self::ALL.into_iter().find(|k| k.code() == s)
     }
 
+    pub fn parse(raw: &str) -> Option<Self> {
+        parse_kind(&Self::ALL, Self::code, Self::label_fr, raw)
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             Self::DonneurOrdre => "donneur d'ordre",
@@ -117,6 +137,27 @@ pub enum College {
 }
 
 impl College {
+    pub const ALL: [Self; 3] = [Self::Habitants, Self::Elus, Self::BailleursPartenaires];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Habitants => "habitants",
+            Self::Elus => "elus",
+            Self::BailleursPartenaires => "bailleurs_partenaires",
+        }
+    }
+
+    /// "habitants", "Collège des élus", "bailleurs et partenaires", …
+    pub fn parse(raw: &str) -> Option<Self> {
+        let folded = fold(raw);
+        match folded.strip_prefix("college des ").unwrap_or(&folded) {
+            "habitants" => Some(Self::Habitants),
+            "elus" => Some(Self::Elus),
+            "bailleurs et partenaires" | "bailleurs partenaires" | "bailleurs" => Some(Self::BailleursPartenaires),
+            _ => None,
+        }
+    }
+
     pub fn from_code(s: &str) -> Option<Self> {
         match s {
             "habitants" => Some(Self::Habitants),
@@ -135,9 +176,46 @@ impl College {
     }
 }
 
+/// How a public contract or convention was awarded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Procedure {
+    MarchePublic,
+    Convention,
+    BonDeCommande,
+}
+
+impl Procedure {
+    pub const ALL: [Self; 3] = [Self::MarchePublic, Self::Convention, Self::BonDeCommande];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::MarchePublic => "marche_public",
+            Self::Convention => "convention",
+            Self::BonDeCommande => "bon_de_commande",
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::MarchePublic => "marché public",
+            Self::Convention => "convention",
+            Self::BonDeCommande => "bon de commande",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        parse_kind(&Self::ALL, Self::code, Self::label_fr, raw)
+    }
+}
+
 /// One partner of a Régie, with the nature of their relation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegiePartner {
+    pub id: i64,
     pub nom: String,
     pub nature: PartnerKind,
     pub relation: RelationKind,
@@ -146,6 +224,63 @@ pub struct RegiePartner {
     pub jusqu_a: Option<String>,
     /// Demonstration data, labelled as such wherever it is shown.
     pub demo: bool,
+}
+
+/// A line of the national list of partners.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerSummary {
+    pub id: i64,
+    pub nom: String,
+    pub nature: PartnerKind,
+    pub territoire: Option<String>,
+    pub regies: i64,
+    pub contrats: i64,
+    pub montant_euros: i64,
+    pub demo: bool,
+}
+
+/// A Régie a partner works with, and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerRegie {
+    pub slug: String,
+    pub nom: String,
+    pub commune: String,
+    pub departement: String,
+    pub relation: RelationKind,
+    pub college: Option<College>,
+    pub depuis: Option<String>,
+    pub jusqu_a: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A contract or convention under a relation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contract {
+    pub regie_slug: String,
+    pub regie: String,
+    pub objet: String,
+    pub montant_euros: Option<i64>,
+    pub debut: Option<String>,
+    pub fin: Option<String>,
+    pub procedure: Procedure,
+    pub activite: Option<String>,
+}
+
+/// Everything the page of one partner shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerDetail {
+    pub id: i64,
+    pub nom: String,
+    pub nature: PartnerKind,
+    pub siren: Option<String>,
+    pub territoire: Option<String>,
+    pub site_web: Option<String>,
+    pub demo: bool,
+    pub regies: Vec<PartnerRegie>,
+    pub contrats: Vec<Contract>,
+    /// The Régies' communes and addresses, drawn on the server.
+    pub figure: Option<crate::place::SvgFigure>,
 }
 
 #[cfg(test)]
