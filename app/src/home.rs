@@ -39,7 +39,11 @@ pub fn HomePage() -> impl IntoView {
             </Suspense>
             <p class="notice" role="note">{t.data_warning}</p>
             <p><a class="button" href="/regies">{t.see_directory}</a></p>
-            <p><a href="/territoires/quartiers-sans-regie">{t.gaps_title}</a></p>
+            <ul class="plain home-links">
+                <li><a href="/territoires">{t.home_link_territories}</a></li>
+                <li><a href="/territoires/quartiers-sans-regie">{t.gaps_title}</a></li>
+                <li><a href="/partenaires">{t.partners_page_title}</a></li>
+            </ul>
         </section>
     }
 }

@@ -279,6 +279,7 @@ pub struct Texts {
     pub contract_procedure: &'static str,
     pub network_label: &'static str,
     pub nav_partners: &'static str,
+    pub home_link_territories: &'static str,
 }
 
 pub const FR: Texts = Texts {
@@ -529,7 +530,7 @@ pub const FR: Texts = Texts {
     partner_contracts: "Contrats",
     partner_amount: "Montant",
     partner_not_found: "Ce partenaire n'existe pas dans l'Atlas.",
-    partner_map_label: "Communes des Régies avec lesquelles travaille {nom} ; la liste à côté donne les mêmes Régies.",
+    partner_map_label: "Départements des Régies avec lesquelles travaille {nom}, un point par Régie ; la liste à côté donne les mêmes Régies.",
     partner_demo_notice: "Donnée de démonstration : ce partenaire et ses contrats sont inventés pour montrer l'Atlas.",
     partner_regies: "Travaille avec {n} Régie(s)",
     partner_contracts_title: "Contrats et conventions",
@@ -540,6 +541,7 @@ pub const FR: Texts = Texts {
     contract_procedure: "Procédure",
     network_label: "Réseau de partenaires de {nom} : la Régie au centre, ses partenaires autour ; la liste qui suit donne les mêmes partenaires.",
     nav_partners: "Partenaires",
+    home_link_territories: "Couverture par région, département, intercommunalité et commune",
 };
 
 pub const EN: Texts = Texts {
@@ -790,7 +792,7 @@ pub const EN: Texts = Texts {
     partner_contracts: "Contracts",
     partner_amount: "Amount",
     partner_not_found: "This partner is not in the Atlas.",
-    partner_map_label: "Communes of the Régies {nom} works with; the list beside gives the same Régies.",
+    partner_map_label: "Départements of the Régies {nom} works with, a dot per Régie; the list beside gives the same Régies.",
     partner_demo_notice: "Demonstration data: this partner and its contracts are invented to show the Atlas.",
     partner_regies: "Works with {n} Régie(s)",
     partner_contracts_title: "Contracts and agreements",
@@ -801,6 +803,7 @@ pub const EN: Texts = Texts {
     contract_procedure: "Procedure",
     network_label: "Partner network of {nom}: the Régie in the centre, its partners around; the list below gives the same partners.",
     nav_partners: "Partners",
+    home_link_territories: "Coverage by region, département, intercommunality and commune",
 };
 
 /// The texts of the current locale (French unless a parent provided another).

@@ -25,7 +25,12 @@ pub async fn get_partners(nature: Option<String>) -> Result<Vec<PartnerSummary>,
 pub async fn get_partner(id: String) -> Result<Option<PartnerDetail>, ServerFnError> {
     let Ok(id) = id.parse::<i64>() else { return Ok(None) };
     let pool = crate::error::pool()?;
-    queries::detail(&pool, id).await.map_err(crate::error::db_error)
+    let places = crate::places::index::places()?;
+    let mut detail = queries::detail(&pool, id).await.map_err(crate::error::db_error)?;
+    if let Some(d) = detail.as_mut() {
+        d.figure = queries::figure(&places, &d.regies);
+    }
+    Ok(detail)
 }
 
 fn euros(v: i64) -> String {

@@ -1,6 +1,6 @@
 //! Server-side reads of partners: the national list and the page of one partner.
 
-use atlas_core::geometry::{multipolygon_from_str, svg_figure, Shape};
+use atlas_core::geometry::{svg_figure, Shape};
 use atlas_core::partner::{College, Contract, PartnerDetail, PartnerKind, PartnerRegie, PartnerSummary, Procedure, RelationKind};
 use sqlx::AnyPool;
 
@@ -78,24 +78,19 @@ pub async fn detail(pool: &AnyPool, id: i64) -> Result<Option<PartnerDetail>, sq
         Some(Contract { regie_slug, regie, objet, montant_euros, debut, fin, procedure: Procedure::from_code(&procedure)?, activite })
     })
     .collect();
-    let figure = figure(pool, id, &regies).await?;
-    Ok(Some(PartnerDetail { id, nom, nature, siren, territoire, site_web, demo: demo != 0, regies, contrats, figure }))
+    Ok(Some(PartnerDetail { id, nom, nature, siren, territoire, site_web, demo: demo != 0, regies, contrats, figure: None }))
 }
 
-/// The communes of the partner's Régies, with a dot at each Régie.
-async fn figure(pool: &AnyPool, id: i64, regies: &[PartnerRegie]) -> Result<Option<atlas_core::place::SvgFigure>, sqlx::Error> {
-    let rows: Vec<(String, Option<String>)> = sqlx::query_as(
-        "SELECT DISTINCT c.nom, c.contour FROM relations r JOIN regies g ON g.id = r.regie_id
-         JOIN communes c ON c.insee = g.commune_insee WHERE r.partenaire_id = $1",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    let shapes: Vec<(String, Shape<f64>)> =
-        rows.into_iter().filter_map(|(nom, c)| Some((nom, multipolygon_from_str(c.as_deref()?).ok()?))).collect();
-    let layers: Vec<(&str, &str, &Shape<f64>)> = shapes.iter().map(|(n, s)| ("commune", n.as_str(), s)).collect();
+/// The départements of the partner's Régies, with a dot at each Régie.
+pub fn figure(places: &crate::places::index::Places, regies: &[PartnerRegie]) -> Option<atlas_core::place::SvgFigure> {
+    use atlas_core::territoire::report::Niveau;
+    let mut deps: Vec<&str> = regies.iter().map(|r| r.departement.as_str()).collect();
+    deps.sort_unstable();
+    deps.dedup();
+    let layers: Vec<(&str, &str, &Shape<f64>)> =
+        deps.iter().filter_map(|d| Some(("commune", *d, places.outline(Niveau::Departement, d)?))).collect();
     let points: Vec<(&str, &str, f64, f64)> = regies.iter().map(|r| ("regie-point", r.nom.as_str(), r.lon, r.lat)).collect();
-    Ok(svg_figure(&layers, &points))
+    svg_figure(&layers, &points)
 }
 
 #[derive(sqlx::FromRow)]

@@ -165,8 +165,9 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
     }
 }
 
-/// The Régie in the centre and its partners around it, one link per partner (reachable with
-/// the keyboard), edges coloured by the kind of relation. The list under it is the text version.
+/// The Régie and its partners as a tree (the Régie on top, one branch per partner, coloured by
+/// the kind of relation), drawn 1:1 for a phone's width so labels stay readable; each partner is
+/// a link reachable with the keyboard. The list under it is the text version.
 #[component]
 fn NetworkGraph(nom: String, partners: Vec<atlas_core::partner::RegiePartner>) -> impl IntoView {
     let t = use_texts();
@@ -177,35 +178,35 @@ fn NetworkGraph(nom: String, partners: Vec<atlas_core::partner::RegiePartner>) -
             nodes.push(p);
         }
     }
-    let n = nodes.len().max(1) as f64;
-    let (cx, cy, radius) = (300.0, 190.0, 150.0);
-    let short = |s: &str| if s.chars().count() > 26 { format!("{}…", s.chars().take(25).collect::<String>()) } else { s.to_owned() };
+    let row = 52.0;
+    let top = 70.0;
+    let height = top + row * nodes.len().saturating_sub(1) as f64 + 30.0;
+    let short = |s: &str, n: usize| if s.chars().count() > n { format!("{}…", s.chars().take(n - 1).collect::<String>()) } else { s.to_owned() };
     let label = t.network_label.replace("{nom}", &nom);
+    let last_y = top + row * nodes.len().saturating_sub(1) as f64;
     let items = nodes
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
-            let (x, y) = (cx + radius * 1.35 * angle.cos(), cy + radius * angle.sin());
-            let anchor = if x < cx - 10.0 { "end" } else if x > cx + 10.0 { "start" } else { "middle" };
-            let tx = x + if anchor == "end" { -12.0 } else if anchor == "start" { 12.0 } else { 0.0 };
-            let ty = y + if anchor == "middle" { if y < cy { -14.0 } else { 22.0 } } else { 5.0 };
+            let y = top + row * i as f64;
             view! {
-                <line class=format!("edge rel-{}", p.relation.code()) x1=cx y1=cy x2=format!("{x:.1}") y2=format!("{y:.1}") />
+                <line class=format!("edge rel-{}", p.relation.code()) x1="22" y1=format!("{y:.0}") x2="52" y2=format!("{y:.0}") />
                 <a href=format!("/partenaires/{}", p.id) class="node" aria-label=p.nom.clone()>
-                    <circle class=format!("node-dot kind-{}", p.nature.code()) cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" />
-                    <text x=format!("{tx:.1}") y=format!("{ty:.1}") text-anchor=anchor>{short(&p.nom)}</text>
+                    <circle class=format!("node-dot kind-{}", p.nature.code()) cx="62" cy=format!("{y:.0}") r="9" />
+                    <text x="80" y=format!("{:.0}", y - 2.0)>{short(&p.nom, 34)}</text>
+                    <text class="node-detail" x="80" y=format!("{:.0}", y + 15.0)>{format!("{} · {}", p.nature.label_fr(), p.relation.label_fr())}</text>
                 </a>
             }
         })
         .collect_view();
     view! {
         <figure class="network">
-            <svg viewBox="0 0 600 380" role="group" aria-label=label.clone()>
+            <svg viewBox=format!("0 0 380 {height:.0}") role="group" aria-label=label.clone()>
                 <title>{label.clone()}</title>
+                <line class="edge trunk" x1="22" y1="22" x2="22" y2=format!("{last_y:.0}") />
                 {items}
-                <circle class="node-regie" cx=cx cy=cy r="16" />
-                <text class="node-regie-label" x=cx y=cy + 36.0 text-anchor="middle">{short(&nom)}</text>
+                <circle class="node-regie" cx="22" cy="22" r="13" />
+                <text class="node-regie-label" x="44" y="28">{short(&nom, 36)}</text>
             </svg>
         </figure>
     }

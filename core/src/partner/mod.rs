@@ -279,7 +279,7 @@ pub struct PartnerDetail {
     pub demo: bool,
     pub regies: Vec<PartnerRegie>,
     pub contrats: Vec<Contract>,
-    /// The Régies' communes and addresses, drawn on the server.
+    /// The Régies' départements and addresses, drawn on the server.
     pub figure: Option<crate::place::SvgFigure>,
 }
 
