@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde_json::json;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::{shell, App};
@@ -17,6 +19,11 @@ use app::places::index::SharedPlaces;
 
 use crate::{api, exports, map};
 use crate::db::Database;
+
+/// Largest request body accepted (413 beyond).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Longest a request may take (408 beyond).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -59,6 +66,11 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(static_cache))
+        // Forms and server-function calls are small; nothing is uploaded through the web (imports
+        // go through the command line): refuse large bodies before reading them.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // A request may not hold a worker longer than this (slow clients, a stuck database).
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -1,6 +1,7 @@
 //! The Atlas des Régies server: configuration, database, importers and the HTTP application.
 
 pub mod api;
+pub mod backup;
 pub mod config;
 pub mod db;
 pub mod exports;

@@ -34,6 +34,10 @@ enum Command {
         #[command(subcommand)]
         what: ReferenceWhat,
     },
+    /// Consistent copy of the SQLite database, the server running (PostgreSQL: pg_dump).
+    Backup { file: PathBuf },
+    /// Replaces the SQLite database by a backup (server stopped).
+    Restore { file: PathBuf },
     /// Demonstration partnerships (labelled as such everywhere): load or remove them.
     Demo {
         #[command(subcommand)]
@@ -173,6 +177,17 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let reports: Vec<ImportReport> = reports.into_iter().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
             Ok(print_reports(&reports))
+        }
+        Command::Backup { file } => {
+            let database = open(&url).await?;
+            let bytes = atlas_server::backup::backup(&database, &file).await.map_err(|e| e.to_string())?;
+            println!("Sauvegarde écrite : {} ({bytes} octets).", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { file } => {
+            let version = atlas_server::backup::restore(&url, &file).await.map_err(|e| e.to_string())?;
+            println!("Base restaurée depuis {} (schéma version {version}) ; redémarrez le serveur.", file.display());
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo { what: DemoWhat::Load } => {
             let database = open(&url).await?;

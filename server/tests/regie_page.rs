@@ -92,6 +92,15 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
         let response = router.clone().oneshot(Request::get("/regies").body(Body::empty()).unwrap()).await.unwrap();
         assert!(!response.headers().contains_key("cache-control"), "{backend}: pages are not cached");
 
+        // A body larger than any form is refused before it is read.
+        let big = vec![b'x'; atlas_server::http::MAX_BODY_BYTES + 1];
+        let response = router
+            .clone()
+            .oneshot(Request::post("/api/get_gaps").header("content-length", big.len()).body(Body::from(big)).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE, "{backend}");
+
         // The JSON API answers a clear 400 in French.
         let (status, body) = get(&router, "/api/v1/locate?lat=91&lon=2").await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{backend}");
