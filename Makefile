@@ -8,7 +8,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER := $(TARGET_DIR)/release/server
 export LEPTOS_SITE_ROOT ?= $(CURDIR)/target/site
 
-.PHONY: setup build run test test-rust test-e2e reference bench clean-db
+.PHONY: setup build run test test-rust test-e2e reference bench fuzz clean-db
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,10 @@ test: setup
 # Regenerates data/reference/ from the raw public files (see data/reference/PROVENANCE.md).
 reference:
 	cargo run --release -p server -- reference build --from ../shared/data --out data/reference
+
+# Property-based fuzzing of importers, search and place parameters: 256 cases in `make test`, many more here.
+fuzz:
+	PROPTEST_CASES=20000 cargo test --release -p atlas-core --test fuzz
 
 bench: build
 	cargo bench -p server --bench places

@@ -20,3 +20,12 @@ exports.hydrated = async (page) => {
 exports.screenshot = async (page, testInfo, name) => {
   await page.screenshot({ path: `screenshots/${testInfo.project.name}-${name}.png`, fullPage: true });
 };
+
+// axe-core (from npm) run in the page: the violations of impact serious or critical.
+exports.seriousA11yViolations = async (page) => {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+};

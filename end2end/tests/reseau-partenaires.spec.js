@@ -9,7 +9,7 @@ test('Régie network: graph and list agree, keyboard reaches a partner, partner 
   const graph = page.locator('figure.network svg');
   await expect(graph).toBeVisible();
   const nodes = graph.locator('a.node');
-  const graphNames = (await nodes.evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')))).sort();
+  const graphNames = (await nodes.evaluateAll((as) => as.map((a) => a.getAttribute('data-nom')))).sort();
   const listNames = (await page.locator('#liste-partenaires li strong').allInnerTexts()).map((s) => s.trim());
   expect([...new Set(listNames)].sort()).toEqual(graphNames);
   expect(graphNames.length).toBe(3);
@@ -20,7 +20,7 @@ test('Régie network: graph and list agree, keyboard reaches a partner, partner 
   // Keyboard: focus the first partner of the graph, Enter opens its page.
   await nodes.first().focus();
   await expect(nodes.first()).toBeFocused();
-  const first = graphNames.length ? await nodes.first().getAttribute('aria-label') : '';
+  const first = graphNames.length ? await nodes.first().getAttribute('data-nom') : '';
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/partenaires\/\d+$/);
   await expect(page.locator('h1')).toHaveText(first);

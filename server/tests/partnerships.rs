@@ -98,7 +98,7 @@ async fn partnerships_import_pages_export_round_trip_and_demo_removal() {
             .split("<a href=\"/partenaires/")
             .skip(1)
             .filter(|s| s.split('>').next().unwrap().contains("class=\"node\""))
-            .map(|s| s.split("aria-label=\"").nth(1).unwrap().split('"').next().unwrap().to_owned())
+            .map(|s| s.split("data-nom=\"").nth(1).unwrap().split('"').next().unwrap().to_owned())
             .collect();
         let list_start = html.find("id=\"liste-partenaires\"").expect("list");
         let list_html = &html[list_start..];

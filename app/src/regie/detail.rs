@@ -191,7 +191,7 @@ fn NetworkGraph(nom: String, partners: Vec<atlas_core::partner::RegiePartner>) -
             let y = top + row * i as f64;
             view! {
                 <line class=format!("edge rel-{}", p.relation.code()) x1="22" y1=format!("{y:.0}") x2="52" y2=format!("{y:.0}") />
-                <a href=format!("/partenaires/{}", p.id) class="node" aria-label=p.nom.clone()>
+                <a href=format!("/partenaires/{}", p.id) class="node" data-nom=p.nom.clone()>
                     <circle class=format!("node-dot kind-{}", p.nature.code()) cx="62" cy=format!("{y:.0}") r="9" />
                     <text x="80" y=format!("{:.0}", y - 2.0)>{short(&p.nom, 34)}</text>
                     <text class="node-detail" x="80" y=format!("{:.0}", y + 15.0)>{format!("{} · {}", p.nature.label_fr(), p.relation.label_fr())}</text>

@@ -1,0 +1,36 @@
+// RGAA / WCAG 2.1 AA: axe-core finds no serious or critical violation on any page type, on a
+// phone and on a desktop, once the page has hydrated.
+const { test, expect, hydrated, seriousA11yViolations } = require('./fixtures');
+
+const PAGES = [
+  '/',
+  '/regies',
+  '/regies/assoc-regie-quartier-maladrerie-aubervilliers',
+  '/qpv/QN01007I',
+  '/communes/10387',
+  '/recherche?q=troyes',
+  '/autour-de-moi?q=Troyes',
+  '/carte',
+  '/territoires',
+  '/territoires/departement/93',
+  '/territoires/quartiers-sans-regie?dep=93',
+  '/partenaires',
+];
+
+for (const path of PAGES) {
+  test(`axe: no serious or critical violation on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await hydrated(page);
+    if (path === '/carte') await expect(page.locator('#carte[data-qpv]')).toBeAttached({ timeout: 15_000 });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+}
+
+test('axe: partner page', async ({ page }) => {
+  await page.goto('/partenaires');
+  await hydrated(page);
+  await page.locator('#table-partenaires a').first().click();
+  await expect(page).toHaveURL(/\/partenaires\/\d+$/);
+  await hydrated(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
