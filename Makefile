@@ -35,6 +35,8 @@ fuzz:
 bench: build
 	cargo bench -p server --bench places
 	cargo bench -p server --bench territories
+	bash bench/load.sh
+	bash bench/lighthouse.sh
 
 clean-db:
 	rm -f data/atlas.db data/atlas.db-*

@@ -52,6 +52,16 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# 4b. wrk and nginx from Debian, for `make bench` (load test against the server and a static baseline).
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  say "apt-get install wrk nginx-light (benchmarks)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk nginx-light >/dev/null
+  # The package starts a site on port 80; the bench runs its own nginx.
+  $SUDO service nginx stop >/dev/null 2>&1 || true
+fi
+
 # 5. npm packages: playwright-core (tests), binaryen (wasm-opt that keeps hydration
 #    working; Debian's does not), leaflet (vendored into the site's assets).
 if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
