@@ -247,32 +247,68 @@ pub fn svg_figure(layers: &[(&str, &str, &MultiPolygon<f64>)], points: &[(&str, 
 /// insets of their own along the bottom, each at its own scale, as French maps do.
 /// `areas`: (CSS class, accessible title, shape).
 pub fn svg_areas(areas: &[(String, String, &MultiPolygon<f64>)]) -> Option<crate::place::SvgFigure> {
-    let inside = |mp: &MultiPolygon<f64>| {
-        mp.bounding_rect().is_some_and(|r| {
-            let c = r.center();
-            (-6.0..=10.0).contains(&c.x) && (41.0..=52.0).contains(&c.y)
-        })
-    };
-    let (main, insets): (Vec<_>, Vec<_>) = areas.iter().partition(|(_, _, mp)| inside(mp));
-    // Nothing in the Hexagone (a page of an overseas département): one frame for everything.
-    let (main, insets) = if main.is_empty() { (insets, vec![]) } else { (main, insets) };
-    let main_rect = union_rect(main.iter().map(|a| a.2))?;
-    let main_frame = Frame::new(main_rect, 1000.0, 0.0, 0.0);
-    let mut paths: Vec<crate::place::SvgPath> = main.iter().map(|(c, t, mp)| main_frame.path(c, t, mp)).collect();
-    let (mut width, mut height) = (main_frame.w, main_frame.h);
-    if !insets.is_empty() {
-        let size = 1000.0 / insets.len().max(5) as f64;
-        let top = height + 20.0;
-        for (i, (c, t, mp)) in insets.iter().enumerate() {
-            let Some(r) = mp.bounding_rect() else { continue };
-            let frame = Frame::new(r, size - 20.0, i as f64 * size, top);
-            paths.push(crate::place::SvgPath { class: "inset".into(), d: frame.border(), title: String::new() });
-            paths.push(frame.path(c, t, mp));
-        }
-        height = top + size;
-        width = width.max(size * insets.len() as f64);
+    let layout = Layout::of(areas)?;
+    let mut paths: Vec<crate::place::SvgPath> = areas
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !layout.insets.iter().any(|(j, _)| j == i))
+        .map(|(_, (c, t, mp))| layout.main.path(c, t, mp))
+        .collect();
+    for (i, frame) in &layout.insets {
+        let (c, t, mp) = &areas[*i];
+        paths.push(crate::place::SvgPath { class: "inset".into(), d: frame.border(), title: String::new() });
+        paths.push(frame.path(c, t, mp));
     }
-    Some(crate::place::SvgFigure { view_box: format!("-5 -5 {:.0} {:.0}", width + 10.0, height + 10.0), paths })
+    Some(crate::place::SvgFigure { view_box: layout.view_box(), paths })
+}
+
+/// Width and height `svg_areas` would give, from the bounding boxes alone (no simplification).
+pub fn svg_areas_size(areas: &[(String, String, &MultiPolygon<f64>)]) -> Option<(u32, u32)> {
+    let layout = Layout::of(areas)?;
+    Some(((layout.width + 10.0).round() as u32, (layout.height + 10.0).round() as u32))
+}
+
+/// Where each area goes: the main frame, or an inset of its own along the bottom.
+struct Layout {
+    main: Frame,
+    /// (index in `areas`, frame)
+    insets: Vec<(usize, Frame)>,
+    width: f64,
+    height: f64,
+}
+
+impl Layout {
+    fn of(areas: &[(String, String, &MultiPolygon<f64>)]) -> Option<Self> {
+        let inside = |mp: &MultiPolygon<f64>| {
+            mp.bounding_rect().is_some_and(|r| {
+                let c = r.center();
+                (-6.0..=10.0).contains(&c.x) && (41.0..=52.0).contains(&c.y)
+            })
+        };
+        let any_inside = areas.iter().any(|a| inside(a.2));
+        // Nothing in the Hexagone (a page of an overseas département): one frame for everything.
+        let is_inset = |mp: &MultiPolygon<f64>| any_inside && !inside(mp);
+        let main_rect = union_rect(areas.iter().filter(|a| !is_inset(a.2)).map(|a| a.2))?;
+        let main = Frame::new(main_rect, 1000.0, 0.0, 0.0);
+        let (mut width, mut height) = (main.w, main.h);
+        let outliers: Vec<usize> = (0..areas.len()).filter(|&i| is_inset(areas[i].2)).collect();
+        let mut insets = Vec::with_capacity(outliers.len());
+        if !outliers.is_empty() {
+            let size = 1000.0 / outliers.len().max(5) as f64;
+            let top = height + 20.0;
+            for (k, &i) in outliers.iter().enumerate() {
+                let Some(r) = areas[i].2.bounding_rect() else { continue };
+                insets.push((i, Frame::new(r, size - 20.0, k as f64 * size, top)));
+            }
+            height = top + size;
+            width = width.max(size * outliers.len() as f64);
+        }
+        Some(Self { main, insets, width, height })
+    }
+
+    fn view_box(&self) -> String {
+        format!("-5 -5 {:.0} {:.0}", self.width + 10.0, self.height + 10.0)
+    }
 }
 
 fn union_rect<'a>(shapes: impl Iterator<Item = &'a MultiPolygon<f64>>) -> Option<geo::Rect<f64>> {
@@ -377,6 +413,8 @@ mod tests {
         assert_eq!(fig.paths.iter().map(|p| p.class.as_str()).collect::<Vec<_>>(), ["a", "inset", "b"]);
         let max_y = |d: &str| d.split(|c: char| c.is_ascii_alphabetic()).filter_map(|xy| xy.split(' ').nth(1)?.parse::<i64>().ok()).max().unwrap();
         assert!(max_y(&fig.paths[2].d) > max_y(&fig.paths[0].d), "the inset sits below the Hexagone");
+        let areas = [("a".to_owned(), "75".to_owned(), &hexagone), ("b".to_owned(), "974".to_owned(), &reunion)];
+        assert_eq!(svg_areas_size(&areas), Some(fig.size()), "the size without drawing");
     }
 
     #[test]

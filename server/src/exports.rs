@@ -38,7 +38,7 @@ async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Respo
         return not_found("export inconnu : quartiers ou decoupage, en .csv ou .geojson");
     }
     let Some(scope) = Scope::parse(niveau, code) else { return not_found("territoire inconnu") };
-    let report = match app::territoires::queries::territory(&state.db.pool, &scope).await {
+    let report = match app::territoires::queries::territory(&state.db.pool, &state.places, &scope).await {
         Ok(Some(r)) => r,
         Ok(None) => return not_found("territoire inconnu"),
         Err(e) => {

@@ -20,6 +20,8 @@ pub struct Places {
     pub search: SearchIndex,
     pub map: MapLayers,
     pub outlines: Outlines,
+    /// Rows of the territory reports, reused for a minute.
+    pub territories: crate::territoires::queries::TerritoryCache,
 }
 
 /// Where to find the outline of a territory or a QPV by its code, for server-drawn maps.
@@ -177,7 +179,7 @@ pub async fn build(pool: &AnyPool) -> Result<Places, sqlx::Error> {
         departements: ShapeLayer::new(departements.into_iter().map(|(_, s)| s).collect(), &[5, 7, 9]),
         regies: serde_json::json!({"type": "FeatureCollection", "features": regie_features}).to_string(),
     };
-    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map, outlines };
+    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map, outlines, territories: Default::default() };
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         qpv = places.locate.qpv_count(),

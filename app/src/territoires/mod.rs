@@ -62,14 +62,14 @@ pub async fn get_territory(niveau: String, code: String) -> Result<Option<Territ
     let Some(scope) = Scope::parse(&niveau, &code) else { return Ok(None) };
     let pool = crate::error::pool()?;
     let places = crate::places::index::places()?;
-    let Some(mut report) = queries::territory(&pool, &scope).await.map_err(crate::error::db_error)? else { return Ok(None) };
-    let choropleth = queries::choropleth(&places, &report).map(|f| f.size());
-    let qpv_map = queries::qpv_map(&places, &report).map(|f| f.size());
+    let Some(mut report) = queries::territory(&pool, &places, &scope).await.map_err(crate::error::db_error)? else { return Ok(None) };
+    let choropleth = queries::choropleth_size(&places, &report);
+    let qpv_map = queries::qpv_map_size(&places, &report);
     let bbox = queries::bbox(&places, &report);
     let qpv_listed = report.qpvs.len();
     report.qpvs.truncate(page_qpvs(scope.niveau));
     let dates = if scope.niveau == Niveau::France {
-        Some(queries::data_dates(&pool).await.map_err(crate::error::db_error)?)
+        Some(places.territories.dates(&pool).await.map_err(crate::error::db_error)?)
     } else {
         None
     };

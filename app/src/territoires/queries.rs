@@ -107,10 +107,56 @@ pub async fn load(pool: &AnyPool, commune: &str) -> Result<TerritoryData, sqlx::
     Ok(TerritoryData { regions, departements, epcis, communes, qpvs, regies, couvertures, partenaires })
 }
 
+/// The rows of the last `load`, kept a minute: every territory page and export reads the same
+/// few thousand rows (~20 ms through sqlx `Any`), and they change only on imports.
+#[derive(Default)]
+pub struct TerritoryCache {
+    data: std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<TerritoryData>)>>,
+    dates: std::sync::Mutex<Option<(std::time::Instant, LoadDates)>>,
+}
+
+/// Day each dataset was loaded: QPV, communes, Régies.
+pub type LoadDates = (Option<String>, Option<String>, Option<String>);
+
+/// How long loaded rows are reused.
+pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl TerritoryCache {
+    async fn get(&self, pool: &AnyPool) -> Result<std::sync::Arc<TerritoryData>, sqlx::Error> {
+        if let Some((at, data)) = self.data.lock().ok().and_then(|d| d.clone()) {
+            if at.elapsed() < CACHE_TTL {
+                return Ok(data);
+            }
+        }
+        let data = std::sync::Arc::new(load(pool, "").await?);
+        if let Ok(mut slot) = self.data.lock() {
+            *slot = Some((std::time::Instant::now(), data.clone()));
+        }
+        Ok(data)
+    }
+
+    /// `data_dates`, kept as long as the rows.
+    pub async fn dates(&self, pool: &AnyPool) -> Result<LoadDates, sqlx::Error> {
+        if let Some((at, dates)) = self.dates.lock().ok().and_then(|d| d.clone()) {
+            if at.elapsed() < CACHE_TTL {
+                return Ok(dates);
+            }
+        }
+        let dates = data_dates(pool).await?;
+        if let Ok(mut slot) = self.dates.lock() {
+            *slot = Some((std::time::Instant::now(), dates.clone()));
+        }
+        Ok(dates)
+    }
+}
+
 /// The report of a territory, or None when it does not exist.
-pub async fn territory(pool: &AnyPool, scope: &Scope) -> Result<Option<TerritoryReport>, sqlx::Error> {
-    let commune = if scope.niveau == Niveau::Commune { scope.code.as_str() } else { "" };
-    let data = load(pool, commune).await?;
+pub async fn territory(pool: &AnyPool, places: &Places, scope: &Scope) -> Result<Option<TerritoryReport>, sqlx::Error> {
+    let data = places.territories.get(pool).await?;
+    // A commune with neither QPV nor Régie is not among the cached rows: read it with them.
+    if scope.niveau == Niveau::Commune && !data.communes.contains_key(&scope.code) {
+        return Ok(report(&load(pool, &scope.code).await?, scope));
+    }
     Ok(report(&data, scope))
 }
 
@@ -118,8 +164,8 @@ pub async fn territory(pool: &AnyPool, scope: &Scope) -> Result<Option<Territory
 /// over the outline of the territory itself.
 pub fn choropleth(places: &Places, r: &TerritoryReport) -> Option<SvgFigure> {
     use std::borrow::Cow;
-    let mut areas: Vec<(String, String, Cow<atlas_core::geometry::Shape<f64>>)> = Vec::new();
     let outline = places.outline(r.scope.niveau, &r.scope.code);
+    let mut areas: Vec<(String, String, Cow<atlas_core::geometry::Shape<f64>>)> = Vec::new();
     if let Some(outline) = outline {
         areas.push(("territoire-fond".into(), r.nom.clone(), Cow::Borrowed(outline)));
     }
@@ -143,6 +189,21 @@ pub fn choropleth(places: &Places, r: &TerritoryReport) -> Option<SvgFigure> {
     }
     let areas: Vec<(String, String, &atlas_core::geometry::Shape<f64>)> = areas.iter().map(|(c, t, s)| (c.clone(), t.clone(), s.as_ref())).collect();
     svg_areas(&areas)
+}
+
+/// Width and height of the coverage map, from bounding boxes only (the page needs no more).
+pub fn choropleth_size(places: &Places, r: &TerritoryReport) -> Option<(u32, u32)> {
+    let outline = places.outline(r.scope.niveau, &r.scope.code);
+    let parts: Vec<&atlas_core::geometry::Shape<f64>> = r.decoupage.iter().filter_map(|a| places.outline(a.niveau, &a.code)).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let areas: Vec<(String, String, &atlas_core::geometry::Shape<f64>)> = match (r.scope.niveau, outline) {
+        // EPCIs are cut to the département: the département's box is the map's.
+        (Niveau::Departement, Some(dep)) => vec![(String::new(), String::new(), dep)],
+        _ => outline.into_iter().chain(parts).map(|s| (String::new(), String::new(), s)).collect(),
+    };
+    atlas_core::geometry::svg_areas_size(&areas)
 }
 
 /// The QPVs of a département, EPCI or commune over its outline, coloured by coverage status.
@@ -182,6 +243,17 @@ pub fn bbox(places: &Places, r: &TerritoryReport) -> Option<(f64, f64, f64, f64)
     let own = places.outline(r.scope.niveau, &r.scope.code).into_iter();
     let parts = r.decoupage.iter().filter_map(|a| places.outline(a.niveau, &a.code));
     own.chain(parts).filter_map(atlas_core::geometry::bbox).reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
+}
+
+/// Width and height of the QPV map: the territory's outline sets the box.
+pub fn qpv_map_size(places: &Places, r: &TerritoryReport) -> Option<(u32, u32)> {
+    if matches!(r.scope.niveau, Niveau::France | Niveau::Region) {
+        return None;
+    }
+    let outline = places.outline(r.scope.niveau, &r.scope.code)?;
+    let mut areas = vec![(String::new(), String::new(), outline)];
+    areas.extend(r.qpvs.iter().filter_map(|q| places.qpv_outline(&q.code)).map(|s| (String::new(), String::new(), s)));
+    atlas_core::geometry::svg_areas_size(&areas)
 }
 
 /// CSS of the standalone map files (the page's stylesheet does not reach into an `<img>`).
