@@ -870,3 +870,25 @@ mod tests {
         assert_eq!(fill(FR.shown_count, 3, 84), "3 Régie(s) affichée(s) sur 84");
     }
 }
+
+/// "donneur d'ordre (collège des élus), depuis 2019-01-01, jusqu'au 2024-12-31": how a Régie and
+/// a partner are related, as the Régie page and the partner page both say it.
+pub fn relation_sentence(
+    t: &Texts,
+    relation: atlas_core::partner::RelationKind,
+    college: Option<atlas_core::partner::College>,
+    depuis: Option<&str>,
+    jusqu_a: Option<&str>,
+) -> String {
+    let mut out = relation.label_fr().to_owned();
+    if let Some(c) = college {
+        out.push_str(&format!(" ({})", c.label_fr()));
+    }
+    if let Some(d) = depuis {
+        out.push_str(&format!(", {}", t.partner_since.replace("{date}", d)));
+    }
+    if let Some(d) = jusqu_a {
+        out.push_str(&format!(", {}", t.partner_until.replace("{date}", d)));
+    }
+    out
+}

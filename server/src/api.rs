@@ -11,9 +11,20 @@ use serde_json::json;
 
 use crate::http::AppState;
 
-/// A 400 with `{"erreur": "…"}`, the error shape of every `/api/v1` endpoint.
+/// `{"erreur": "…"}` with a status: the error shape of every JSON endpoint and export.
+pub fn json_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "erreur": message }))).into_response()
+}
+
+/// A 400 (bad parameter).
 pub fn bad_request(message: String) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({ "erreur": message }))).into_response()
+    json_error(StatusCode::BAD_REQUEST, &message)
+}
+
+/// A 503 after a database failure: logged with what failed, nothing internal told to the user.
+pub fn database_unavailable(what: &str, error: &sqlx::Error) -> Response {
+    tracing::error!(error = %error, "{what} failed");
+    json_error(StatusCode::SERVICE_UNAVAILABLE, "la base de données n'a pas répondu ; réessayez dans un instant")
 }
 
 fn coordinate(params: &HashMap<String, String>, name: &str) -> Result<f64, String> {

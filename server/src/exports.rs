@@ -8,13 +8,13 @@ use atlas_core::territoire::report::{Scope, TerritoryReport};
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::json;
 
 use app::places::index::Places;
 use app::territoires::queries::{choropleth, qpv_map, MAP_STYLE};
 use app::territoires::TerritoryMap;
 
+use crate::api::{database_unavailable, json_error};
 use crate::http::AppState;
 
 /// `/territoires/{niveau}/{code}/{file}`.
@@ -28,7 +28,7 @@ pub async fn france(State(state): State<AppState>, Path(file): Path<String>) -> 
 }
 
 fn not_found(message: &str) -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({ "erreur": message }))).into_response()
+    json_error(StatusCode::NOT_FOUND, message)
 }
 
 async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Response {
@@ -41,11 +41,7 @@ async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Respo
     let report = match app::territoires::queries::territory(&state.db.pool, &state.places, &scope).await {
         Ok(Some(r)) => r,
         Ok(None) => return not_found("territoire inconnu"),
-        Err(e) => {
-            tracing::error!(error = %e, "territory export failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))
-                .into_response();
-        }
+        Err(e) => return database_unavailable("territory export", &e),
     };
     if let Some(map) = map {
         return map_svg(state, &report, map);
@@ -155,10 +151,6 @@ pub async fn partnerships(State(state): State<AppState>) -> Response {
             )
                 .into_response()
         }
-        Err(e) => {
-            tracing::error!(error = %e, "partnerships export failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))
-                .into_response()
-        }
+        Err(e) => database_unavailable("partnerships export", &e),
     }
 }

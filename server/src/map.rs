@@ -8,7 +8,6 @@ use atlas_core::map::{parse_bbox, QPV_CONTOUR_ZOOM, COMMUNE_OUTLINE_ZOOM};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::json;
 
 use crate::api::bad_request;
@@ -83,7 +82,7 @@ pub async fn gaps_export(
 ) -> Response {
     use atlas_core::gap::{to_csv_fr, GapSort};
     if format != "csv" && format != "geojson" {
-        return (StatusCode::NOT_FOUND, Json(json!({"erreur": "export inconnu : .csv ou .geojson"}))).into_response();
+        return crate::api::json_error(StatusCode::NOT_FOUND, "export inconnu : .csv ou .geojson");
     }
     let sort = params.get("tri").and_then(|s| GapSort::from_code(s)).unwrap_or_default();
     let dep = params.get("dep").map(String::as_str).filter(|d| !d.is_empty() && d.len() <= 3);
@@ -118,10 +117,6 @@ pub async fn gaps_export(
             )
                 .into_response()
         }
-        Err(e) => {
-            tracing::error!(error = %e, "gaps export failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"erreur": "la base de données n'a pas répondu ; réessayez dans un instant"})))
-                .into_response()
-        }
+        Err(e) => crate::api::database_unavailable("gaps export", &e),
     }
 }

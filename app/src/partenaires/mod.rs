@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::error::ErrorNotice;
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{format_int, use_texts};
+use crate::i18n::{format_int, relation_sentence, use_texts};
 
 #[server]
 pub async fn get_partners(nature: Option<String>) -> Result<Vec<PartnerSummary>, ServerFnError> {
@@ -140,16 +140,12 @@ fn PartnerView(p: PartnerDetail) -> impl IntoView {
                 <h2 id="regies-partenaire">{t.partner_regies.replace("{n}", &p.regies.len().to_string())}</h2>
                 <ul class="plain" id="liste-regies-partenaire">
                     {p.regies.iter().map(|r| {
-                        let mut detail = format!("{} ({}) · {}", r.commune, r.departement, r.relation.label_fr());
-                        if let Some(c) = r.college {
-                            detail.push_str(&format!(" ({})", c.label_fr()));
-                        }
-                        if let Some(d) = &r.depuis {
-                            detail.push_str(&format!(", {}", t.partner_since.replace("{date}", d)));
-                        }
-                        if let Some(d) = &r.jusqu_a {
-                            detail.push_str(&format!(", {}", t.partner_until.replace("{date}", d)));
-                        }
+                        let detail = format!(
+                            "{} ({}) · {}",
+                            r.commune,
+                            r.departement,
+                            relation_sentence(t, r.relation, r.college, r.depuis.as_deref(), r.jusqu_a.as_deref())
+                        );
                         view! { <li><a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>" "<span class="help">{detail}</span></li> }
                     }).collect_view()}
                 </ul>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::figures::KeyFigures;
 use super::{get_regie, VerificationBadge};
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{coverage_label, use_texts};
+use crate::i18n::{coverage_label, relation_sentence, use_texts};
 
 #[component]
 pub fn RegiePage() -> impl IntoView {
@@ -123,16 +123,11 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                     <NetworkGraph nom=r.nom.clone() partners=r.partenaires.clone() />
                     <ul class="plain partner-list" id="liste-partenaires">
                         {r.partenaires.iter().map(|p| {
-                            let mut detail = format!("{} · {}", p.nature.label_fr(), p.relation.label_fr());
-                            if let Some(c) = p.college {
-                                detail.push_str(&format!(" ({})", c.label_fr()));
-                            }
-                            if let Some(d) = &p.depuis {
-                                detail.push_str(&format!(", {}", t.partner_since.replace("{date}", d)));
-                            }
-                            if let Some(d) = &p.jusqu_a {
-                                detail.push_str(&format!(", {}", t.partner_until.replace("{date}", d)));
-                            }
+                            let detail = format!(
+                                "{} · {}",
+                                p.nature.label_fr(),
+                                relation_sentence(t, p.relation, p.college, p.depuis.as_deref(), p.jusqu_a.as_deref())
+                            );
                             view! {
                                 <li>
                                     <a href=format!("/partenaires/{}", p.id)><strong>{p.nom.clone()}</strong></a>" "

@@ -107,12 +107,36 @@ pub async fn load(pool: &AnyPool, commune: &str) -> Result<TerritoryData, sqlx::
     Ok(TerritoryData { regions, departements, epcis, communes, qpvs, regies, couvertures, partenaires })
 }
 
-/// The rows of the last `load`, kept a minute: every territory page and export reads the same
-/// few thousand rows (~20 ms through sqlx `Any`), and they change only on imports.
+/// A value computed from the database, reused for `CACHE_TTL`.
+struct Cached<T>(std::sync::Mutex<Option<(std::time::Instant, T)>>);
+
+impl<T> Default for Cached<T> {
+    fn default() -> Self {
+        Self(std::sync::Mutex::new(None))
+    }
+}
+
+impl<T: Clone> Cached<T> {
+    async fn get_or<F: std::future::Future<Output = Result<T, sqlx::Error>>>(&self, compute: impl FnOnce() -> F) -> Result<T, sqlx::Error> {
+        if let Some((at, value)) = self.0.lock().ok().and_then(|v| v.clone()) {
+            if at.elapsed() < CACHE_TTL {
+                return Ok(value);
+            }
+        }
+        let value = compute().await?;
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some((std::time::Instant::now(), value.clone()));
+        }
+        Ok(value)
+    }
+}
+
+/// The rows every territory page and export reads (a few thousand, ~20 ms through sqlx `Any`)
+/// and the load dates; they change only on imports.
 #[derive(Default)]
 pub struct TerritoryCache {
-    data: std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<TerritoryData>)>>,
-    dates: std::sync::Mutex<Option<(std::time::Instant, LoadDates)>>,
+    data: Cached<std::sync::Arc<TerritoryData>>,
+    dates: Cached<LoadDates>,
 }
 
 /// Day each dataset was loaded: QPV, communes, Régies.
@@ -123,30 +147,12 @@ pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl TerritoryCache {
     async fn get(&self, pool: &AnyPool) -> Result<std::sync::Arc<TerritoryData>, sqlx::Error> {
-        if let Some((at, data)) = self.data.lock().ok().and_then(|d| d.clone()) {
-            if at.elapsed() < CACHE_TTL {
-                return Ok(data);
-            }
-        }
-        let data = std::sync::Arc::new(load(pool, "").await?);
-        if let Ok(mut slot) = self.data.lock() {
-            *slot = Some((std::time::Instant::now(), data.clone()));
-        }
-        Ok(data)
+        self.data.get_or(|| async { Ok(std::sync::Arc::new(load(pool, "").await?)) }).await
     }
 
     /// `data_dates`, kept as long as the rows.
     pub async fn dates(&self, pool: &AnyPool) -> Result<LoadDates, sqlx::Error> {
-        if let Some((at, dates)) = self.dates.lock().ok().and_then(|d| d.clone()) {
-            if at.elapsed() < CACHE_TTL {
-                return Ok(dates);
-            }
-        }
-        let dates = data_dates(pool).await?;
-        if let Ok(mut slot) = self.dates.lock() {
-            *slot = Some((std::time::Instant::now(), dates.clone()));
-        }
-        Ok(dates)
+        self.dates.get_or(|| data_dates(pool)).await
     }
 }
 
