@@ -58,3 +58,23 @@ mod tests {
         assert_eq!(opt_int(None), "");
     }
 }
+
+/// Text typed by the public, made inert for spreadsheets: a cell starting with `=`, `+`, `-`, `@`
+/// or a tab would be read as a formula (CSV injection), so it gets a leading apostrophe.
+pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+#[cfg(test)]
+mod inert_tests {
+    #[test]
+    fn formulas_are_neutralised_and_text_kept() {
+        assert_eq!(super::inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::inert("Le numéro a changé"), "Le numéro a changé");
+    }
+}

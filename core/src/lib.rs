@@ -2,6 +2,7 @@
 //! validate them and the parsers that read the official files. No web, no database, no I/O.
 
 pub mod activite;
+pub mod correction;
 pub mod coverage;
 pub mod csv_fr;
 pub mod gap;

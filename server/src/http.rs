@@ -19,6 +19,7 @@ use app::places::index::SharedPlaces;
 
 use crate::{api, exports, map};
 use crate::db::Database;
+use crate::limits::{guard_writes, WriteLimits};
 
 /// Largest request body accepted (413 beyond).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -38,7 +39,12 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The application with the write limits of the environment (see `limits`).
 pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces) -> Router {
+    router_with_limits(leptos_options, db, places, WriteLimits::from_env())
+}
+
+pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: SharedPlaces, limits: WriteLimits) -> Router {
     let routes = generate_route_list(App);
     let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), places: places.clone() };
     let pool = db.pool.clone();
@@ -66,6 +72,7 @@ pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces)
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(static_cache))
+        .layer(axum::middleware::from_fn_with_state(limits, guard_writes))
         // Forms and server-function calls are small; nothing is uploaded through the web (imports
         // go through the command line): refuse large bodies before reading them.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

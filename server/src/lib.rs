@@ -3,9 +3,11 @@
 pub mod api;
 pub mod backup;
 pub mod config;
+pub mod corrections;
 pub mod db;
 pub mod exports;
 pub mod http;
 pub mod import;
+pub mod limits;
 pub mod map;
 pub mod reference;

@@ -38,11 +38,28 @@ enum Command {
     Backup { file: PathBuf },
     /// Replaces the SQLite database by a backup (server stopped).
     Restore { file: PathBuf },
+    /// Corrections sent by readers from the Régie pages.
+    Corrections {
+        #[command(subcommand)]
+        what: CorrectionsWhat,
+    },
     /// Demonstration partnerships (labelled as such everywhere): load or remove them.
     Demo {
         #[command(subcommand)]
         what: DemoWhat,
     },
+}
+
+#[derive(Subcommand)]
+enum CorrectionsWhat {
+    /// Écrit en CSV (sur la sortie standard) les corrections à vérifier.
+    Export {
+        /// Toutes les corrections, y compris celles déjà traitées.
+        #[arg(long)]
+        toutes: bool,
+    },
+    /// Marque ces corrections (numéros) comme traitées.
+    Traiter { ids: Vec<i64> },
 }
 
 #[derive(Subcommand)]
@@ -202,6 +219,18 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             println!("Données de démonstration supprimées : {c} contrats, {r} relations, {p} partenaires.");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Corrections { what: CorrectionsWhat::Export { toutes } } => {
+            let database = open(&url).await?;
+            let csv = atlas_server::corrections::export_csv(&database, toutes).await.map_err(|e| e.to_string())?;
+            print!("{csv}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Corrections { what: CorrectionsWhat::Traiter { ids } } => {
+            let database = open(&url).await?;
+            let n = atlas_server::corrections::mark_handled(&database, &ids).await.map_err(|e| e.to_string())?;
+            println!("{n} correction(s) marquée(s) comme traitée(s).");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Reference { what: ReferenceWhat::Build { from, out } } => {
             let summary = reference::build(&from, &out).map_err(|e| e.to_string())?;
             println!("Données de référence écrites dans {} : {summary}", out.display());
@@ -245,7 +274,7 @@ async fn serve(url: &str) -> Result<(), String> {
     let app = http::router(options, database, std::sync::Arc::new(places));
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("écoute sur {addr} impossible : {e}"))?;
     tracing::info!("Atlas des Régies sur http://{addr}");
-    axum::serve(listener, app.into_make_service())
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| e.to_string())

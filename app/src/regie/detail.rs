@@ -5,6 +5,7 @@ use atlas_core::regie::{RegieDetail, Verification};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::correction::CorrectionForm;
 use super::figures::KeyFigures;
 use super::{get_regie, VerificationBadge};
 use crate::figure::{one_or_404, Figure, PageMeta};
@@ -155,6 +156,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                 view! { <p>{t.take_part_no_contact}</p> }.into_any()
             }}
             <p>{t.take_part_visit}" "{r.adresse.clone().map(|a| format!("{a}, ")).unwrap_or_default()}{format!("{} {}", r.code_postal, r.commune)}</p>
+            <CorrectionForm slug=r.slug.clone() pending=r.corrections_en_attente />
         </section>
         {r.source.clone().map(|s| view! { <p class="source">{t.source}" : "{s}</p> })}
     }

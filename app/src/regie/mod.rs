@@ -1,6 +1,7 @@
 //! Régies: the directory and the page of each Régie.
 
 mod api;
+mod correction;
 mod detail;
 mod figures;
 mod list;
@@ -8,6 +9,7 @@ mod list;
 pub mod queries;
 
 pub use api::{directory, get_regie};
+pub use correction::{report_correction, CorrectionOutcome, ReportCorrection};
 pub use detail::RegiePage;
 pub use list::RegieListPage;
 

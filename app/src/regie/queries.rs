@@ -125,7 +125,13 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     }));
     let figure = figure(pool, &r.commune_insee, &r.commune, r.id, &r.nom, r.lon, r.lat).await?;
     let partenaires = partners(pool, r.id).await?;
+    let corrections_en_attente: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM corrections WHERE regie_id = $1 AND statut = 'nouvelle'")
+            .bind(r.id)
+            .fetch_one(pool)
+            .await?;
     Ok(Some(RegieDetail {
+        corrections_en_attente,
         json_ld,
         partenaires,
         figure,
@@ -228,4 +234,25 @@ async fn partners(pool: &AnyPool, regie_id: i64) -> Result<Vec<atlas_core::partn
             })
         })
         .collect())
+}
+
+/// Records a reader's correction on the Régie with this slug, in one statement (all or nothing);
+/// `None` when no Régie has this slug.
+pub async fn insert_correction(
+    pool: &AnyPool,
+    slug: &str,
+    correction: &atlas_core::correction::Correction,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO corrections (regie_id, sujet, message, contact, created_at)
+         SELECT id, $2, $3, $4, $5 FROM regies WHERE slug = $1
+         RETURNING id",
+    )
+    .bind(slug)
+    .bind(correction.topic.code())
+    .bind(&correction.message)
+    .bind(correction.contact.as_deref())
+    .bind(jiff::Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| jiff::Timestamp::now()).to_string())
+    .fetch_optional(pool)
+    .await
 }

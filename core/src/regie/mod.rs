@@ -102,4 +102,6 @@ pub struct RegieDetail {
     /// The commune, the QPVs it covers and the Régie's address, drawn on the server.
     pub figure: Option<crate::place::SvgFigure>,
     pub chiffres: Vec<ChiffresCles>,
+    /// Corrections reported by readers and not checked yet.
+    pub corrections_en_attente: i64,
 }

@@ -1,0 +1,55 @@
+//! The network's side of readers' corrections: export them for checking, mark them as handled.
+
+use atlas_core::csv_fr::{inert, CsvFr};
+
+use crate::db::Database;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    created_at: String,
+    statut: String,
+    slug: String,
+    nom: String,
+    sujet: String,
+    message: String,
+    contact: Option<String>,
+}
+
+/// CSV (French spreadsheet conventions) of the corrections, oldest first: only those to check,
+/// or all of them.
+pub async fn export_csv(db: &Database, all: bool) -> Result<String, sqlx::Error> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT c.id, c.created_at, c.statut, r.slug, r.nom, c.sujet, c.message, c.contact
+         FROM corrections c JOIN regies r ON r.id = c.regie_id
+         WHERE $1 = 1 OR c.statut = 'nouvelle' ORDER BY c.id",
+    )
+    .bind(i64::from(all))
+    .fetch_all(&db.pool)
+    .await?;
+    let mut csv = CsvFr::new(&["numero", "recue_le", "statut", "fiche", "regie", "sujet", "message", "contact"]);
+    for r in &rows {
+        let id = r.id.to_string();
+        let fiche = format!("/regies/{}", r.slug);
+        // Message and contact are typed by the public: never let them become formulas.
+        let message = inert(&r.message);
+        let contact = inert(r.contact.as_deref().unwrap_or(""));
+        csv.row([id.as_str(), &r.created_at, &r.statut, &fiche, &r.nom, &r.sujet, &message, &contact]);
+    }
+    Ok(csv.finish())
+}
+
+/// Marks these corrections as handled, in one transaction; returns how many changed.
+pub async fn mark_handled(db: &Database, ids: &[i64]) -> Result<u64, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let mut changed = 0;
+    for id in ids {
+        changed += sqlx::query("UPDATE corrections SET statut = 'traitee' WHERE id = $1 AND statut = 'nouvelle'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
+    tx.commit().await?;
+    Ok(changed)
+}

@@ -1,0 +1,138 @@
+//! Guards on every write (any request that is not GET/HEAD/OPTIONS): same-origin check against
+//! cross-site request forgery, and a per-client rate limit. Reads are not limited here.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::api::json_error;
+
+/// Writes allowed per client and minute: `ATLAS_WRITES_PER_MINUTE`, default 10 (a reader sends
+/// one correction; a script sending hundreds is refused). Bursts up to the same number.
+pub fn writes_per_minute() -> NonZeroU32 {
+    std::env::var("ATLAS_WRITES_PER_MINUTE")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .and_then(NonZeroU32::new)
+        .unwrap_or(NonZeroU32::new(10).expect("10 > 0"))
+}
+
+/// Behind a reverse proxy every client has the proxy's address: `ATLAS_TRUST_PROXY=1` keys the
+/// limit on the last address the proxy appended to `X-Forwarded-For` instead.
+fn trust_proxy() -> bool {
+    std::env::var("ATLAS_TRUST_PROXY").is_ok_and(|v| v == "1")
+}
+
+#[derive(Clone)]
+pub struct WriteLimits {
+    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    trust_proxy: bool,
+}
+
+impl WriteLimits {
+    pub fn from_env() -> Self {
+        Self::new(writes_per_minute(), trust_proxy())
+    }
+
+    pub fn new(per_minute: NonZeroU32, trust_proxy: bool) -> Self {
+        Self { limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))), trust_proxy }
+    }
+
+    fn client(&self, request: &Request) -> IpAddr {
+        let forwarded = self.trust_proxy.then(|| {
+            request
+                .headers()
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|ip| ip.trim().parse::<IpAddr>().ok())
+        });
+        forwarded.flatten().unwrap_or_else(|| {
+            request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip())
+                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+        })
+    }
+}
+
+fn is_write(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// A browser tells where a request comes from (`Sec-Fetch-Site`, `Origin`); a write from another
+/// site is a forged one. Clients that are not browsers send neither and are not concerned.
+pub fn cross_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+        (Some(origin), Some(host)) => {
+            let origin = origin.to_str().unwrap_or("");
+            let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
+            origin_host != host.to_str().unwrap_or("")
+        }
+        // "Origin: null" (sandboxed frames, some redirects) without a Host to compare: refuse.
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+/// The middleware: 403 for a cross-site write, 429 (with Retry-After) beyond the rate.
+pub async fn guard_writes(
+    axum::extract::State(limits): axum::extract::State<WriteLimits>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !is_write(request.method()) {
+        return next.run(request).await;
+    }
+    if cross_site(request.headers()) {
+        return json_error(StatusCode::FORBIDDEN, "requête refusée : elle ne vient pas de ce site");
+    }
+    let client = limits.client(&request);
+    if let Err(not_until) = limits.limiter.check_key(&client) {
+        let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
+        let seconds = wait.as_secs().max(1);
+        let mut response = json_error(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!("trop d'envois en peu de temps ; réessayez dans {seconds} s"),
+        );
+        response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+        // Forget clients idle long enough to have a full quota again (bounded memory).
+        limits.limiter.retain_recent();
+        return response.into_response();
+    }
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn cross_site_detection() {
+        assert!(!cross_site(&headers(&[])), "curl, scripts: no browser headers");
+        assert!(!cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(!cross_site(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(cross_site(&headers(&[("origin", "https://evil.example"), ("host", "atlas.example")])));
+        assert!(cross_site(&headers(&[("origin", "null")])));
+    }
+}
