@@ -72,6 +72,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: S
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(static_cache))
+        .layer(axum::middleware::from_fn(malformed_arguments))
         .layer(axum::middleware::from_fn_with_state(limits, guard_writes))
         // Forms and server-function calls are small; nothing is uploaded through the web (imports
         // go through the command line): refuse large bodies before reading them.
@@ -126,4 +127,21 @@ async fn static_cache(request: axum::extract::Request, next: axum::middleware::N
         }
     }
     response
+}
+
+/// A server-function call whose arguments do not parse (a missing field, a number that is not
+/// one) is the client's fault: 400 with a French message, instead of leptos's 500 "Args|…".
+async fn malformed_arguments(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let is_server_fn = request.uri().path().starts_with("/api/") && !request.uri().path().starts_with("/api/v1/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES).await.unwrap_or_default();
+    if let Some(detail) = bytes.strip_prefix(b"Args|") {
+        tracing::debug!(detail = %String::from_utf8_lossy(detail), "malformed server function arguments");
+        return api::json_error(StatusCode::BAD_REQUEST, "requête invalide : un champ manque ou est mal formé");
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }

@@ -23,7 +23,7 @@ pub async fn report_correction(
     regie: String,
     sujet: String,
     message: String,
-    contact: String,
+    #[server(default)] contact: String,
 ) -> Result<CorrectionOutcome, ServerFnError> {
     use crate::error::{db_error, pool, set_status};
     use atlas_core::correction::Correction;

@@ -80,3 +80,7 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
     };
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
 }
+
+pub async fn count_corrections(db: &Database) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM corrections").fetch_one(&db.pool).await.unwrap()
+}
