@@ -66,7 +66,9 @@ pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
             Backend::Sqlite => 4,
             Backend::Postgres => 10,
         })
-        .acquire_timeout(Duration::from_secs(5))
+        // While the database is unreachable, sqlx retries connecting until this deadline: it is
+        // how long a request waits before its 503 (and how long a saturated pool may queue).
+        .acquire_timeout(acquire_timeout())
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
@@ -81,6 +83,12 @@ pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
         .connect(&url)
         .await?;
     Ok(Database { pool, backend })
+}
+
+/// `ATLAS_DB_ACQUIRE_TIMEOUT_MS`, default 3 000 ms.
+fn acquire_timeout() -> Duration {
+    let ms = std::env::var("ATLAS_DB_ACQUIRE_TIMEOUT_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(3_000);
+    Duration::from_millis(ms)
 }
 
 impl Database {

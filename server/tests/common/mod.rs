@@ -38,6 +38,14 @@ pub fn backends() -> Vec<&'static str> {
 
 /// A fresh, migrated database of the given backend.
 pub async fn fresh(backend: &str) -> Database {
+    let url = fresh_url(backend).await;
+    let database = db::connect(&url).await.unwrap_or_else(|e| panic!("connexion {backend} : {e}"));
+    database.migrate().await.unwrap_or_else(|e| panic!("migration {backend} : {e}"));
+    database
+}
+
+/// The URL of a new, empty database of the given backend (a file, or a PostgreSQL schema).
+pub async fn fresh_url(backend: &str) -> String {
     let n = NEXT.fetch_add(1, Ordering::SeqCst);
     let tag = format!("t{}_{}_{n}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000);
     let url = match backend {
@@ -61,9 +69,7 @@ pub async fn fresh(backend: &str) -> Database {
         }
         other => panic!("backend inconnu {other}"),
     };
-    let database = db::connect(&url).await.unwrap_or_else(|e| panic!("connexion {backend} : {e}"));
-    database.migrate().await.unwrap_or_else(|e| panic!("migration {backend} : {e}"));
-    database
+    url
 }
 
 pub async fn count(db: &Database, table: &'static str) -> i64 {
