@@ -54,6 +54,22 @@ pub enum CorrectionError {
 }
 
 impl CorrectionError {
+    pub const ALL: [Self; 4] = [Self::UnknownTopic, Self::MessageTooShort, Self::MessageTooLong, Self::ContactInvalid];
+
+    /// Short code, for the URL the form's redirect carries.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::UnknownTopic => "sujet",
+            Self::MessageTooShort => "court",
+            Self::MessageTooLong => "long",
+            Self::ContactInvalid => "contact",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
     /// The French sentence, for logs, the command line and clients without the interface.
     pub fn french(self) -> String {
         match self {
@@ -171,6 +187,13 @@ mod tests {
         }
         for bad in ["a@b", "@b.fr", "a@@b.fr", "a b@c.fr", "a@b..fr", "a@.fr", "abc"] {
             assert!(!looks_like_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn error_codes_round_trip() {
+        for e in CorrectionError::ALL {
+            assert_eq!(CorrectionError::parse(e.code()), Some(e));
         }
     }
 

@@ -60,7 +60,7 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         let places = Arc::new(app::places::index::build(&db.pool).await.unwrap());
         let site = common::repo_root().join("public");
         let options = LeptosOptions::builder().output_name("atlas").site_root(site.to_string_lossy().to_string()).build();
-        let limits = WriteLimits::new(NonZeroU32::new(4).unwrap(), false);
+        let limits = WriteLimits::new(NonZeroU32::new(6).unwrap(), false);
         let app = http::router_with_limits(options, db.clone(), places, limits);
 
         // The page offers the form, folded, with its fields labelled.
@@ -109,32 +109,61 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         assert!(body.contains("ne vient pas de ce site"), "{backend}");
         assert_eq!(common::count_corrections(&db).await, 1, "{backend}");
 
-        // 5. The quota (4 a minute here) counts writes, good or bad: the 5th gets 429 + Retry-After.
+        // A browser (plain form, no wasm) is sent back to the page, which shows the outcome.
+        let browser = |body: String| {
+            Request::post(ENDPOINT)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "text/html,application/xhtml+xml")
+                .header(header::ORIGIN, "http://atlas.example")
+                .header(header::HOST, "atlas.example")
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let response = app.clone().oneshot(browser(form(&[("regie", &slug), ("sujet", "activites"), ("message", "Elle fait aussi du jardinage.")]))).await.unwrap();
+        assert_eq!(response.status(), StatusCode::FOUND, "{backend}");
+        let location = response.headers()[header::LOCATION].to_str().unwrap().to_owned();
+        let second: i64 = sqlx::query_scalar("SELECT MAX(id) FROM corrections").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(location, format!("/regies/{slug}?correction={second}#corriger"), "{backend}");
+        let (_, _, html) = send(&app, Request::get(location.trim_end_matches("#corriger")).body(Body::empty()).unwrap()).await;
+        assert!(html.contains(&format!("Votre correction n° {second} est enregistrée")), "{backend}");
+        assert!(html.contains("2 correction(s) signalée(s)"), "{backend}");
+        let response = app.clone().oneshot(browser(form(&[("regie", &slug), ("sujet", "quartiers"), ("message", "Trop bref"), ("contact", "moi@")]))).await.unwrap();
+        assert_eq!(response.status(), StatusCode::FOUND, "{backend}");
+        let location = response.headers()[header::LOCATION].to_str().unwrap().to_owned();
+        assert!(!location.contains("moi"), "{backend}: the contact address never goes into a URL");
+        let (_, _, html) = send(&app, Request::get(location.trim_end_matches("#corriger")).body(Body::empty()).unwrap()).await;
+        assert!(html.contains("La correction n&#x27;a pas été enregistrée") || html.contains("La correction n'a pas été enregistrée"), "{backend}");
+        assert!(html.contains("décrivez la correction en 10 caractères au moins"), "{backend}");
+        assert!(html.contains("l&#x27;adresse e-mail n&#x27;est pas valide") || html.contains("l'adresse e-mail n'est pas valide"), "{backend}");
+        assert!(html.contains(">Trop bref</textarea>"), "{backend}: the message comes back to be corrected");
+        let details = html.split("<details").nth(1).map(|d| d.split(">").next().unwrap_or("").to_owned()).unwrap_or_default();
+        assert!(details.contains("id=\"corriger\"") && details.contains(" open"), "{backend}: {details}");
+        assert_eq!(common::count_corrections(&db).await, 2, "{backend}");
+
+        // 5. The quota (6 a minute here) counts writes, good or bad: the 5th gets 429 + Retry-After.
         let (status, retry, body) = send(&app, post(form(&[("regie", &slug), ("sujet", "autre"), ("message", "Une de trop dans la minute.")]))).await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{backend}: {body}");
         assert!(retry.is_some_and(|s| s.parse::<u64>().unwrap() >= 1), "{backend}");
         assert!(body.contains("réessayez dans"), "{backend}");
-        assert_eq!(common::count_corrections(&db).await, 1, "{backend}");
+        assert_eq!(common::count_corrections(&db).await, 2, "{backend}");
         // Reads are not limited.
         let (status, _, _) = send(&app, Request::get("/healthz").body(Body::empty()).unwrap()).await;
         assert_eq!(status, StatusCode::OK, "{backend}");
 
-        // The page now says one correction awaits checking.
-        let (_, _, html) = send(&app, Request::get(format!("/regies/{slug}")).body(Body::empty()).unwrap()).await;
-        assert!(html.contains("1 correction(s) signalée(s) par des lecteurs attendent"), "{backend}");
 
         // The network's export: the correction, its page, the formula neutralised.
         let csv = corrections::export_csv(&db, false).await.unwrap();
         let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        assert_eq!(rows.len(), 1, "{backend}");
+        assert_eq!(rows.len(), 2, "{backend}");
         assert_eq!(&rows[0][0], id.to_string().as_str());
         assert_eq!(&rows[0][3], format!("/regies/{slug}").as_str());
         assert_eq!(&rows[0][6], format!("'{message}").as_str(), "{backend}: a formula must not reach a spreadsheet");
         // Handled: out of the default export and of the page's count; still in --toutes.
         assert_eq!(corrections::mark_handled(&db, &[id, 999_999]).await.unwrap(), 1, "{backend}");
+        assert_eq!(corrections::mark_handled(&db, &[second]).await.unwrap(), 1, "{backend}");
         assert_eq!(corrections::export_csv(&db, false).await.unwrap().lines().count(), 1, "{backend}: header only");
-        assert_eq!(corrections::export_csv(&db, true).await.unwrap().lines().count(), 2, "{backend}");
+        assert_eq!(corrections::export_csv(&db, true).await.unwrap().lines().count(), 3, "{backend}");
         let (_, _, html) = send(&app, Request::get(format!("/regies/{slug}")).body(Body::empty()).unwrap()).await;
         assert!(!html.contains("attendent d"), "{backend}");
     }

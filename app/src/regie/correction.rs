@@ -1,11 +1,18 @@
 //! "Signaler une correction": the form on a Régie's page and the server function that records it.
+//!
+//! The form is plain HTML posting to the server function: no wasm is involved (the bundle stays
+//! smaller, and the form works the same without JavaScript). The server answers a browser with a
+//! redirect to the page, the outcome in the URL; other clients get JSON and a status.
 
 use atlas_core::correction::{CorrectionError, CorrectionTopic};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{use_texts, Texts};
+
+/// Where the form posts.
+pub const CORRECTION_URL: &str = "/api/signaler-correction";
 
 /// What the server answers to a well-formed request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,24 +34,48 @@ pub async fn report_correction(
 ) -> Result<CorrectionOutcome, ServerFnError> {
     use crate::error::{db_error, pool, set_status};
     use atlas_core::correction::Correction;
-    let correction = match Correction::validate(&sujet, &message, &contact) {
-        Ok(c) => c,
+    let page = format!("/regies/{}", encode(&regie));
+    let outcome = match Correction::validate(&sujet, &message, &contact) {
+        Ok(correction) => {
+            let pool = pool()?;
+            match super::queries::insert_correction(&pool, &regie, &correction).await.map_err(db_error)? {
+                Some(id) => {
+                    tracing::info!(id, regie = %regie, sujet = correction.topic.code(), "correction recorded");
+                    leptos_axum::redirect(&format!("{page}?correction={id}#corriger"));
+                    CorrectionOutcome::Recorded { id }
+                }
+                None => {
+                    crate::error::set_not_found();
+                    return Err(ServerFnError::new("aucune Régie ne correspond à cette fiche"));
+                }
+            }
+        }
         Err(errors) => {
             set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-            return Ok(CorrectionOutcome::Refused(errors));
+            // The message comes back to be corrected; the contact address stays out of URLs (logs).
+            let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+            let keep: String = message.chars().take(atlas_core::correction::MESSAGE_MAX_CHARS).collect();
+            leptos_axum::redirect(&format!(
+                "{page}?correction=refusee&erreurs={}&sujet={}&message={}#corriger",
+                codes.join(","),
+                encode(&sujet),
+                encode(&keep)
+            ));
+            CorrectionOutcome::Refused(errors)
         }
     };
-    let pool = pool()?;
-    match super::queries::insert_correction(&pool, &regie, &correction).await.map_err(db_error)? {
-        Some(id) => {
-            tracing::info!(id, regie = %regie, sujet = correction.topic.code(), "correction recorded");
-            Ok(CorrectionOutcome::Recorded { id })
-        }
-        None => {
-            crate::error::set_not_found();
-            Err(ServerFnError::new("aucune Régie ne correspond à cette fiche"))
-        }
-    }
+    Ok(outcome)
+}
+
+/// Percent-encoding for a URL query value or path segment.
+#[cfg(feature = "ssr")]
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn topic_label(t: &Texts, topic: CorrectionTopic) -> &'static str {
@@ -66,56 +97,54 @@ fn error_text(t: &Texts, e: CorrectionError) -> &'static str {
     }
 }
 
-/// The form, folded under its title so the page stays short on a phone. Works with and without
-/// the wasm (a plain form POST); the outcome is announced to screen readers.
+/// The form, folded under its title so the page stays short on a phone, open when the URL
+/// carries the outcome of a post (then announced to screen readers).
 #[component]
 pub fn CorrectionForm(slug: String, pending: i64) -> impl IntoView {
     let t = use_texts();
-    let action = ServerAction::<ReportCorrection>::new();
-    let outcome = action.value();
-    let pending_now = move || pending + i64::from(matches!(outcome.get(), Some(Ok(CorrectionOutcome::Recorded { .. }))));
+    let query = use_query_map().get_untracked();
+    let recorded = query.get("correction").and_then(|v| v.parse::<i64>().ok());
+    let errors: Vec<CorrectionError> = query
+        .get("erreurs")
+        .map(|codes| codes.split(',').filter_map(CorrectionError::parse).collect())
+        .unwrap_or_default();
+    let chosen = query.get("sujet").unwrap_or_default();
+    let message = query.get("message").unwrap_or_default();
+    let open = recorded.is_some() || !errors.is_empty();
     view! {
-        <details class="correction" id="corriger">
+        <details class="correction" id="corriger" open=open>
             <summary>{t.correction_title}</summary>
+            {recorded.map(|id| view! {
+                <p class="notice ok" role="status">{t.correction_thanks.replace("{id}", &id.to_string())}</p>
+            })}
+            {(!errors.is_empty()).then(|| view! {
+                <div class="alert" role="alert">
+                    <p>{t.correction_errors}</p>
+                    <ul>{errors.iter().map(|e| view! { <li>{error_text(t, *e)}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <p>{t.correction_intro}</p>
-            <ActionForm action=action>
+            <form method="post" action=CORRECTION_URL>
                 <input type="hidden" name="regie" value=slug />
                 <label for="correction-sujet">{t.correction_topic}</label>
                 <select id="correction-sujet" name="sujet" required>
                     <option value="">{t.correction_topic_choose}</option>
                     {CorrectionTopic::ALL.into_iter().map(|topic| view! {
-                        <option value=topic.code()>{topic_label(t, topic)}</option>
+                        <option value=topic.code() selected=chosen == topic.code()>{topic_label(t, topic)}</option>
                     }).collect_view()}
                 </select>
                 <label for="correction-message">{t.correction_message}</label>
                 <textarea id="correction-message" name="message" rows="4" required
-                    minlength="10" maxlength="2000" aria-describedby="correction-message-aide"></textarea>
+                    minlength="10" maxlength="2000" aria-describedby="correction-message-aide">{message}</textarea>
                 <p class="help" id="correction-message-aide">{t.correction_message_hint}</p>
                 <label for="correction-contact">{t.correction_contact}</label>
                 <input id="correction-contact" name="contact" type="email" autocomplete="email" maxlength="254" />
                 <p class="help">{t.correction_privacy}</p>
-                <button type="submit" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { t.correction_sending } else { t.correction_submit }}
-                </button>
-            </ActionForm>
-            <div role="status" class="correction-outcome">
-                {move || match outcome.get() {
-                    Some(Ok(CorrectionOutcome::Recorded { id })) => view! {
-                        <p class="notice ok">{t.correction_thanks.replace("{id}", &id.to_string())}</p>
-                    }.into_any(),
-                    Some(Ok(CorrectionOutcome::Refused(errors))) => view! {
-                        <div class="alert">
-                            <p>{t.correction_errors}</p>
-                            <ul>{errors.into_iter().map(|e| view! { <li>{error_text(t, e)}</li> }).collect_view()}</ul>
-                        </div>
-                    }.into_any(),
-                    Some(Err(e)) => view! { <crate::error::ErrorNotice error=e /> }.into_any(),
-                    None => ().into_any(),
-                }}
-            </div>
+                <button type="submit">{t.correction_submit}</button>
+            </form>
         </details>
-        {move || (pending_now() > 0).then(|| view! {
-            <p class="help">{t.correction_pending.replace("{n}", &pending_now().to_string())}</p>
+        {(pending > 0).then(|| view! {
+            <p class="help">{t.correction_pending.replace("{n}", &pending.to_string())}</p>
         })}
     }
 }

@@ -9,7 +9,7 @@ mod list;
 pub mod queries;
 
 pub use api::{directory, get_regie};
-pub use correction::{report_correction, CorrectionOutcome, ReportCorrection};
+pub use correction::{report_correction, CorrectionOutcome, ReportCorrection, CORRECTION_URL};
 pub use detail::RegiePage;
 pub use list::RegieListPage;
 
