@@ -4,10 +4,13 @@ const base = require('@playwright/test');
 exports.test = base.test.extend({
   page: async ({ page }, use) => {
     const errors = [];
+    // Chromium's console says "Failed to load resource: 404" without the URL: keep the URLs.
+    const failed = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
     await use(page);
-    base.expect(errors, 'console errors').toEqual([]);
+    base.expect(errors, `console errors (responses >= 400: ${failed.join(', ') || 'none'})`).toEqual([]);
   },
 });
 exports.expect = base.expect;

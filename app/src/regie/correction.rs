@@ -140,7 +140,7 @@ pub fn CorrectionForm(slug: String, pending: i64) -> impl IntoView {
                 <label for="correction-contact">{t.correction_contact}</label>
                 <input id="correction-contact" name="contact" type="email" autocomplete="email" maxlength="254" />
                 <p class="help">{t.correction_privacy}</p>
-                <button type="submit">{t.correction_submit}</button>
+                <button type="submit" class="button">{t.correction_submit}</button>
             </form>
         </details>
         {(pending > 0).then(|| view! {
