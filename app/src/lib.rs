@@ -17,8 +17,12 @@ pub mod territoires;
 #[cfg(feature = "ssr")]
 pub mod territoire;
 
+/// Every server function that writes lives under this path (`#[server(endpoint = "ecriture/…")]`):
+/// the server rate-limits it per client. Reads (also POST, as Leptos calls them) are not limited.
+pub const WRITE_PREFIX: &str = "/api/ecriture/";
+
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -45,6 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -60,7 +65,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let t = i18n::use_texts();
     view! {
-        <Stylesheet id="leptos" href="/pkg/atlas.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=|page: String| {
             if page.is_empty() { "Atlas des Régies".to_owned() } else { format!("{page} · Atlas des Régies") }

@@ -8,7 +8,9 @@ use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde_json::json;
+use axum::handler::Handler;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -48,6 +50,11 @@ pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: S
     let routes = generate_route_list(App);
     let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), places: places.clone() };
     let pool = db.pool.clone();
+    // Static files: the .br/.gz siblings written at build time (`cargo leptos build --precompress`)
+    // are sent as they are to clients that accept them; anything else is a Leptos 404 page.
+    let not_found = leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone());
+    let static_files =
+        ServeDir::new(&*leptos_options.site_root).precompressed_br().precompressed_gzip().fallback(not_found);
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/v1/locate", get(api::locate))
@@ -70,7 +77,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: S
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback_service(static_files)
         .layer(axum::middleware::from_fn(static_cache))
         .layer(axum::middleware::from_fn(malformed_arguments))
         .layer(axum::middleware::from_fn_with_state(limits, guard_writes))
@@ -111,13 +118,16 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Cache policy of static files. Leaflet (pinned by end2end/package-lock.json) may be kept a day;
-/// the app's own bundle and scripts are not content-hashed yet, so browsers revalidate them on
-/// every load (a 304 thanks to Last-Modified), and a new HTML never meets an old wasm.
+/// Cache policy of static files. Bundle files named after their content hash
+/// (`/pkg/atlas.<hash>.wasm`, cargo-leptos `hash-files`) never change: a year, immutable. Leaflet
+/// (pinned by end2end/package-lock.json) may be kept a day. Unhashed bundle names (a build without
+/// hashing) and the favicon are revalidated on every load (304 thanks to Last-Modified).
 async fn static_cache(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
-    let policy = if path.starts_with("/vendor/") {
+    let policy = if is_content_hashed(&path) {
+        Some("public, max-age=31536000, immutable")
+    } else if path.starts_with("/vendor/") {
         Some("public, max-age=86400")
     } else if path.starts_with("/pkg/") || path.starts_with("/js/") || path == "/favicon.svg" {
         Some("no-cache")
@@ -149,4 +159,25 @@ async fn malformed_arguments(request: axum::extract::Request, next: axum::middle
         return api::json_error(StatusCode::BAD_REQUEST, "requête invalide : un champ manque ou est mal formé");
     }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// `/pkg/<name>.<hash>.<ext>` with a hash of at least 8 characters of [0-9A-Za-z_-].
+fn is_content_hashed(path: &str) -> bool {
+    let Some(file) = path.strip_prefix("/pkg/") else { return false };
+    let parts: Vec<&str> = file.split('.').collect();
+    parts.len() >= 3
+        && parts[1].len() >= 8
+        && parts[1].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hashed_bundle_names() {
+        assert!(super::is_content_hashed("/pkg/atlas.Xa9_b-12cdEF.wasm"));
+        assert!(super::is_content_hashed("/pkg/atlas.Xa9_b-12cdEF.js"));
+        assert!(!super::is_content_hashed("/pkg/atlas.wasm"));
+        assert!(!super::is_content_hashed("/pkg/atlas.css"));
+        assert!(!super::is_content_hashed("/vendor/leaflet/leaflet.js"));
+    }
 }

@@ -1,5 +1,7 @@
-//! Guards on every write (any request that is not GET/HEAD/OPTIONS): same-origin check against
-//! cross-site request forgery, and a per-client rate limit. Reads are not limited here.
+//! Guards on requests that could change something: every request that is not GET/HEAD/OPTIONS is
+//! same-origin-checked against cross-site request forgery; the writes (server functions under
+//! `app::WRITE_PREFIX`) are also rate-limited per client. Reads are not limited here: Leptos
+//! calls read server functions with POST too, and a page may make several.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
@@ -85,7 +87,7 @@ pub fn cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
-/// The middleware: 403 for a cross-site write, 429 (with Retry-After) beyond the rate.
+/// The middleware: 403 for a cross-site POST, 429 (with Retry-After) for a write beyond the rate.
 pub async fn guard_writes(
     axum::extract::State(limits): axum::extract::State<WriteLimits>,
     request: Request,
@@ -96,6 +98,9 @@ pub async fn guard_writes(
     }
     if cross_site(request.headers()) {
         return json_error(StatusCode::FORBIDDEN, "requête refusée : elle ne vient pas de ce site");
+    }
+    if !request.uri().path().starts_with(app::WRITE_PREFIX) {
+        return next.run(request).await;
     }
     let client = limits.client(&request);
     if let Err(not_until) = limits.limiter.check_key(&client) {

@@ -269,6 +269,14 @@ async fn serve(url: &str) -> Result<(), String> {
     if options.output_name.is_empty() {
         options.output_name = "atlas".into();
     }
+    // `cargo leptos build` with `hash-files` writes hash.txt beside the binary: the page then names
+    // the bundle files by content hash (long-cached). Without the file (plain `cargo build`), plain names.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+            .is_some_and(|file| file.exists());
+    }
     let addr = options.site_addr;
     let places = app::places::index::build(&database.pool).await.map_err(|e| format!("index des lieux : {e}"))?;
     let app = http::router(options, database, std::sync::Arc::new(places));

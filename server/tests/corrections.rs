@@ -16,7 +16,7 @@ use common::{backends, fresh, reference_dir};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
-const ENDPOINT: &str = "/api/signaler-correction";
+const ENDPOINT: &str = "/api/ecriture/signaler-correction";
 
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
@@ -146,9 +146,16 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         assert!(retry.is_some_and(|s| s.parse::<u64>().unwrap() >= 1), "{backend}");
         assert!(body.contains("réessayez dans"), "{backend}");
         assert_eq!(common::count_corrections(&db).await, 2, "{backend}");
-        // Reads are not limited.
+        // Reads are not limited, even read server functions called with POST.
         let (status, _, _) = send(&app, Request::get("/healthz").body(Body::empty()).unwrap()).await;
         assert_eq!(status, StatusCode::OK, "{backend}");
+        let read = Request::post(<app::places::Suggest as leptos::server_fn::ServerFn>::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("q=troyes"))
+            .unwrap();
+        let (status, _, body) = send(&app, read).await;
+        assert_eq!(status, StatusCode::OK, "{backend}: {body}");
+        assert!(body.contains("Troyes"), "{backend}: {body}");
 
 
         // The network's export: the correction, its page, the formula neutralised.

@@ -115,7 +115,7 @@ fn write_until_killed(server: &mut Server, port: u16, slug: &str, kill_after: us
                         break;
                     }
                     let message = format!("ecriture {w}-{i} avant la panne");
-                    match http(port, "POST", "/api/signaler-correction", Some(&correction_form(&slug, &message))) {
+                    match http(port, "POST", "/api/ecriture/signaler-correction", Some(&correction_form(&slug, &message))) {
                         Ok((200, body)) => acked.lock().unwrap().push((recorded_id(&body).expect("numéro"), message)),
                         Ok((status, body)) => panic!("écriture refusée {status} : {body}"),
                         // The server is gone: this write was never acknowledged.
@@ -176,7 +176,7 @@ async fn sigkill_during_writes_loses_no_acknowledged_write() {
         let (status, page) = http(port, "GET", &format!("/regies/{slug}"), None).unwrap();
         assert_eq!(status, 200);
         assert!(page.contains(&format!("{} correction(s) signalée(s)", rows.len())), "{backend}");
-        let (status, _) = http(port, "POST", "/api/signaler-correction", Some(&correction_form(&slug, "apres le redemarrage"))).unwrap();
+        let (status, _) = http(port, "POST", "/api/ecriture/signaler-correction", Some(&correction_form(&slug, "apres le redemarrage"))).unwrap();
         assert_eq!(status, 200, "{backend}");
         eprintln!("{backend} : {} écritures acquittées avant SIGKILL, {} en base, toutes retrouvées", acked.len(), rows.len());
         db.pool.close().await;
@@ -278,7 +278,7 @@ async fn postgres_down_gives_clear_503s_and_the_server_recovers_by_itself() {
         db.pool.close().await;
         row
     };
-    let before = tokio::task::block_in_place(|| http(port, "POST", "/api/signaler-correction", Some(&correction_form(&slug, "avant la panne de la base")))).unwrap();
+    let before = tokio::task::block_in_place(|| http(port, "POST", "/api/ecriture/signaler-correction", Some(&correction_form(&slug, "avant la panne de la base")))).unwrap();
     assert_eq!(before.0, 200, "{}", before.1);
     let before_id = recorded_id(&before.1).unwrap();
 
@@ -288,7 +288,7 @@ async fn postgres_down_gives_clear_503s_and_the_server_recovers_by_itself() {
             ("GET", "/healthz".to_owned(), None),
             ("GET", format!("/regies/{slug}"), None),
             ("GET", "/regies".to_owned(), None),
-            ("POST", "/api/signaler-correction".to_owned(), Some(correction_form(&slug, "pendant la panne de la base"))),
+            ("POST", "/api/ecriture/signaler-correction".to_owned(), Some(correction_form(&slug, "pendant la panne de la base"))),
         ] {
             let started = Instant::now();
             let (status, body) = http(port, method, &path, form.as_deref()).unwrap();
@@ -313,7 +313,7 @@ async fn postgres_down_gives_clear_503s_and_the_server_recovers_by_itself() {
     let restarted = Instant::now();
     tokio::task::block_in_place(|| wait_health(port, 200, Duration::from_secs(30)));
     eprintln!("base redémarrée : /healthz de nouveau 200 après {} ms, sans redémarrer le serveur", restarted.elapsed().as_millis());
-    let after = tokio::task::block_in_place(|| http(port, "POST", "/api/signaler-correction", Some(&correction_form(&slug, "apres la panne de la base")))).unwrap();
+    let after = tokio::task::block_in_place(|| http(port, "POST", "/api/ecriture/signaler-correction", Some(&correction_form(&slug, "apres la panne de la base")))).unwrap();
     assert_eq!(after.0, 200, "{}", after.1);
     let db = atlas_server::db::connect(&cluster.url()).await.unwrap();
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, message FROM corrections ORDER BY id").fetch_all(&db.pool).await.unwrap();

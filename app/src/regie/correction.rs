@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{use_texts, Texts};
 
-/// Where the form posts.
-pub const CORRECTION_URL: &str = "/api/signaler-correction";
+/// Where the form posts (under `WRITE_PREFIX`, hence rate-limited).
+pub const CORRECTION_URL: &str = "/api/ecriture/signaler-correction";
 
 /// What the server answers to a well-formed request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,9 +23,9 @@ pub enum CorrectionOutcome {
     Refused(Vec<CorrectionError>),
 }
 
-/// `POST /api/signaler-correction` (form-encoded: `regie`, `sujet`, `message`, `contact`).
+/// `POST /api/ecriture/signaler-correction` (form-encoded: `regie`, `sujet`, `message`, `contact`).
 /// Rate-limited and same-origin-checked by the server's middleware, like every write.
-#[server(endpoint = "signaler-correction")]
+#[server(endpoint = "ecriture/signaler-correction")]
 pub async fn report_correction(
     regie: String,
     sujet: String,
