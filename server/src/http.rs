@@ -161,13 +161,15 @@ async fn malformed_arguments(request: axum::extract::Request, next: axum::middle
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
-/// `/pkg/<name>.<hash>.<ext>` with a hash of at least 8 characters of [0-9A-Za-z_-].
+/// `/pkg/<name>.<hash>.<ext>` with a hash of at least 8 characters of [0-9A-Za-z_-]. An unhashed
+/// build names the split loader `__wasm_split.____…__.js`: underscores only are no hash.
 fn is_content_hashed(path: &str) -> bool {
     let Some(file) = path.strip_prefix("/pkg/") else { return false };
     let parts: Vec<&str> = file.split('.').collect();
     parts.len() >= 3
         && parts[1].len() >= 8
         && parts[1].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && parts[1].chars().any(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -179,5 +181,6 @@ mod tests {
         assert!(!super::is_content_hashed("/pkg/atlas.wasm"));
         assert!(!super::is_content_hashed("/pkg/atlas.css"));
         assert!(!super::is_content_hashed("/vendor/leaflet/leaflet.js"));
+        assert!(!super::is_content_hashed("/pkg/__wasm_split.______________________.js"));
     }
 }
