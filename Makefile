@@ -14,7 +14,7 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 # Serves on LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the reference data first.
 run: build

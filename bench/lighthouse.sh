@@ -29,7 +29,10 @@ for page in / /carte /regies /regies/assoc-la-regie-de-nos-quartiers-troyes /ter
   node -e '
     const r = require(process.argv[1]); const c = r.categories; const s = (k) => Math.round(c[k].score * 100);
     const fails = Object.values(r.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary").map((a) => a.id);
+    const ms = (k) => Math.round(r.audits[k].numericValue);
     console.log(process.argv[2].padEnd(52), String(s("performance")).padStart(11), String(s("accessibility")).padStart(13),
-      String(s("best-practices")).padStart(14), String(s("seo")).padStart(5), fails.length ? "  (" + fails.slice(0, 6).join(", ") + ")" : "");
+      String(s("best-practices")).padStart(14), String(s("seo")).padStart(5),
+      `  FCP ${ms("first-contentful-paint")} ms, LCP ${ms("largest-contentful-paint")} ms, TBT ${ms("total-blocking-time")} ms, CLS ${r.audits["cumulative-layout-shift"].numericValue.toFixed(3)}`,
+      fails.length ? "  (" + fails.slice(0, 6).join(", ") + ")" : "");
   ' "$WORK/r.json" "$page"
 done

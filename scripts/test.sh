@@ -18,8 +18,8 @@ say "cargo test (unitaires + intégration)"
 cargo test --release -p atlas-core -p app -p server
 
 # After cargo test, which rebuilds the server binary without cargo-leptos's settings.
-say "cargo leptos build --release --precompress"
-cargo leptos build --release --precompress
+say "cargo leptos build --release --precompress --split"
+cargo leptos build --release --precompress --split
 
 run_e2e() { # run_e2e NAME DATABASE_URL
   say "tests navigateur sur $1"

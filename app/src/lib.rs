@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    lazy_route, path, Lazy, LazyRoute, SsrMode,
 };
 
 use crate::carte::MapPage;
@@ -80,18 +80,46 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/regies") view=RegieListPage ssr=SsrMode::Async />
                     <Route path=path!("/regies/:slug") view=RegiePage ssr=SsrMode::Async />
                     <Route path=path!("/qpv/:code") view=QpvPage ssr=SsrMode::Async />
-                    <Route path=path!("/communes/:insee") view=CommunePage ssr=SsrMode::Async />
+                    <Route path=path!("/communes/:insee") view={Lazy::<CommuneRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/carte") view=MapPage ssr=SsrMode::Async />
-                    <Route path=path!("/territoires/quartiers-sans-regie") view=GapsPage ssr=SsrMode::Async />
-                    <Route path=path!("/territoires") view=TerritoryPageView ssr=SsrMode::Async />
-                    <Route path=path!("/territoires/:niveau/:code") view=TerritoryPageView ssr=SsrMode::Async />
-                    <Route path=path!("/partenaires") view=PartnersPage ssr=SsrMode::Async />
-                    <Route path=path!("/partenaires/:id") view=PartnerPage ssr=SsrMode::Async />
-                    <Route path=path!("/autour-de-moi") view=LocatePage ssr=SsrMode::Async />
+                    <Route path=path!("/carte") view={Lazy::<MapRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/territoires/quartiers-sans-regie") view={Lazy::<GapsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/territoires") view={Lazy::<TerritoryRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/territoires/:niveau/:code") view={Lazy::<TerritoryRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/partenaires") view={Lazy::<PartnersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/partenaires/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/autour-de-moi") view={Lazy::<LocateRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />
         </Router>
     }
 }
+
+/// Every page is a lazy route: its code is a separate wasm chunk (`cargo leptos build --split`),
+/// fetched when the page is first shown, so a phone downloads the code of the pages it visits
+/// and not of the whole Atlas. Pages load their own data (resources in the component).
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(CommuneRoute, CommunePage);
+lazy_page!(MapRoute, MapPage);
+lazy_page!(GapsRoute, GapsPage);
+lazy_page!(TerritoryRoute, TerritoryPageView);
+lazy_page!(PartnersRoute, PartnersPage);
+lazy_page!(PartnerRoute, PartnerPage);
+lazy_page!(LocateRoute, LocatePage);

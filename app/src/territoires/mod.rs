@@ -15,11 +15,12 @@ use serde::{Deserialize, Serialize};
 use crate::figure::{one_or_404, PageMeta};
 use crate::i18n::{coverage_label, format_int, use_texts, Texts};
 
-/// QPV rows a page shows: France and régions have hundreds (the exports have them all).
+/// QPV rows a page shows: France and régions have hundreds (the exports have them all). 80 keeps
+/// the heaviest page (Métropole du Grand Paris: 131 communes in its breakdown) under 100 KB.
 pub fn page_qpvs(niveau: Niveau) -> usize {
     match niveau {
         Niveau::France => 0,
-        Niveau::Region | Niveau::Epci => 100,
+        Niveau::Region | Niveau::Epci => 80,
         Niveau::Departement => 150,
         Niveau::Commune => usize::MAX,
     }
