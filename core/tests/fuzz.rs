@@ -100,3 +100,25 @@ proptest! {
         prop_assert!(index.search(&query, 8).len() <= 8);
     }
 }
+
+proptest! {
+    /// A reader's correction (any text in any field): accepted within the limits, or refused
+    /// with reasons; an accepted message never carries control characters other than \n and \t.
+    #[test]
+    fn any_correction_form_is_accepted_within_limits_or_refused(
+        topic in prop_oneof![Just("coordonnees".to_owned()), Just("autre".to_owned()), any::<String>()],
+        message in prop_oneof![any::<String>(), "[a-zA-Zé \n]{0,2100}"],
+        contact in prop_oneof![Just(String::new()), "[a-z]{1,8}@[a-z]{1,8}\\.fr", any::<String>()],
+    ) {
+        use atlas_core::correction::{Correction, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS};
+        match Correction::validate(&topic, &message, &contact) {
+            Ok(c) => {
+                let n = c.message.chars().count();
+                prop_assert!((MESSAGE_MIN_CHARS..=MESSAGE_MAX_CHARS).contains(&n));
+                prop_assert!(c.message.chars().all(|ch| !ch.is_control() || ch == '\n' || ch == '\t'));
+                prop_assert!(c.contact.as_deref().is_none_or(|m| m.contains('@') && !m.contains(' ')));
+            }
+            Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
+}

@@ -6,8 +6,8 @@ use atlas_core::geometry::to_geojson;
 use atlas_core::territoire::export::{breakdown_csv, qpvs_csv};
 use atlas_core::territoire::report::{Scope, TerritoryReport};
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use serde_json::json;
 
 use app::places::index::Places;
@@ -15,23 +15,28 @@ use app::territoires::queries::{choropleth, qpv_map, MAP_STYLE};
 use app::territoires::TerritoryMap;
 
 use crate::api::{database_unavailable, json_error};
+use crate::cache::respond;
 use crate::http::AppState;
 
 /// `/territoires/{niveau}/{code}/{file}`.
-pub async fn territory(State(state): State<AppState>, Path((niveau, code, file)): Path<(String, String, String)>) -> Response {
-    export(&state, &niveau, &code, &file).await
+pub async fn territory(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((niveau, code, file)): Path<(String, String, String)>,
+) -> Response {
+    export(&state, &headers, &niveau, &code, &file).await
 }
 
 /// `/territoires/{file}`: France.
-pub async fn france(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    export(&state, "france", "", &file).await
+pub async fn france(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Response {
+    export(&state, &headers, "france", "", &file).await
 }
 
 fn not_found(message: &str) -> Response {
     json_error(StatusCode::NOT_FOUND, message)
 }
 
-async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Response {
+async fn export(state: &AppState, headers: &HeaderMap, niveau: &str, code: &str, file: &str) -> Response {
     let Some((what, format)) = file.rsplit_once('.') else { return not_found("export inconnu") };
     let map = [TerritoryMap::Couverture, TerritoryMap::Quartiers].into_iter().find(|m| m.file() == file);
     if map.is_none() && (!matches!(what, "quartiers" | "decoupage") || !matches!(format, "csv" | "geojson")) {
@@ -44,7 +49,7 @@ async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Respo
         Err(e) => return database_unavailable("territory export", &e),
     };
     if let Some(map) = map {
-        return map_svg(state, &report, map);
+        return map_svg(state, headers, &report, map);
     }
     let name = match scope.niveau {
         atlas_core::territoire::report::Niveau::France => format!("france-{what}.{format}"),
@@ -56,11 +61,7 @@ async fn export(state: &AppState, niveau: &str, code: &str, file: &str) -> Respo
         ("quartiers", _) => ("application/geo+json", qpvs_geojson(&state.places, &report)),
         _ => ("application/geo+json", breakdown_geojson(&state.places, &report)),
     };
-    (
-        [(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))],
-        body,
-    )
-        .into_response()
+    respond(headers, content_type, Some(&name), body)
 }
 
 /// Features joined into a collection; geometries are already GeoJSON text.
@@ -113,8 +114,8 @@ pub fn breakdown_geojson(places: &Places, r: &TerritoryReport) -> String {
     }))
 }
 
-/// A territory's map as an SVG file, cached five minutes by browsers (data changes on import).
-fn map_svg(state: &AppState, r: &TerritoryReport, map: TerritoryMap) -> Response {
+/// A territory's map as an SVG file, cached like the other data responses.
+fn map_svg(state: &AppState, headers: &HeaderMap, r: &TerritoryReport, map: TerritoryMap) -> Response {
     let t = &app::i18n::FR;
     let (figure, title) = match map {
         TerritoryMap::Couverture => (choropleth(&state.places, r), {
@@ -124,32 +125,21 @@ fn map_svg(state: &AppState, r: &TerritoryReport, map: TerritoryMap) -> Response
         TerritoryMap::Quartiers => (qpv_map(&state.places, r), t.territory_qpv_map_label.replace("{nom}", &r.nom)),
     };
     match figure {
-        Some(f) => (
-            [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=300")],
-            f.to_document(&title, MAP_STYLE),
-        )
-            .into_response(),
+        Some(f) => respond(headers, "image/svg+xml", None, f.to_document(&title, MAP_STYLE)),
         None => not_found("ce territoire n'a pas cette carte"),
     }
 }
 
 /// `/partenaires/partenariats.csv`: every relation (one row per contract) in the import format,
 /// so a spreadsheet round trip changes only what was edited.
-pub async fn partnerships(State(state): State<AppState>) -> Response {
+pub async fn partnerships(State(state): State<AppState>, headers: HeaderMap) -> Response {
     match app::partenaires::queries::export_rows(&state.db.pool).await {
         Ok(rows) => {
             let mut csv = atlas_core::csv_fr::CsvFr::new(&atlas_core::partner::import::HEADERS);
             for r in &rows {
                 csv.row(r.iter().map(String::as_str));
             }
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                    (header::CONTENT_DISPOSITION, "attachment; filename=\"partenariats.csv\""),
-                ],
-                csv.finish(),
-            )
-                .into_response()
+            respond(&headers, "text/csv; charset=utf-8", Some("partenariats.csv"), csv.finish())
         }
         Err(e) => database_unavailable("partnerships export", &e),
     }

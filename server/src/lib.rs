@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod backup;
+pub mod cache;
 pub mod config;
 pub mod corrections;
 pub mod db;

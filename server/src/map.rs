@@ -2,34 +2,19 @@
 //! Responses carry an ETag and a short public cache lifetime; data changes only on import.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 use atlas_core::map::{parse_bbox, QPV_CONTOUR_ZOOM, COMMUNE_OUTLINE_ZOOM};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use serde_json::json;
 
 use crate::api::bad_request;
 use crate::http::AppState;
 
-/// A GeoJSON body with its ETag; 304 when the browser already has it.
+/// A GeoJSON layer with its ETag; 304 when the browser already has it.
 fn geojson(request: &HeaderMap, body: String) -> Response {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    body.hash(&mut h);
-    let etag = format!("\"{:016x}\"", h.finish());
-    if request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
-    }
-    (
-        [
-            (header::CONTENT_TYPE, "application/geo+json".to_owned()),
-            (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
-            (header::ETAG, etag),
-        ],
-        body,
-    )
-        .into_response()
+    crate::cache::respond(request, "application/geo+json", None, body)
 }
 
 /// bbox and zoom of a map request, or the French reason they are wrong.
@@ -77,6 +62,7 @@ pub async fn contours(State(state): State<AppState>, headers: HeaderMap, Query(p
 /// `;`, decimal commas) and `.geojson` (the QPV contours with the same columns as properties).
 pub async fn gaps_export(
     State(state): State<AppState>,
+    headers: HeaderMap,
     axum::extract::Path(format): axum::extract::Path<String>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
@@ -87,14 +73,9 @@ pub async fn gaps_export(
     let sort = params.get("tri").and_then(|s| GapSort::from_code(s)).unwrap_or_default();
     let dep = params.get("dep").map(String::as_str).filter(|d| !d.is_empty() && d.len() <= 3);
     match app::gaps::uncovered(&state.db.pool, &state.places, sort, dep).await {
-        Ok((rows, _)) if format == "csv" => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"quartiers-sans-regie.csv\""),
-            ],
-            to_csv_fr(&rows),
-        )
-            .into_response(),
+        Ok((rows, _)) if format == "csv" => {
+            crate::cache::respond(&headers, "text/csv; charset=utf-8", Some("quartiers-sans-regie.csv"), to_csv_fr(&rows))
+        }
         Ok((rows, _)) => {
             let features: Vec<String> = rows
                 .iter()
@@ -108,14 +89,8 @@ pub async fn gaps_export(
                     format!(r#"{{"type":"Feature","geometry":{geometry},"properties":{properties}}}"#)
                 })
                 .collect();
-            (
-                [
-                    (header::CONTENT_TYPE, "application/geo+json"),
-                    (header::CONTENT_DISPOSITION, "attachment; filename=\"quartiers-sans-regie.geojson\""),
-                ],
-                format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(",")),
-            )
-                .into_response()
+            let body = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","));
+            crate::cache::respond(&headers, "application/geo+json", Some("quartiers-sans-regie.geojson"), body)
         }
         Err(e) => crate::api::database_unavailable("gaps export", &e),
     }

@@ -148,6 +148,15 @@ async fn territory_pages_and_exports_match_an_independent_count() {
         assert_eq!(&headers[0], "code_qp");
         assert_eq!(rows.iter().map(|r| r[0].to_owned()).collect::<BTreeSet<_>>(), qpv_93, "{backend}");
         assert_eq!(rows.len(), qpv_93.len(), "{backend}: no duplicates");
+        // Cached like every data response: ETag + 5 minutes; a client that has it gets a 304.
+        let response = router.clone().oneshot(Request::get("/territoires/departement/93/quartiers.csv").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.headers()["cache-control"], "public, max-age=300", "{backend}");
+        assert_eq!(response.headers()["content-disposition"], "attachment; filename=\"departement-93-quartiers.csv\"", "{backend}");
+        let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+        let again = Request::get("/territoires/departement/93/quartiers.csv").header("if-none-match", &etag).body(Body::empty()).unwrap();
+        let response = router.clone().oneshot(again).await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{backend}");
+        assert!(axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap().is_empty(), "{backend}");
         for r in &rows {
             let expected = best.get(&r[0]).map_or("aucune", String::as_str);
             assert_eq!(&r[5], expected, "{backend}: status of {}", &r[0]);
