@@ -78,12 +78,19 @@
       }
     }).addTo(map);
 
-    var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+    // 80 px (the plugin's default) keeps cluster buttons apart: overlapping touch targets fail WCAG 2.5.8.
+    var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 80 });
+    // Leaflet's default pin without its shadow image (1x only, blurry on phones, decorative);
+    // the 2x pin on high-density screens.
+    var pin = L.icon({
+      iconUrl: '/vendor/leaflet/images/marker-icon.png', iconRetinaUrl: '/vendor/leaflet/images/marker-icon-2x.png',
+      iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28]
+    });
     map.addLayer(clusters);
     fetch('/api/v1/carte/regies.geojson').then(function (r) { return r.json(); }).then(function (fc) {
       L.geoJSON(fc, {
         pointToLayer: function (f, latlng) {
-          return L.marker(latlng, { title: f.properties.nom, alt: f.properties.nom });
+          return L.marker(latlng, { icon: pin, title: f.properties.nom, alt: f.properties.nom });
         },
         onEachFeature: function (f, layer) {
           var p = f.properties;
