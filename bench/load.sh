@@ -24,6 +24,7 @@ ENDPOINTS=(
   "/regies/assoc-la-regie-de-nos-quartiers-troyes"
   "/qpv/QN01007I"
   "/api/v1/carte/qpv.geojson?bbox=2.2,48.8,2.5,49.0&zoom=12"
+  "/api/suggestions?q=sarc"
   "/recherche?q=sarc"
   "/territoires/departement/93"
 )

@@ -1,4 +1,4 @@
-//! Text folding shared by header matching, search and slugs.
+//! Text folding shared by header matching, search and slugs; percent-encoding for URLs.
 
 /// Lower-case ASCII form without accents or punctuation runs: "Évry-Courcouronnes" → "evry courcouronnes".
 /// Used to compare what people type with what files contain.
@@ -70,6 +70,17 @@ pub fn title_case(s: &str) -> String {
     out
 }
 
+/// Percent-encoding of a URL path segment or query value: unreserved characters (RFC 3986) as
+/// they are, every other byte as `%XX`.
+pub fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +128,13 @@ mod place_tests {
         assert_eq!(super::fold_place("ST DENIS"), "saint denis");
         assert_eq!(super::fold_place("Sainte-Geneviève-des-Bois"), "sainte genevieve des bois");
         assert_eq!(super::fold_place("Ste Marie"), "sainte marie");
+    }
+}
+
+#[cfg(test)]
+mod percent_tests {
+    #[test]
+    fn percent_encode_keeps_unreserved_and_escapes_the_rest() {
+        assert_eq!(super::percent_encode("Régie 93 & co/~x"), "R%C3%A9gie%2093%20%26%20co%2F~x");
     }
 }

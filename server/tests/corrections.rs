@@ -21,18 +21,9 @@ const ENDPOINT: &str = "/api/ecriture/signaler-correction";
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={}", url_encode(v)))
+        .map(|(k, v)| format!("{k}={}", atlas_core::text::percent_encode(v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 async fn send(app: &axum::Router, request: Request<Body>) -> (StatusCode, Option<String>, String) {
@@ -149,7 +140,7 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         // Reads are not limited, even read server functions called with POST.
         let (status, _, _) = send(&app, Request::get("/healthz").body(Body::empty()).unwrap()).await;
         assert_eq!(status, StatusCode::OK, "{backend}");
-        let read = Request::post(<app::places::Suggest as leptos::server_fn::ServerFn>::PATH)
+        let read = Request::post(<app::places::SearchResults as leptos::server_fn::ServerFn>::PATH)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from("q=troyes"))
             .unwrap();

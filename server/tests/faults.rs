@@ -85,8 +85,7 @@ fn wait_health(port: u16, expected: u16, within: Duration) {
 }
 
 fn correction_form(slug: &str, message: &str) -> String {
-    let message: String = message.chars().map(|c| if c == ' ' { '+' } else { c }).collect();
-    format!("regie={slug}&sujet=autre&message={message}")
+    format!("regie={slug}&sujet=autre&message={}", atlas_core::text::percent_encode(message))
 }
 
 fn recorded_id(body: &str) -> Option<i64> {

@@ -16,8 +16,9 @@ use atlas_core::place::Hit;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Suggestions for the search box (at most 8).
-#[server]
+/// Suggestions for the search box (at most 8): `GET /api/suggestions?q=…`, a read that
+/// browsers and proxies may cache, and a stable address for the load benchmark.
+#[server(input = leptos::server_fn::codec::GetUrl, endpoint = "suggestions")]
 pub async fn suggest(q: String) -> Result<Vec<Hit>, ServerFnError> {
     if q.chars().count() > 100 {
         return Err(ServerFnError::new("recherche trop longue (100 caractères au plus)"));

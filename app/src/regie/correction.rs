@@ -34,6 +34,7 @@ pub async fn report_correction(
 ) -> Result<CorrectionOutcome, ServerFnError> {
     use crate::error::{db_error, pool, set_status};
     use atlas_core::correction::Correction;
+    use atlas_core::text::percent_encode as encode;
     let page = format!("/regies/{}", encode(&regie));
     let outcome = match Correction::validate(&sujet, &message, &contact) {
         Ok(correction) => {
@@ -65,17 +66,6 @@ pub async fn report_correction(
         }
     };
     Ok(outcome)
-}
-
-/// Percent-encoding for a URL query value or path segment.
-#[cfg(feature = "ssr")]
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn topic_label(t: &Texts, topic: CorrectionTopic) -> &'static str {
