@@ -31,6 +31,9 @@ fn trust_proxy() -> bool {
     std::env::var("ATLAS_TRUST_PROXY").is_ok_and(|v| v == "1")
 }
 
+/// Clients remembered before idle ones are forgotten.
+const FORGET_ABOVE_CLIENTS: usize = 10_000;
+
 #[derive(Clone)]
 pub struct WriteLimits {
     limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
@@ -111,9 +114,12 @@ pub async fn guard_writes(
             &format!("trop d'envois en peu de temps ; réessayez dans {seconds} s"),
         );
         response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
-        // Forget clients idle long enough to have a full quota again (bounded memory).
-        limits.limiter.retain_recent();
         return response.into_response();
+    }
+    // Forget clients idle long enough to have a full quota again: memory stays bounded however
+    // many addresses write.
+    if limits.limiter.len() > FORGET_ABOVE_CLIENTS {
+        limits.limiter.retain_recent();
     }
     next.run(request).await
 }
