@@ -578,7 +578,7 @@ pub const FR: Texts = Texts {
     correction_privacy: "Nous ne conservons que ce que vous écrivez ici, jamais votre adresse IP.",
     correction_submit: "Envoyer la correction",
     correction_thanks: "Merci ! Votre correction n° {id} est enregistrée ; le réseau la vérifiera avant de modifier la fiche.",
-    correction_errors: "La correction n'a pas été enregistrée :",
+    correction_errors: "La correction n'a pas été enregistrée\u{a0}:",
     correction_err_topic: "choisissez ce que concerne la correction",
     correction_err_short: "décrivez la correction en 10 caractères au moins",
     correction_err_long: "le message dépasse 2 000 caractères",
