@@ -96,9 +96,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Every page is a lazy route: its code is a separate wasm chunk (`cargo leptos build --split`),
-/// fetched when the page is first shown, so a phone downloads the code of the pages it visits
-/// and not of the whole Atlas. Pages load their own data (resources in the component).
+/// A rarely used page as a lazy route: its code is a separate wasm chunk (`cargo leptos build
+/// --split`), fetched when the page is first shown, so the home, directory, Régie, QPV and search
+/// pages load a smaller main bundle. Making every page lazy was measured worse (a Régie page then
+/// needed 96 chunk files). Pages load their own data (resources in the component).
 macro_rules! lazy_page {
     ($route:ident, $page:ident) => {
         pub struct $route;

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{use_texts, Texts};
 
-/// Where the form posts (under `WRITE_PREFIX`, hence rate-limited).
-pub const CORRECTION_URL: &str = "/api/ecriture/signaler-correction";
+/// Where the form posts: the server function's own path (under `WRITE_PREFIX`, hence rate-limited).
+pub const CORRECTION_URL: &str = <ReportCorrection as leptos::server_fn::ServerFn>::PATH;
 
 /// What the server answers to a well-formed request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
