@@ -15,7 +15,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 
 say "cargo test (unitaires + intégration)"
-cargo test --release -p atlas-core -p app -p server
+cargo test --release -p atlas-core -p atlas-service -p app -p server
 
 # After cargo test, which rebuilds the server binary without cargo-leptos's settings.
 say "cargo leptos build --release --precompress --split"

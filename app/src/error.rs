@@ -1,4 +1,5 @@
-//! Errors a page can show, each with the French sentence a user reads.
+//! How a use case's answer reaches a page: errors shown as a readable alert, the response's
+//! HTTP status, and (server side) the running Atlas and the acting party of the request.
 
 use leptos::prelude::*;
 
@@ -18,28 +19,32 @@ pub fn ErrorNotice(error: ServerFnError) -> impl IntoView {
 /// Marks the current response as "not found" when rendering on the server.
 pub fn set_not_found() {
     #[cfg(feature = "ssr")]
-    set_status(http::StatusCode::NOT_FOUND);
+    set_status(404);
 }
 
 /// Sets the HTTP status of the page or server-function response being answered.
 #[cfg(feature = "ssr")]
-pub fn set_status(status: http::StatusCode) {
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+pub fn set_status(status: u16) {
+    if let (Some(resp), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status)) {
         resp.set_status(status);
     }
 }
 
-/// Server-side: the database pool provided by the server, or a French error.
+/// The running Atlas (database and snapshot) the server provided to this request.
 #[cfg(feature = "ssr")]
-pub fn pool() -> Result<sqlx::AnyPool, ServerFnError> {
-    use_context::<sqlx::AnyPool>().ok_or_else(|| ServerFnError::new("base de données indisponible"))
+pub fn atlas() -> Result<atlas_service::Atlas, ServerFnError> {
+    use_context::<atlas_service::Atlas>().ok_or_else(|| fail(atlas_service::Error::new(atlas_service::Code::Unavailable)))
 }
 
-/// Server-side: logs the database error and answers with a sentence that reveals nothing internal,
-/// as a 503 (the database is down or overloaded: the client may retry; a balancer may route away).
+/// Who is asking: anonymous until accounts exist.
 #[cfg(feature = "ssr")]
-pub fn db_error(e: sqlx::Error) -> ServerFnError {
-    tracing::error!(error = %e, "database query failed");
-    set_status(http::StatusCode::SERVICE_UNAVAILABLE);
-    ServerFnError::new("la base de données n'a pas répondu ; réessayez dans un instant")
+pub fn actor() -> atlas_service::Actor {
+    atlas_service::Actor::Anonymous
+}
+
+/// A use case's error as this response: its status, and its message in the request's language.
+#[cfg(feature = "ssr")]
+pub fn fail(e: atlas_service::Error) -> ServerFnError {
+    set_status(e.status());
+    ServerFnError::ServerError(e.message(crate::i18n::request_locale()))
 }

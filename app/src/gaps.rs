@@ -24,61 +24,16 @@ pub struct Gaps {
     pub departements: Vec<(String, String)>,
 }
 
-/// Server side: every uncovered QPV of the scope, sorted (shared by the page and the CSV).
-#[cfg(feature = "ssr")]
-pub async fn uncovered(
-    pool: &sqlx::AnyPool,
-    places: &crate::places::index::Places,
-    sort: GapSort,
-    departement: Option<&str>,
-) -> Result<(Vec<QpvGap>, usize), sqlx::Error> {
-    type Row = (String, String, Option<f64>, Option<f64>, Option<String>, Option<String>, Option<String>, Option<i64>, i64);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT q.code, q.nom, q.lat, q.lon, c.insee, c.nom, c.departement_code, c.population,
-                (SELECT COUNT(*) FROM couvertures cv WHERE cv.qpv_code = q.code)
-         FROM qpv q
-         LEFT JOIN communes c ON c.insee = (SELECT MIN(qc.commune_insee) FROM qpv_communes qc WHERE qc.qpv_code = q.code)
-         ORDER BY q.code",
-    )
-    .fetch_all(pool)
-    .await?;
-    let in_scope = |dep: &Option<String>| departement.is_none_or(|d| dep.as_deref() == Some(d));
-    let total = rows.iter().filter(|r| in_scope(&r.6)).count();
-    let mut gaps: Vec<QpvGap> = rows
-        .into_iter()
-        .filter(|r| r.8 == 0 && in_scope(&r.6))
-        .map(|(code, nom, lat, lon, insee, commune, dep, population, _)| {
-            let nearest = lat.zip(lon).and_then(|(lat, lon)| places.locate.nearest_regie(lat, lon));
-            QpvGap {
-                code,
-                nom,
-                commune: commune.unwrap_or_default(),
-                commune_insee: insee.unwrap_or_default(),
-                departement: dep.unwrap_or_default(),
-                population_commune: population,
-                regie_proche: nearest.map(|(r, _)| r.nom.clone()),
-                regie_proche_slug: nearest.map(|(r, _)| r.slug.clone()),
-                distance_m: nearest.map(|(_, d)| d),
-            }
-        })
-        .collect();
-    atlas_core::gap::sort(&mut gaps, sort);
-    Ok((gaps, total))
-}
-
 #[server]
 pub async fn get_gaps(tri: Option<String>, dep: Option<String>) -> Result<Gaps, ServerFnError> {
-    let pool = crate::error::pool()?;
-    let places = crate::places::index::places()?;
+    use crate::error::{actor, atlas, fail};
+    let (atlas, actor) = (atlas()?, actor());
     let sort = tri.as_deref().and_then(GapSort::from_code).unwrap_or_default();
     let dep = dep.filter(|d| !d.is_empty() && d.len() <= 3);
-    let (mut rows, total_qpv) = uncovered(&pool, &places, sort, dep.as_deref()).await.map_err(crate::error::db_error)?;
+    let (mut rows, total_qpv) = atlas_service::territory::gaps(&atlas, &actor, sort, dep.as_deref()).await.map_err(fail)?;
     let matching = rows.len();
     rows.truncate(PAGE_ROWS);
-    let departements = sqlx::query_as("SELECT code, nom FROM departements ORDER BY code")
-        .fetch_all(&pool)
-        .await
-        .map_err(crate::error::db_error)?;
+    let departements = atlas_service::territory::departements(&atlas, &actor).await.map_err(fail)?;
     Ok(Gaps { rows, matching, total_qpv, departements })
 }
 

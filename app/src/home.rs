@@ -9,8 +9,8 @@ use crate::i18n::{fill, format_int, use_texts};
 
 #[server]
 pub async fn get_national_figures() -> Result<NationalFigures, ServerFnError> {
-    let pool = crate::error::pool()?;
-    crate::territoire::national_figures(&pool).await.map_err(crate::error::db_error)
+    use crate::error::{actor, atlas, fail};
+    atlas_service::territory::national_figures(&atlas()?, &actor()).await.map_err(fail)
 }
 
 #[component]

@@ -3,19 +3,21 @@
 
 use leptos::prelude::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    Fr,
-    En,
-}
+pub use atlas_core::locale::Locale;
 
-impl Locale {
-    pub fn lang(self) -> &'static str {
-        match self {
-            Self::Fr => "fr",
-            Self::En => "en",
-        }
+/// Server side: the language of the request being answered. A page takes its path's (provided
+/// as context while it renders); a server function or JSON call follows `Accept-Language`.
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    if let Some(locale) = use_context::<Locale>() {
+        return locale;
+    }
+    let Some(parts) = use_context::<http::request::Parts>() else { return Locale::Fr };
+    if parts.uri.path().starts_with("/api/") {
+        let header = parts.headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        Locale::from_accept_language(header)
+    } else {
+        Locale::of_path(parts.uri.path())
     }
 }
 

@@ -81,6 +81,15 @@ impl CorrectionError {
     }
 }
 
+/// What the Atlas answers to a well-formed report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CorrectionOutcome {
+    /// Recorded under this number (acknowledged only once committed).
+    Recorded { id: i64 },
+    /// Not recorded; every problem of the form, in form order (HTTP 422).
+    Refused(Vec<CorrectionError>),
+}
+
 /// A report that passed validation: trimmed, within limits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Correction {

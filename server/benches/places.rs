@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::time::Instant;
 
-use atlas_server::{db, reference};
+use atlas_service::revision::{self, Concept};
+use atlas_service::{db, import::reference};
 
 fn gzip_len(s: &str) -> usize {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -24,7 +25,7 @@ fn main() {
         reference::load(&database, &dir).await.unwrap();
         println!("reference data load (SQLite, empty database): {:.2} s", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let places = app::places::index::build(&database.pool).await.unwrap();
+        let places = atlas_service::snapshot::places::build(atlas_service::snapshot::store::place_rows(&database.pool).await.unwrap(), None);
         println!("place indexes build: {:.2} s", t.elapsed().as_secs_f64());
 
         // Point lookups: a deterministic spread of points over the Hexagone.
@@ -63,7 +64,7 @@ fn main() {
         let france = (-5.2, 41.3, 9.6, 51.1);
         for zoom in [5u8, 6] {
             let qpv = places.map.qpv.points(france);
-            let contours = places.map.departements.polygons(france, zoom);
+            let contours = places.boundaries.departements.polygons(france, zoom);
             println!(
                 "  France z{zoom}: QPV points {} / {}, département outlines {} / {}, total {} / {}",
                 qpv.len(), gzip_len(&qpv), contours.len(), gzip_len(&contours),
@@ -79,7 +80,7 @@ fn main() {
                 let bbox = (lon - half_w, lat - half_h, lon + half_w, lat + half_h);
                 let qpv = if zoom < atlas { map.qpv.points(bbox) } else { map.qpv.polygons(bbox, zoom) };
                 let outlines = if zoom < atlas_core::map::COMMUNE_OUTLINE_ZOOM {
-                    map.departements.polygons(bbox, zoom)
+                    places.boundaries.departements.polygons(bbox, zoom)
                 } else {
                     map.communes.polygons(bbox, zoom)
                 };
@@ -88,6 +89,22 @@ fn main() {
                     qpv.len(), gzip_len(&qpv), outlines.len(), gzip_len(&outlines)
                 );
             }
+        }
+        // Snapshot rebuild after a change, by the concept it touches (what every server does when
+        // a revision moves): a Régie import keeps the département and EPCI outlines.
+        let atlas = atlas_service::Atlas::open(database.clone()).await.unwrap();
+        for concept in [Concept::Corrections, Concept::Partenaires, Concept::Regies, Concept::Territoires] {
+            let mut times = Vec::new();
+            for _ in 0..3 {
+                let mut tx = database.pool.begin().await.unwrap();
+                revision::bump(&mut tx, database.backend, concept).await.unwrap();
+                tx.commit().await.unwrap();
+                let t = Instant::now();
+                atlas_service::snapshot::refresh(&database, &atlas.snapshot).await.unwrap();
+                times.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            times.sort_by(f64::total_cmp);
+            println!("snapshot rebuild after a change of {}: {:.1} ms (median of 3)", concept.code(), times[1]);
         }
         database.pool.close().await;
         let _ = std::fs::remove_file(&path);

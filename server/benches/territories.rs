@@ -2,10 +2,10 @@
 //! région, a département) and of their exports, with the full national data, on SQLite and, when
 //! `TEST_DATABASE_URL` names one, PostgreSQL. Figures are printed, never asserted.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use atlas_server::{db, http, reference};
+use atlas_server::http;
+use atlas_service::{db, import::reference};
 use axum::body::Body;
 use axum::http::Request;
 use leptos::prelude::LeptosOptions;
@@ -33,8 +33,8 @@ async fn run(label: &str, url: &str) {
     if database.counts().await.unwrap().iter().all(|(_, n)| *n == 0) {
         reference::load(&database, &dir).await.unwrap();
     }
-    let places = app::places::index::build(&database.pool).await.unwrap();
-    let router = http::router(LeptosOptions::builder().output_name("atlas").build(), database.clone(), Arc::new(places));
+    let atlas = atlas_service::Atlas::open(database.clone()).await.unwrap();
+    let router = http::router(LeptosOptions::builder().output_name("atlas").build(), atlas.clone());
     println!("\n{label}: server time per request (20 runs after 2 warm-ups), body size");
     for uri in PAGES {
         let mut times = Vec::new();

@@ -1,51 +1,44 @@
-//! The public JSON API (`/api/v1/…`): stable field names, French error messages, proper statuses.
+//! The public JSON API (`/api/v1/…`): parameters and answers are serde structs, errors the use
+//! cases' own (stable code, status, message in the caller's language).
 
-use std::collections::HashMap;
-
-use atlas_core::locate::check_coordinates;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use atlas_core::error::{Code, Error};
+use atlas_core::place::Located;
+use axum::extract::State;
 use axum::Json;
-use serde_json::json;
+use serde::Deserialize;
 
-use crate::http::AppState;
+use crate::error::{ApiError, Lang, Params};
+use crate::state::AppState;
 
-/// `{"erreur": "…"}` with a status: the error shape of every JSON endpoint and export.
-pub fn json_error(status: StatusCode, message: &str) -> Response {
-    (status, Json(json!({ "erreur": message }))).into_response()
+/// `GET /api/v1/locate` parameters. Numbers arrive as text so that a wrong one is answered in
+/// words ("« abc » n'est pas un nombre"), and a decimal comma is accepted.
+#[derive(Debug, Default, Deserialize)]
+pub struct LocateParams {
+    pub lat: Option<String>,
+    pub lon: Option<String>,
+    /// How many Régies, 1 to 50 (default 5).
+    pub limit: Option<String>,
 }
 
-/// A 400 (bad parameter).
-pub fn bad_request(message: String) -> Response {
-    json_error(StatusCode::BAD_REQUEST, &message)
-}
-
-/// A 503 after a database failure: logged with what failed, nothing internal told to the user.
-pub fn database_unavailable(what: &str, error: &sqlx::Error) -> Response {
-    tracing::error!(error = %error, "{what} failed");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "la base de données n'a pas répondu ; réessayez dans un instant")
-}
-
-fn coordinate(params: &HashMap<String, String>, name: &str) -> Result<f64, String> {
-    let raw = params.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()).ok_or_else(|| format!("paramètre « {name} » manquant"))?;
-    raw.replace(',', ".").parse::<f64>().map_err(|_| format!("paramètre « {name} » invalide : « {raw} » n'est pas un nombre"))
+/// A required number parameter.
+pub fn number(value: Option<&str>, name: &str) -> Result<f64, Error> {
+    let raw = value.map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| Error::with(Code::MissingParameter, name))?;
+    raw.replace(',', ".")
+        .parse::<f64>()
+        .map_err(|_| Error::with(Code::InvalidParameter, format!("« {name} » : « {raw} » n'est pas un nombre")))
 }
 
 /// `GET /api/v1/locate?lat=…&lon=…[&limit=…]`: the QPV containing the point (or null) and the
 /// nearest Régies, those covering this QPV first.
-pub async fn locate(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
-    let (lat, lon) = match (coordinate(&params, "lat"), coordinate(&params, "lon")) {
-        (Ok(lat), Ok(lon)) => (lat, lon),
-        (Err(e), _) | (_, Err(e)) => return bad_request(e),
-    };
-    if let Err(e) = check_coordinates(lat, lon) {
-        return bad_request(e);
-    }
-    let limit = match params.get("limit").map(|l| l.parse::<usize>()) {
+pub async fn locate(State(state): State<AppState>, Lang(lang): Lang, Params(p): Params<LocateParams>) -> Result<Json<Located>, ApiError> {
+    let fail = |e| ApiError(lang, e);
+    let lat = number(p.lat.as_deref(), "lat").map_err(fail)?;
+    let lon = number(p.lon.as_deref(), "lon").map_err(fail)?;
+    let limit = match p.limit.as_deref().map(str::parse::<usize>) {
         None => 5,
         Some(Ok(n)) if (1..=50).contains(&n) => n,
-        Some(_) => return bad_request("paramètre « limit » invalide : un entier de 1 à 50 est attendu".into()),
+        Some(_) => return Err(fail(Error::with(Code::InvalidParameter, "« limit » : un entier de 1 à 50 est attendu"))),
     };
-    Json(state.places.locate.locate(lat, lon, limit)).into_response()
+    let actor = atlas_service::Actor::Anonymous;
+    Ok(Json(atlas_service::place::locate(&state.atlas, &actor, lat, lon, limit).map_err(fail)?))
 }

@@ -6,17 +6,20 @@ use atlas_core::geometry::to_geojson;
 use atlas_core::territoire::export::{breakdown_csv, qpvs_csv};
 use atlas_core::territoire::report::{Scope, TerritoryReport};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use app::places::index::Places;
-use app::territoires::queries::{choropleth, qpv_map, MAP_STYLE};
 use app::territoires::TerritoryMap;
+use atlas_core::error::{Code, Error};
+use atlas_core::locale::Locale;
+use atlas_service::snapshot::Places;
+use atlas_service::territory::maps::{choropleth, qpv_map, MAP_STYLE};
+use atlas_service::Actor;
 
-use crate::api::{database_unavailable, json_error};
 use crate::cache::respond;
-use crate::http::AppState;
+use crate::error::{locale, ApiError};
+use crate::state::AppState;
 
 /// `/territoires/{niveau}/{code}/{file}`.
 pub async fn territory(
@@ -32,24 +35,26 @@ pub async fn france(State(state): State<AppState>, headers: HeaderMap, Path(file
     export(&state, &headers, "france", "", &file).await
 }
 
-fn not_found(message: &str) -> Response {
-    json_error(StatusCode::NOT_FOUND, message)
+fn not_found(lang: Locale, what: &str) -> Response {
+    crate::error::respond(lang, &Error::with(Code::NotFound, what))
 }
 
 async fn export(state: &AppState, headers: &HeaderMap, niveau: &str, code: &str, file: &str) -> Response {
-    let Some((what, format)) = file.rsplit_once('.') else { return not_found("export inconnu") };
+    let lang = locale(headers);
+    let Some((what, format)) = file.rsplit_once('.') else { return not_found(lang, "export") };
     let map = [TerritoryMap::Couverture, TerritoryMap::Quartiers].into_iter().find(|m| m.file() == file);
     if map.is_none() && (!matches!(what, "quartiers" | "decoupage") || !matches!(format, "csv" | "geojson")) {
-        return not_found("export inconnu : quartiers ou decoupage, en .csv ou .geojson");
+        return not_found(lang, "export : quartiers ou decoupage, en .csv ou .geojson");
     }
-    let Some(scope) = Scope::parse(niveau, code) else { return not_found("territoire inconnu") };
-    let report = match app::territoires::queries::territory(&state.db.pool, &state.places, &scope).await {
+    let Some(scope) = Scope::parse(niveau, code) else { return not_found(lang, "territoire") };
+    let report = match atlas_service::territory::report(&state.atlas, &Actor::Anonymous, &scope).await {
         Ok(Some(r)) => r,
-        Ok(None) => return not_found("territoire inconnu"),
-        Err(e) => return database_unavailable("territory export", &e),
+        Ok(None) => return not_found(lang, "territoire"),
+        Err(e) => return ApiError(lang, e).into_response(),
     };
+    let places = state.atlas.places();
     if let Some(map) = map {
-        return map_svg(state, headers, &report, map);
+        return map_svg(&places, headers, &report, map);
     }
     let name = match scope.niveau {
         atlas_core::territoire::report::Niveau::France => format!("france-{what}.{format}"),
@@ -58,8 +63,8 @@ async fn export(state: &AppState, headers: &HeaderMap, niveau: &str, code: &str,
     let (content_type, body) = match (what, format) {
         ("quartiers", "csv") => ("text/csv; charset=utf-8", qpvs_csv(&report)),
         ("decoupage", "csv") => ("text/csv; charset=utf-8", breakdown_csv(&report)),
-        ("quartiers", _) => ("application/geo+json", qpvs_geojson(&state.places, &report)),
-        _ => ("application/geo+json", breakdown_geojson(&state.places, &report)),
+        ("quartiers", _) => ("application/geo+json", qpvs_geojson(&places, &report)),
+        _ => ("application/geo+json", breakdown_geojson(&places, &report)),
     };
     respond(headers, content_type, Some(&name), body)
 }
@@ -115,25 +120,25 @@ pub fn breakdown_geojson(places: &Places, r: &TerritoryReport) -> String {
 }
 
 /// A territory's map as an SVG file, cached like the other data responses.
-fn map_svg(state: &AppState, headers: &HeaderMap, r: &TerritoryReport, map: TerritoryMap) -> Response {
+fn map_svg(places: &Places, headers: &HeaderMap, r: &TerritoryReport, map: TerritoryMap) -> Response {
     let t = &app::i18n::FR;
     let (figure, title) = match map {
-        TerritoryMap::Couverture => (choropleth(&state.places, r), {
+        TerritoryMap::Couverture => (choropleth(places, r), {
             let level = r.scope.niveau.breakdown().map_or(String::new(), |l| app::territoires::lower_first(app::territoires::level_label(t, l)));
             t.territory_choropleth_label.replace("{nom}", &r.nom).replace("{niveau}", &level)
         }),
-        TerritoryMap::Quartiers => (qpv_map(&state.places, r), t.territory_qpv_map_label.replace("{nom}", &r.nom)),
+        TerritoryMap::Quartiers => (qpv_map(places, r), t.territory_qpv_map_label.replace("{nom}", &r.nom)),
     };
     match figure {
         Some(f) => respond(headers, "image/svg+xml", None, f.to_document(&title, MAP_STYLE)),
-        None => not_found("ce territoire n'a pas cette carte"),
+        None => not_found(locale(headers), "carte de ce territoire"),
     }
 }
 
 /// `/partenaires/partenariats.csv`: every relation (one row per contract) in the import format,
 /// so a spreadsheet round trip changes only what was edited.
 pub async fn partnerships(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match app::partenaires::queries::export_rows(&state.db.pool).await {
+    match atlas_service::partner::export_rows(&state.atlas, &Actor::Anonymous).await {
         Ok(rows) => {
             let mut csv = atlas_core::csv_fr::CsvFr::new(&atlas_core::partner::import::HEADERS);
             for r in &rows {
@@ -141,6 +146,6 @@ pub async fn partnerships(State(state): State<AppState>, headers: HeaderMap) -> 
             }
             respond(&headers, "text/csv; charset=utf-8", Some("partenariats.csv"), csv.finish())
         }
-        Err(e) => database_unavailable("partnerships export", &e),
+        Err(e) => ApiError(locale(&headers), e).into_response(),
     }
 }

@@ -17,39 +17,26 @@ use tower_http::trace::TraceLayer;
 
 use app::{shell, App};
 
-use app::places::index::SharedPlaces;
+use atlas_core::error::{Code, Error};
+use atlas_service::Atlas;
 
-use crate::{api, exports, map};
-use crate::db::Database;
 use crate::limits::{guard_writes, WriteLimits};
+use crate::state::AppState;
+use crate::{api, exports, map};
 
 /// Largest request body accepted (413 beyond).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Longest a request may take (408 beyond).
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
-#[derive(Clone)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub db: Database,
-    pub places: SharedPlaces,
-}
-
-impl axum::extract::FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
-    }
-}
-
 /// The application with the write limits of the environment (see `limits`).
-pub fn router(leptos_options: LeptosOptions, db: Database, places: SharedPlaces) -> Router {
-    router_with_limits(leptos_options, db, places, WriteLimits::from_env())
+pub fn router(leptos_options: LeptosOptions, atlas: Atlas) -> Router {
+    router_with_limits(leptos_options, atlas, WriteLimits::from_env())
 }
 
-pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: SharedPlaces, limits: WriteLimits) -> Router {
+pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLimits) -> Router {
     let routes = generate_route_list(App);
-    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), places: places.clone() };
-    let pool = db.pool.clone();
+    let state = AppState { leptos_options: leptos_options.clone(), atlas: atlas.clone() };
     // Static files: the .br/.gz siblings written at build time (`cargo leptos build --precompress`)
     // are sent as they are to clients that accept them; anything else is a Leptos 404 page.
     let not_found = leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone());
@@ -68,10 +55,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: S
         .leptos_routes_with_context(
             &state,
             routes,
-            move || {
-                provide_context(pool.clone());
-                provide_context(places.clone());
-            },
+            move || provide_context(atlas.clone()),
             {
                 let options = leptos_options.clone();
                 move || shell(options.clone())
@@ -93,7 +77,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, db: Database, places: S
 
 /// 200 with the database kind, migration version and row counts; 503 when the database is down.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    let db = &state.db;
+    let db = &state.atlas.db;
     // One failure is enough to answer: do not wait for a second query to time out.
     let result = match db.migration_version().await {
         Ok(version) => db.counts().await.map(|counts| (version, counts)),
@@ -148,15 +132,16 @@ async fn static_cache(request: axum::extract::Request, next: axum::middleware::N
 /// one) is the client's fault: 400 with a French message, instead of leptos's 500 "Args|…".
 async fn malformed_arguments(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let is_server_fn = request.uri().path().starts_with("/api/") && !request.uri().path().starts_with("/api/v1/");
+    let headers = request.headers().clone();
     let response = next.run(request).await;
     if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
     let (parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES).await.unwrap_or_default();
-    if let Some(detail) = bytes.strip_prefix(b"Args|") {
+    if let Some(detail) = bytes.strip_prefix(b"Args|").or_else(|| bytes.strip_prefix(b"Deserialization|")) {
         tracing::debug!(detail = %String::from_utf8_lossy(detail), "malformed server function arguments");
-        return api::json_error(StatusCode::BAD_REQUEST, "requête invalide : un champ manque ou est mal formé");
+        return crate::error::respond(crate::error::locale(&headers), &Error::new(Code::MalformedRequest));
     }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }

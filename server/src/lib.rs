@@ -1,14 +1,12 @@
-//! The Atlas des Régies server: configuration, database, importers and the HTTP application.
+//! The Atlas des Régies server: the HTTP adapters (pages and server functions through Leptos,
+//! the JSON API, exports, map data) around the use cases of `atlas_service`, and their guards.
 
 pub mod api;
-pub mod backup;
 pub mod cache;
 pub mod config;
-pub mod corrections;
-pub mod db;
+pub mod error;
 pub mod exports;
 pub mod http;
-pub mod import;
 pub mod limits;
 pub mod map;
-pub mod reference;
+pub mod state;

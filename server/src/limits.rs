@@ -8,12 +8,14 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Request};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::api::json_error;
+use atlas_core::error::{Code, Error};
+
+use crate::error::{locale, respond};
 
 /// Writes allowed per client and minute: `ATLAS_WRITES_PER_MINUTE`, default 10 (a reader sends
 /// one correction; a script sending hundreds is refused). Bursts up to the same number.
@@ -100,7 +102,7 @@ pub async fn guard_writes(
         return next.run(request).await;
     }
     if cross_site(request.headers()) {
-        return json_error(StatusCode::FORBIDDEN, "requête refusée : elle ne vient pas de ce site");
+        return respond(locale(request.headers()), &Error::new(Code::CrossSite));
     }
     if !request.uri().path().starts_with(app::WRITE_PREFIX) {
         return next.run(request).await;
@@ -109,12 +111,7 @@ pub async fn guard_writes(
     if let Err(not_until) = limits.limiter.check_key(&client) {
         let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
         let seconds = wait.as_secs().max(1);
-        let mut response = json_error(
-            StatusCode::TOO_MANY_REQUESTS,
-            &format!("trop d'envois en peu de temps ; réessayez dans {seconds} s"),
-        );
-        response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
-        return response.into_response();
+        return respond(locale(request.headers()), &Error::with(Code::TooManyRequests, seconds.to_string()));
     }
     // Forget clients idle long enough to have a full quota again: memory stays bounded however
     // many addresses write.

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use atlas_core::report::ImportReport;
-use atlas_server::{config, db, http, import, reference};
+use atlas_server::{config, http};
+use atlas_service::import::{self, ImportOptions, Request};
+use atlas_service::{db, Actor, Atlas};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -118,6 +120,9 @@ enum ReferenceWhat {
     },
 }
 
+/// The command line acts as the operator.
+const CLI: Actor = Actor::Cli;
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info")))
@@ -168,71 +173,52 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Import { what } => {
             let database = open(&url).await?;
-            let reports = match what {
-                ImportWhat::Qpv { file, skip_invalid } => {
-                    vec![import::qpv::import_file(&database, &file, import::ImportOptions { skip_invalid }).await]
-                }
-                ImportWhat::Regies { file, skip_invalid } => {
-                    vec![import::regies::import_file(&database, &file, import::ImportOptions { skip_invalid }).await]
-                }
-                ImportWhat::Communes { dir, skip_invalid } => {
-                    match import::communes::read_dir(&dir) {
-                        Ok(t) => match import::communes::write(&database, &t, import::ImportOptions { skip_invalid }).await {
-                            Ok(v) => v.into_iter().map(Ok).collect(),
-                            Err(e) => vec![Err(e)],
-                        },
-                        Err(e) => vec![Err(e)],
-                    }
-                }
-                ImportWhat::Partenariats { file, skip_invalid, demo } => {
-                    vec![import::partnerships::import_file(&database, &file, import::ImportOptions { skip_invalid }, demo).await]
-                }
-                ImportWhat::Reference { dir } => match reference::load(&database, &dir).await {
-                    Ok(v) => v.into_iter().map(Ok).collect(),
-                    Err(e) => vec![Err(e)],
-                },
+            let (request, skip_invalid) = match what {
+                ImportWhat::Qpv { file, skip_invalid } => (Request::Qpv(file), skip_invalid),
+                ImportWhat::Regies { file, skip_invalid } => (Request::Regies(file), skip_invalid),
+                ImportWhat::Communes { dir, skip_invalid } => (Request::Communes(dir), skip_invalid),
+                ImportWhat::Partenariats { file, skip_invalid, demo } => (Request::Partnerships { file, demo }, skip_invalid),
+                ImportWhat::Reference { dir } => (Request::Reference(dir), false),
             };
-            let reports: Vec<ImportReport> = reports.into_iter().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            let reports = import::run(&database, &CLI, request, ImportOptions { skip_invalid }).await.map_err(|e| e.to_string())?;
             Ok(print_reports(&reports))
         }
         Command::Backup { file } => {
             let database = open(&url).await?;
-            let bytes = atlas_server::backup::backup(&database, &file).await.map_err(|e| e.to_string())?;
+            let bytes = atlas_service::backup::backup(&database, &CLI, &file).await.map_err(|e| e.to_string())?;
             println!("Sauvegarde écrite : {} ({bytes} octets).", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Restore { file } => {
-            let version = atlas_server::backup::restore(&url, &file).await.map_err(|e| e.to_string())?;
+            let version = atlas_service::backup::restore(&url, &CLI, &file).await.map_err(|e| e.to_string())?;
             println!("Base restaurée depuis {} (schéma version {version}) ; redémarrez le serveur.", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { what: DemoWhat::Load } => {
             let database = open(&url).await?;
-            let report = import::partnerships::import_file(&database, &config::demo_file(), import::ImportOptions::default(), true)
-                .await
-                .map_err(|e| e.to_string())?;
+            let report = import::load_demo(&database, &CLI, &config::demo_file()).await.map_err(|e| e.to_string())?;
             Ok(print_reports(&[report]))
         }
         Command::Demo { what: DemoWhat::Remove } => {
             let database = open(&url).await?;
-            let (c, r, p) = import::partnerships::remove_demo(&database).await.map_err(|e| e.to_string())?;
+            let (c, r, p) = import::remove_demo(&database, &CLI).await.map_err(|e| e.to_string())?;
             println!("Données de démonstration supprimées : {c} contrats, {r} relations, {p} partenaires.");
             Ok(ExitCode::SUCCESS)
         }
         Command::Corrections { what: CorrectionsWhat::Export { toutes } } => {
             let database = open(&url).await?;
-            let csv = atlas_server::corrections::export_csv(&database, toutes).await.map_err(|e| e.to_string())?;
+            let csv = atlas_service::correction::export_csv(&database, &CLI, toutes).await.map_err(|e| e.to_string())?;
             print!("{csv}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Corrections { what: CorrectionsWhat::Traiter { ids } } => {
             let database = open(&url).await?;
-            let n = atlas_server::corrections::mark_handled(&database, &ids).await.map_err(|e| e.to_string())?;
+            let n = atlas_service::correction::mark_handled(&database, &CLI, &ids).await.map_err(|e| e.to_string())?;
             println!("{n} correction(s) marquée(s) comme traitée(s).");
             Ok(ExitCode::SUCCESS)
         }
         Command::Reference { what: ReferenceWhat::Build { from, out } } => {
-            let summary = reference::build(&from, &out).map_err(|e| e.to_string())?;
+            let summary = import::reference::build(&from, &out).map_err(|e| e.to_string())?;
             println!("Données de référence écrites dans {} : {summary}", out.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -241,27 +227,9 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
 
 async fn serve(url: &str) -> Result<(), String> {
     let database = open(url).await?;
-    if database.is_empty().await.map_err(|e| e.to_string())? {
-        let dir = config::reference_dir();
-        tracing::info!(dir = %dir.display(), "empty database: loading the national reference data");
-        let reports = reference::load(&database, &dir).await.map_err(|e| e.to_string())?;
-        for r in &reports {
-            tracing::info!(what = %r.what, inserted = r.inserted, rejected = r.rejected.len(), "reference import");
-        }
-    }
     // ATLAS_DEMO=1: demonstration partnerships too (browser tests, demos), once.
-    if std::env::var("ATLAS_DEMO").is_ok_and(|v| v == "1") {
-        let demo_rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM relations WHERE demo = 1")
-            .fetch_one(&database.pool)
-            .await
-            .map_err(|e| e.to_string())?;
-        if demo_rows == 0 {
-            let report = import::partnerships::import_file(&database, &config::demo_file(), import::ImportOptions::default(), true)
-                .await
-                .map_err(|e| e.to_string())?;
-            tracing::info!(inserted = report.inserted, rejected = report.rejected.len(), "demonstration partnerships loaded");
-        }
-    }
+    let demo = std::env::var("ATLAS_DEMO").is_ok_and(|v| v == "1").then(config::demo_file);
+    atlas_service::startup::prepare(&database, &config::reference_dir(), demo.as_deref()).await.map_err(|e| e.to_string())?;
     let conf = leptos::prelude::get_configuration(None).map_err(|e| e.to_string())?;
     let mut options = conf.leptos_options;
     // cargo-leptos bakes the bundle name in at build time; a binary built by plain `cargo`
@@ -278,8 +246,11 @@ async fn serve(url: &str) -> Result<(), String> {
             .is_some_and(|file| file.exists());
     }
     let addr = options.site_addr;
-    let places = app::places::index::build(&database.pool).await.map_err(|e| format!("index des lieux : {e}"))?;
-    let app = http::router(options, database, std::sync::Arc::new(places));
+    let atlas = Atlas::open(database).await.map_err(|e| format!("index des lieux : {e}"))?;
+    // Every committed change, from this instance, another one or the command line, reaches
+    // this one's snapshot within a second or two.
+    tokio::spawn(atlas_service::watch::follow(atlas.clone()));
+    let app = http::router(options, atlas);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("écoute sur {addr} impossible : {e}"))?;
     tracing::info!("Atlas des Régies sur http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())

@@ -3,8 +3,9 @@
 
 mod common;
 
-use atlas_server::backup::{backup, restore, sqlite_path, BackupError};
-use atlas_server::{db, reference};
+use atlas_service::backup::{backup, restore, sqlite_path, BackupError};
+use atlas_service::Actor;
+use atlas_service::{db, import::reference};
 use common::reference_dir;
 
 #[tokio::test]
@@ -17,9 +18,9 @@ async fn backup_then_restore_brings_back_every_row() {
     let before = database.counts().await.unwrap();
 
     let file = dir.path().join("sauvegarde.db");
-    let bytes = backup(&database, &file).await.unwrap();
+    let bytes = backup(&database, &Actor::Cli, &file).await.unwrap();
     assert!(bytes > 1_000_000, "a copy with the national data: {bytes} bytes");
-    assert!(matches!(backup(&database, &file).await, Err(BackupError::Exists(_))), "never overwrites");
+    assert!(matches!(backup(&database, &Actor::Cli, &file).await, Err(BackupError::Exists(_))), "never overwrites");
 
     // Damage after the backup: QPVs deleted.
     sqlx::query("DELETE FROM couvertures").execute(&database.pool).await.unwrap();
@@ -27,7 +28,7 @@ async fn backup_then_restore_brings_back_every_row() {
     assert_ne!(database.counts().await.unwrap(), before);
     database.pool.close().await;
 
-    let version = restore(&url, &file).await.unwrap();
+    let version = restore(&url, &Actor::Cli, &file).await.unwrap();
     assert!(version >= 2);
     let database = db::connect(&url).await.unwrap();
     assert_eq!(database.counts().await.unwrap(), before, "every table as it was");
@@ -38,10 +39,10 @@ async fn backup_then_restore_brings_back_every_row() {
     // Not a backup: refused, the live database untouched.
     let junk = dir.path().join("pas-une-base.db");
     std::fs::write(&junk, b"bonjour").unwrap();
-    let err = restore(&url, &junk).await.unwrap_err().to_string();
+    let err = restore(&url, &Actor::Cli, &junk).await.unwrap_err().to_string();
     assert!(err.contains("n'est pas une sauvegarde valide"), "{err}");
     assert_eq!(database.counts().await.unwrap(), before);
     // PostgreSQL: the command points to pg_dump.
-    let err = restore("postgres://localhost/x", &file).await.unwrap_err().to_string();
+    let err = restore("postgres://localhost/x", &Actor::Cli, &file).await.unwrap_err().to_string();
     assert!(err.contains("pg_dump"), "{err}");
 }

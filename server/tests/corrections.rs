@@ -6,10 +6,11 @@
 mod common;
 
 use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use atlas_server::limits::WriteLimits;
-use atlas_server::{corrections, http, reference};
+use atlas_server::http;
+use atlas_service::import::reference;
+use atlas_service::{correction as corrections, Actor};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::{backends, fresh, reference_dir};
@@ -48,11 +49,11 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         let db = fresh(backend).await;
         reference::load(&db, &reference_dir()).await.expect("reference load");
         let slug: String = sqlx::query_scalar("SELECT slug FROM regies ORDER BY slug LIMIT 1").fetch_one(&db.pool).await.unwrap();
-        let places = Arc::new(app::places::index::build(&db.pool).await.unwrap());
+        let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
         let site = common::repo_root().join("public");
         let options = LeptosOptions::builder().output_name("atlas").site_root(site.to_string_lossy().to_string()).build();
         let limits = WriteLimits::new(NonZeroU32::new(6).unwrap(), false);
-        let app = http::router_with_limits(options, db.clone(), places, limits);
+        let app = http::router_with_limits(options, atlas.clone(), limits);
 
         // The page offers the form, folded, with its fields labelled.
         let page = send(&app, Request::get(format!("/regies/{slug}")).body(Body::empty()).unwrap()).await;
@@ -150,7 +151,7 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
 
 
         // The network's export: the correction, its page, the formula neutralised.
-        let csv = corrections::export_csv(&db, false).await.unwrap();
+        let csv = corrections::export_csv(&db, &Actor::Cli, false).await.unwrap();
         let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2, "{backend}");
@@ -158,10 +159,10 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         assert_eq!(&rows[0][3], format!("/regies/{slug}").as_str());
         assert_eq!(&rows[0][6], format!("'{message}").as_str(), "{backend}: a formula must not reach a spreadsheet");
         // Handled: out of the default export and of the page's count; still in --toutes.
-        assert_eq!(corrections::mark_handled(&db, &[id, 999_999]).await.unwrap(), 1, "{backend}");
-        assert_eq!(corrections::mark_handled(&db, &[second]).await.unwrap(), 1, "{backend}");
-        assert_eq!(corrections::export_csv(&db, false).await.unwrap().lines().count(), 1, "{backend}: header only");
-        assert_eq!(corrections::export_csv(&db, true).await.unwrap().lines().count(), 3, "{backend}");
+        assert_eq!(corrections::mark_handled(&db, &Actor::Cli, &[id, 999_999]).await.unwrap(), 1, "{backend}");
+        assert_eq!(corrections::mark_handled(&db, &Actor::Cli, &[second]).await.unwrap(), 1, "{backend}");
+        assert_eq!(corrections::export_csv(&db, &Actor::Cli, false).await.unwrap().lines().count(), 1, "{backend}: header only");
+        assert_eq!(corrections::export_csv(&db, &Actor::Cli, true).await.unwrap().lines().count(), 3, "{backend}");
         let (_, _, html) = send(&app, Request::get(format!("/regies/{slug}")).body(Body::empty()).unwrap()).await;
         assert!(!html.contains("attendent d"), "{backend}");
     }

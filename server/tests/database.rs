@@ -5,8 +5,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use atlas_server::import::{qpv, regies, ImportError, ImportOptions};
-use atlas_server::reference;
+use atlas_service::import::{qpv, regies, ImportError, ImportOptions};
+use atlas_service::import::reference;
 use common::{backends, count, fixture, fresh, reference_dir};
 
 const STRICT: ImportOptions = ImportOptions { skip_invalid: false };
@@ -36,7 +36,7 @@ async fn reference_data_loads_queries_answer_and_reimport_changes_nothing() {
         assert_eq!(count(&db, "regies").await, n_regies, "{backend}");
 
         // Home figures: checked against counts written differently from the app's query.
-        let f = app::territoire::national_figures(&db.pool).await.unwrap();
+        let f = atlas_service::territory::store::national_figures(&db.pool).await.unwrap();
         assert_eq!(f.qpv, 1_584);
         assert_eq!(f.regies, n_regies);
         assert_eq!(f.regies_a_verifier, n_regies, "every R1 candidate is à vérifier");
@@ -58,14 +58,14 @@ async fn reference_data_loads_queries_answer_and_reimport_changes_nothing() {
         assert!(covs.iter().all(|c| c.2 == "estimee"));
 
         // Directory and Régie page queries.
-        let list = app::regie::queries::list(&db.pool).await.unwrap();
+        let list = atlas_service::regie::store::list(&db.pool).await.unwrap();
         assert_eq!(list.len() as i64, n_regies);
         let with_qpv = list.iter().find(|r| r.nb_qpv > 0).expect("a Régie with QPVs");
-        let detail = app::regie::queries::detail(&db.pool, &with_qpv.slug).await.unwrap().expect("detail");
+        let detail = atlas_service::regie::store::detail(&db.pool, &with_qpv.slug).await.unwrap().expect("detail");
         assert_eq!(detail.nom, with_qpv.nom);
         assert_eq!(detail.qpvs.len() as i64, with_qpv.nb_qpv);
         assert!(detail.qpvs.iter().all(|q| q.code.starts_with("QN")));
-        assert!(app::regie::queries::detail(&db.pool, "pas-une-regie").await.unwrap().is_none());
+        assert!(atlas_service::regie::store::detail(&db.pool, "pas-une-regie").await.unwrap().is_none());
 
         // Re-importing the shipped files changes nothing.
         let again = qpv::import_file(&db, &reference_dir().join(reference::QPV_FILE), STRICT).await.unwrap();
@@ -79,7 +79,7 @@ async fn reference_data_loads_queries_answer_and_reimport_changes_nothing() {
 }
 
 /// Régies files as people export them, against a database holding the communes.
-async fn regies_files(db: &atlas_server::db::Database, backend: &str, before: i64) {
+async fn regies_files(db: &atlas_service::db::Database, backend: &str, before: i64) {
     // Windows-1252, `;`, CRLF, decimal commas, "Nom de la structure" / "Ville" headers.
     let r = regies::import_file(db, &fixture("regies_cp1252.csv"), STRICT).await.unwrap();
     assert!(r.rejected.is_empty(), "{backend}: {:?}", r.rejected);
@@ -151,7 +151,7 @@ async fn unknown_file_format_is_a_french_error() {
 }
 
 /// Tables and columns (name and nullability) of a migrated database.
-async fn schema_of(db: &atlas_server::db::Database, backend: &str) -> BTreeMap<String, Vec<(String, bool)>> {
+async fn schema_of(db: &atlas_service::db::Database, backend: &str) -> BTreeMap<String, Vec<(String, bool)>> {
     let rows: Vec<(String, String, i64)> = match backend {
         "sqlite" => sqlx::query_as(
             "SELECT m.name, p.name, p.\"notnull\" + p.pk FROM sqlite_master m, pragma_table_info(m.name) p
@@ -194,7 +194,7 @@ async fn both_backends_have_the_same_schema() {
 /// (93066) since 2025: they must land in Saint-Denis whichever file is loaded first.
 #[tokio::test]
 async fn qpv_of_a_merged_commune_is_filed_under_todays_commune_in_either_load_order() {
-    let communes_of = |db: atlas_server::db::Database| async move {
+    let communes_of = |db: atlas_service::db::Database| async move {
         let rows: Vec<(String,)> = sqlx::query_as("SELECT commune_insee FROM qpv_communes WHERE qpv_code = 'QN09336I'")
             .fetch_all(&db.pool)
             .await
@@ -209,8 +209,8 @@ async fn qpv_of_a_merged_commune_is_filed_under_todays_commune_in_either_load_or
         let db = fresh(backend).await;
         qpv::import_file(&db, &reference_dir().join(reference::QPV_FILE), STRICT).await.unwrap();
         assert_eq!(communes_of(db.clone()).await, ["93059"], "{backend}: as the file says");
-        let territories = atlas_server::import::communes::read_dir(&reference_dir()).unwrap();
-        atlas_server::import::communes::write(&db, &territories, STRICT).await.unwrap();
+        let territories = atlas_service::import::communes::read_dir(&reference_dir()).unwrap();
+        atlas_service::import::communes::write(&db, &territories, STRICT).await.unwrap();
         assert_eq!(communes_of(db.clone()).await, ["93066"], "{backend}: moved when the communes arrive");
         let orphans: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM qpv_communes WHERE commune_insee NOT IN (SELECT insee FROM communes)

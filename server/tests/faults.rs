@@ -6,83 +6,16 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{backends, repo_root};
-
-/// A minimal HTTP/1.1 exchange (one request per connection): status and body, or the I/O error
-/// a client sees when the server is gone.
-fn http(port: u16, method: &str, path: &str, form: Option<&str>) -> std::io::Result<(u16, String)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
-    let body = form.unwrap_or("");
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nAccept: application/json\r\n");
-    if form.is_some() {
-        request.push_str(&format!("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n", body.len()));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "réponse incomplète"))?;
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
-    Ok((status, body))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// The server process, SIGKILLed when dropped (also when an assertion fails).
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_server(database_url: &str, port: u16) -> Server {
-    Server(Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("serve")
-        .env("DATABASE_URL", database_url)
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_SITE_ROOT", repo_root().join("public"))
-        .env("ATLAS_REFERENCE_DIR", repo_root().join("data/reference"))
-        .env("ATLAS_WRITES_PER_MINUTE", "1000000")
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the server binary"))
-}
-
-/// Waits until /healthz answers `expected` (the first start loads the national reference data).
-fn wait_health(port: u16, expected: u16, within: Duration) {
-    let started = Instant::now();
-    loop {
-        if let Ok((status, _)) = http(port, "GET", "/healthz", None) {
-            if status == expected {
-                return;
-            }
-        }
-        assert!(started.elapsed() < within, "/healthz n'a pas répondu {expected} en {within:?}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
+use common::process::{free_port, http, start_server, wait_health, Server};
+use common::backends;
 
 fn correction_form(slug: &str, message: &str) -> String {
     format!("regie={slug}&sujet=autre&message={}", atlas_core::text::percent_encode(message))
@@ -94,7 +27,7 @@ fn recorded_id(body: &str) -> Option<i64> {
 }
 
 async fn first_slug(url: &str) -> String {
-    let db = atlas_server::db::connect(url).await.unwrap();
+    let db = atlas_service::db::connect(url).await.unwrap();
     let slug = sqlx::query_scalar("SELECT slug FROM regies ORDER BY slug LIMIT 1").fetch_one(&db.pool).await.unwrap();
     db.pool.close().await;
     slug
@@ -156,14 +89,14 @@ async fn sigkill_during_writes_loses_no_acknowledged_write() {
 
         // The file as the crash left it: SQLite must find it intact before anything else opens it.
         if backend == "sqlite" {
-            let db = atlas_server::db::connect(&url).await.unwrap();
+            let db = atlas_service::db::connect(&url).await.unwrap();
             let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&db.pool).await.unwrap();
             assert_eq!(check, "ok", "intégrité SQLite après SIGKILL");
             db.pool.close().await;
         }
         let server = start_server(&url, port);
         wait_health(port, 200, Duration::from_secs(60));
-        let db = atlas_server::db::connect(&url).await.unwrap();
+        let db = atlas_service::db::connect(&url).await.unwrap();
         let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, message FROM corrections ORDER BY id").fetch_all(&db.pool).await.unwrap();
         let stored: std::collections::HashMap<i64, String> = rows.iter().cloned().collect();
         for (id, message) in &acked {
@@ -272,7 +205,7 @@ async fn postgres_down_gives_clear_503s_and_the_server_recovers_by_itself() {
     let slug = first_slug(&cluster.url()).await;
     // Where the Régie is: locating this point must name it, from memory.
     let (lat, lon): (f64, f64) = {
-        let db = atlas_server::db::connect(&cluster.url()).await.unwrap();
+        let db = atlas_service::db::connect(&cluster.url()).await.unwrap();
         let row = sqlx::query_as("SELECT lat, lon FROM regies WHERE slug = $1").bind(&slug).fetch_one(&db.pool).await.unwrap();
         db.pool.close().await;
         row
@@ -314,7 +247,7 @@ async fn postgres_down_gives_clear_503s_and_the_server_recovers_by_itself() {
     eprintln!("base redémarrée : /healthz de nouveau 200 après {} ms, sans redémarrer le serveur", restarted.elapsed().as_millis());
     let after = tokio::task::block_in_place(|| http(port, "POST", "/api/ecriture/signaler-correction", Some(&correction_form(&slug, "apres la panne de la base")))).unwrap();
     assert_eq!(after.0, 200, "{}", after.1);
-    let db = atlas_server::db::connect(&cluster.url()).await.unwrap();
+    let db = atlas_service::db::connect(&cluster.url()).await.unwrap();
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, message FROM corrections ORDER BY id").fetch_all(&db.pool).await.unwrap();
     // The write acknowledged before the crash is kept; the one refused with 503 was not written.
     assert_eq!(rows.len(), 2, "{rows:?}");

@@ -4,9 +4,9 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use atlas_server::{http, reference};
+use atlas_server::http;
+use atlas_service::import::reference;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{backends, fresh, reference_dir};
@@ -31,8 +31,8 @@ async fn uncovered_qpvs_page_and_csv_export_agree_with_the_data() {
         let expected: BTreeSet<String> = all.into_iter().map(|(c,)| c).filter(|c| !covered.contains(c)).collect();
         assert!(expected.len() > 1_000 && expected.len() < 1_584, "{backend}: {}", expected.len());
 
-        let places = app::places::index::build(&db.pool).await.unwrap();
-        let router = http::router(LeptosOptions::builder().output_name("atlas").build(), db.clone(), Arc::new(places));
+        let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
+        let router = http::router(LeptosOptions::builder().output_name("atlas").build(), atlas.clone());
 
         // CSV: BOM, `;`, every uncovered QPV once, sorted by distance (farthest first).
         let (status, bytes) = get(&router, "/territoires/quartiers-sans-regie.csv?tri=distance").await;

@@ -5,10 +5,10 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use atlas_server::import::{partnerships, ImportOptions};
-use atlas_server::{db::Database, http, reference};
+use atlas_service::import::{partnerships, ImportOptions};
+use atlas_server::http;
+use atlas_service::{db::Database, import::reference};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{backends, fresh, reference_dir};
@@ -78,8 +78,8 @@ async fn partnerships_import_pages_export_round_trip_and_demo_removal() {
         assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 12), "{backend}");
         assert_eq!(counts(&db).await, (7, 11, 6), "{backend}");
 
-        let places = app::places::index::build(&db.pool).await.unwrap();
-        let router = http::router(LeptosOptions::builder().output_name("atlas").build(), db.clone(), Arc::new(places));
+        let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
+        let router = http::router(LeptosOptions::builder().output_name("atlas").build(), atlas.clone());
 
         // The partner page: its Régies, its contracts and their total, the demonstration notice.
         let id: i64 = sqlx::query_scalar("SELECT id FROM partenaires WHERE nom = 'Habitat social (démonstration)'").fetch_one(&db.pool).await.unwrap();

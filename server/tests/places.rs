@@ -3,7 +3,7 @@
 
 mod common;
 
-use atlas_server::reference;
+use atlas_service::import::reference;
 use common::{fresh, reference_dir};
 use geo::{BoundingRect, Centroid, Contains, InteriorPoint, MultiPolygon, Point};
 
@@ -20,7 +20,7 @@ fn strictly_inside(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
 async fn point_in_qpv_search_and_map_on_national_data() {
     let db = fresh("sqlite").await;
     reference::load(&db, &reference_dir()).await.expect("reference load");
-    let places = app::places::index::build(&db.pool).await.expect("indexes");
+    let places = atlas_service::snapshot::places::build(atlas_service::snapshot::store::place_rows(&db.pool).await.expect("rows"), None);
 
     // Every QPV's contour, read here from the database on its own.
     let rows: Vec<(String, String)> =
@@ -77,7 +77,7 @@ async fn point_in_qpv_search_and_map_on_national_data() {
     assert!(in_france > 1_300, "{in_france}");
     assert_eq!(v["features"].as_array().unwrap().len(), in_france, "every QPV of the Hexagone and Corsica, no other");
     assert!(qpv.len() < 200_000, "France QPV layer: {} bytes", qpv.len());
-    let contours = places.map.departements.polygons(france, 5);
+    let contours = places.boundaries.departements.polygons(france, 5);
     assert!(contours.len() < 200_000, "France outlines: {} bytes", contours.len());
     let v: serde_json::Value = serde_json::from_str(&contours).unwrap();
     assert!(v["features"].as_array().unwrap().len() >= 96, "metropolitan départements");

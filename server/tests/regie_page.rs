@@ -3,9 +3,9 @@
 
 mod common;
 
-use std::sync::Arc;
 
-use atlas_server::{http, reference};
+use atlas_server::http;
+use atlas_service::import::reference;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{backends, fresh, reference_dir};
@@ -54,12 +54,12 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
         .await
         .unwrap();
 
-        let places = app::places::index::build(&db.pool).await.unwrap();
+        let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
         // Static files come from public/ (what cargo-leptos copies into the site).
         let site = common::repo_root().join("public");
         assert!(site.join("vendor/leaflet/leaflet.js").exists(), "run scripts/vendor.sh (make test does)");
         let options = LeptosOptions::builder().output_name("atlas").site_root(site.to_string_lossy().to_string()).build();
-        let router = http::router(options, db.clone(), Arc::new(places));
+        let router = http::router(options, atlas.clone());
 
         let (status, html) = get(&router, &format!("/regies/{slug}")).await;
         assert_eq!(status, StatusCode::OK, "{backend}");

@@ -5,9 +5,9 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
-use atlas_server::{http, reference};
+use atlas_server::http;
+use atlas_service::import::reference;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{backends, fresh, reference_dir};
@@ -112,8 +112,8 @@ async fn territory_pages_and_exports_match_an_independent_count() {
         let (total_fr, covered_fr): (i64, i64) =
             sqlx::query_as("SELECT (SELECT COUNT(*) FROM qpv), (SELECT COUNT(DISTINCT qpv_code) FROM couvertures)").fetch_one(pool).await.unwrap();
 
-        let places = app::places::index::build(pool).await.unwrap();
-        let router = http::router(LeptosOptions::builder().output_name("atlas").build(), db.clone(), Arc::new(places));
+        let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
+        let router = http::router(LeptosOptions::builder().output_name("atlas").build(), atlas.clone());
 
         // Département page.
         let (status, html) = get(&router, "/territoires/departement/93").await;

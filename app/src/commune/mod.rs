@@ -1,8 +1,6 @@
 //! The page of one commune: identity, its QPVs with their coverage, the Régies based there or
 //! working in its QPVs, and a map drawn on the server.
 
-#[cfg(feature = "ssr")]
-pub mod queries;
 
 use atlas_core::territoire::CommuneDetail;
 use leptos::prelude::*;
@@ -14,11 +12,8 @@ use crate::i18n::{coverage_label, format_int, use_texts};
 /// `None` when no commune has this INSEE code: the page answers 404.
 #[server]
 pub async fn get_commune(insee: String) -> Result<Option<CommuneDetail>, ServerFnError> {
-    if insee.len() != 5 || !insee.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Ok(None);
-    }
-    let pool = crate::error::pool()?;
-    queries::detail(&pool, &insee).await.map_err(crate::error::db_error)
+    use crate::error::{actor, atlas, fail};
+    atlas_service::commune::page(&atlas()?, &actor(), &insee).await.map_err(fail)
 }
 
 #[component]

@@ -2,8 +2,6 @@
 //! page of one partner (`/partenaires/{id}`): the Régies it works with, on a map, and its
 //! contracts. Demonstration rows are labelled as such wherever they appear.
 
-#[cfg(feature = "ssr")]
-pub mod queries;
 
 use atlas_core::partner::{PartnerDetail, PartnerKind, PartnerSummary};
 use leptos::prelude::*;
@@ -15,22 +13,17 @@ use crate::i18n::{format_int, relation_sentence, use_texts};
 
 #[server]
 pub async fn get_partners(nature: Option<String>) -> Result<Vec<PartnerSummary>, ServerFnError> {
-    let pool = crate::error::pool()?;
+    use crate::error::{actor, atlas, fail};
     let nature = nature.as_deref().and_then(PartnerKind::from_code);
-    queries::list(&pool, nature).await.map_err(crate::error::db_error)
+    atlas_service::partner::list(&atlas()?, &actor(), nature).await.map_err(fail)
 }
 
 /// `None` when no partner has this number: the page answers 404.
 #[server]
 pub async fn get_partner(id: String) -> Result<Option<PartnerDetail>, ServerFnError> {
     let Ok(id) = id.parse::<i64>() else { return Ok(None) };
-    let pool = crate::error::pool()?;
-    let places = crate::places::index::places()?;
-    let mut detail = queries::detail(&pool, id).await.map_err(crate::error::db_error)?;
-    if let Some(d) = detail.as_mut() {
-        d.figure = queries::figure(&places, &d.regies);
-    }
-    Ok(detail)
+    use crate::error::{actor, atlas, fail};
+    atlas_service::partner::page(&atlas()?, &actor(), id).await.map_err(fail)
 }
 
 fn euros(v: i64) -> String {

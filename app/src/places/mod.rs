@@ -1,8 +1,6 @@
 //! Finding places: the search box (suggestions and results page) and "autour de moi"
 //! (which QPV is here and which Régies are near), backed by the in-memory indexes.
 
-#[cfg(feature = "ssr")]
-pub mod index;
 mod locate_page;
 mod search_box;
 mod search_page;
@@ -20,19 +18,15 @@ use serde::{Deserialize, Serialize};
 /// browsers and proxies may cache, and a stable address for the load benchmark.
 #[server(input = leptos::server_fn::codec::GetUrl, endpoint = "suggestions")]
 pub async fn suggest(q: String) -> Result<Vec<Hit>, ServerFnError> {
-    if q.chars().count() > 100 {
-        return Err(ServerFnError::new("recherche trop longue (100 caractères au plus)"));
-    }
-    Ok(index::places()?.search.search(&q, 8))
+    use crate::error::{actor, atlas, fail};
+    atlas_service::place::search(&atlas()?, &actor(), &q, 8).map_err(fail)
 }
 
 /// The results page (at most 50).
 #[server]
 pub async fn search_results(q: String) -> Result<Vec<Hit>, ServerFnError> {
-    if q.chars().count() > 100 {
-        return Err(ServerFnError::new("recherche trop longue (100 caractères au plus)"));
-    }
-    Ok(index::places()?.search.search(&q, 50))
+    use crate::error::{actor, atlas, fail};
+    atlas_service::place::search(&atlas()?, &actor(), &q, 50).map_err(fail)
 }
 
 /// Where the point to locate comes from, for the page to say it.
@@ -48,18 +42,17 @@ pub struct LocateAnswer {
 /// From coordinates (browser geolocation) or from a commune name or postcode.
 #[server]
 pub async fn locate(lat: Option<f64>, lon: Option<f64>, q: Option<String>) -> Result<LocateAnswer, ServerFnError> {
-    let places = index::places()?;
-    let (place, lat, lon) = match (lat, lon, q.as_deref().map(str::trim).filter(|s| !s.is_empty())) {
+    use crate::error::{actor, atlas, fail};
+    use atlas_service::{place, Code, Error};
+    let (atlas, actor) = (atlas()?, actor());
+    let (name, lat, lon) = match (lat, lon, q.as_deref().map(str::trim).filter(|s| !s.is_empty())) {
         (Some(lat), Some(lon), _) => (None, lat, lon),
         (_, _, Some(q)) => {
-            let pool = crate::error::pool()?;
-            match index::commune_point(&pool, &places, q).await.map_err(crate::error::db_error)? {
-                Some(found) => found,
-                None => return Err(ServerFnError::new(format!("aucune commune ne correspond à « {q} »"))),
-            }
+            let (name, lat, lon) = place::commune_point(&atlas, &actor, q).await.map_err(fail)?;
+            (Some(name), lat, lon)
         }
-        _ => return Err(ServerFnError::new("indiquez une commune, un code postal, ou autorisez la localisation")),
+        _ => return Err(fail(Error::new(Code::PlaceNeeded))),
     };
-    atlas_core::locate::check_coordinates(lat, lon).map_err(ServerFnError::new)?;
-    Ok(LocateAnswer { place, lat, lon, located: places.locate.locate(lat, lon, 5) })
+    let located = place::locate(&atlas, &actor, lat, lon, 5).map_err(fail)?;
+    Ok(LocateAnswer { place: name, lat, lon, located })
 }

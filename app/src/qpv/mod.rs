@@ -1,8 +1,6 @@
 //! The page of one quartier prioritaire (QPV): its commune(s), the Régies working there,
 //! its neighbours, and a map drawn on the server.
 
-#[cfg(feature = "ssr")]
-pub mod queries;
 
 use atlas_core::qpv::QpvDetail;
 use leptos::prelude::*;
@@ -14,11 +12,8 @@ use crate::i18n::{coverage_label, use_texts};
 /// `None` when no QPV has this code: the page answers 404.
 #[server]
 pub async fn get_qpv(code: String) -> Result<Option<QpvDetail>, ServerFnError> {
-    if !atlas_core::qpv::is_qpv_code(&code) {
-        return Ok(None);
-    }
-    let pool = crate::error::pool()?;
-    queries::detail(&pool, &code).await.map_err(crate::error::db_error)
+    use crate::error::{actor, atlas, fail};
+    atlas_service::qpv::page(&atlas()?, &actor(), &code).await.map_err(fail)
 }
 
 #[component]

@@ -7,21 +7,13 @@ use leptos::prelude::*;
 /// `None` when no Régie has this slug: the page answers 404.
 #[server]
 pub async fn get_regie(slug: String) -> Result<Option<RegieDetail>, ServerFnError> {
-    if slug.len() > 200 {
-        return Ok(None);
-    }
-    let pool = crate::error::pool()?;
-    super::queries::detail(&pool, &slug).await.map_err(crate::error::db_error)
+    use crate::error::{actor, atlas, fail};
+    atlas_service::regie::page(&atlas()?, &actor(), &slug).await.map_err(fail)
 }
 
 /// One page of the directory for the filters, sort and page of the URL.
 #[server]
 pub async fn directory(query: DirectoryQuery) -> Result<DirectoryPage, ServerFnError> {
-    if query.q.chars().count() > 100 {
-        return Err(ServerFnError::new("recherche trop longue (100 caractères au plus)"));
-    }
-    let pool = crate::error::pool()?;
-    let all = super::queries::list(&pool).await.map_err(crate::error::db_error)?;
-    let names = super::queries::territory_names(&pool).await.map_err(crate::error::db_error)?;
-    Ok(query.apply(&all, &names))
+    use crate::error::{actor, atlas, fail};
+    atlas_service::regie::directory(&atlas()?, &actor(), &query).await.map_err(fail)
 }

@@ -4,24 +4,15 @@
 //! smaller, and the form works the same without JavaScript). The server answers a browser with a
 //! redirect to the page, the outcome in the URL; other clients get JSON and a status.
 
+pub use atlas_core::correction::CorrectionOutcome;
 use atlas_core::correction::{CorrectionError, CorrectionTopic};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::{use_texts, Texts};
 
 /// Where the form posts: the server function's own path (under `WRITE_PREFIX`, hence rate-limited).
 pub const CORRECTION_URL: &str = <ReportCorrection as leptos::server_fn::ServerFn>::PATH;
-
-/// What the server answers to a well-formed request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CorrectionOutcome {
-    /// Recorded under this number (acknowledged only once committed).
-    Recorded { id: i64 },
-    /// Not recorded; every problem of the form, in form order (HTTP 422).
-    Refused(Vec<CorrectionError>),
-}
 
 /// `POST /api/ecriture/signaler-correction` (form-encoded: `regie`, `sujet`, `message`, `contact`).
 /// Rate-limited and same-origin-checked by the server's middleware, like every write.
@@ -32,27 +23,15 @@ pub async fn report_correction(
     message: String,
     #[server(default)] contact: String,
 ) -> Result<CorrectionOutcome, ServerFnError> {
-    use crate::error::{db_error, pool, set_status};
-    use atlas_core::correction::Correction;
+    use crate::error::{actor, atlas, fail, set_status};
     use atlas_core::text::percent_encode as encode;
     let page = format!("/regies/{}", encode(&regie));
-    let outcome = match Correction::validate(&sujet, &message, &contact) {
-        Ok(correction) => {
-            let pool = pool()?;
-            match super::queries::insert_correction(&pool, &regie, &correction).await.map_err(db_error)? {
-                Some(id) => {
-                    tracing::info!(id, regie = %regie, sujet = correction.topic.code(), "correction recorded");
-                    leptos_axum::redirect(&format!("{page}?correction={id}#corriger"));
-                    CorrectionOutcome::Recorded { id }
-                }
-                None => {
-                    crate::error::set_not_found();
-                    return Err(ServerFnError::new("aucune Régie ne correspond à cette fiche"));
-                }
-            }
-        }
-        Err(errors) => {
-            set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+    let outcome =
+        atlas_service::correction::report(&atlas()?, &actor(), &regie, &sujet, &message, &contact).await.map_err(fail)?;
+    match &outcome {
+        CorrectionOutcome::Recorded { id } => leptos_axum::redirect(&format!("{page}?correction={id}#corriger")),
+        CorrectionOutcome::Refused(errors) => {
+            set_status(422);
             // The message comes back to be corrected; the contact address stays out of URLs (logs).
             let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
             let keep: String = message.chars().take(atlas_core::correction::MESSAGE_MAX_CHARS).collect();
@@ -62,9 +41,8 @@ pub async fn report_correction(
                 encode(&sujet),
                 encode(&keep)
             ));
-            CorrectionOutcome::Refused(errors)
         }
-    };
+    }
     Ok(outcome)
 }
 

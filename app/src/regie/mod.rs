@@ -5,8 +5,6 @@ mod correction;
 mod detail;
 mod figures;
 mod list;
-#[cfg(feature = "ssr")]
-pub mod queries;
 
 pub use api::{directory, get_regie};
 pub use correction::{report_correction, CorrectionOutcome, ReportCorrection, CORRECTION_URL};

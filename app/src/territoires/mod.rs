@@ -3,8 +3,6 @@
 //! map of the smaller territories with its table, the QPVs, the Régies present with their key
 //! figures summed, their partners, a comparison with France, exports and an A4 print layout.
 
-#[cfg(feature = "ssr")]
-pub mod queries;
 
 use atlas_core::coverage::CoverageStatus;
 use atlas_core::territoire::report::{share_class, CoverageCounts, KeyFigure, Niveau, Scope, TerritoryReport};
@@ -61,16 +59,19 @@ pub struct TerritoryPage {
 #[server]
 pub async fn get_territory(niveau: String, code: String) -> Result<Option<TerritoryPage>, ServerFnError> {
     let Some(scope) = Scope::parse(&niveau, &code) else { return Ok(None) };
-    let pool = crate::error::pool()?;
-    let places = crate::places::index::places()?;
-    let Some(mut report) = queries::territory(&pool, &places, &scope).await.map_err(crate::error::db_error)? else { return Ok(None) };
-    let choropleth = queries::choropleth_size(&places, &report);
-    let qpv_map = queries::qpv_map_size(&places, &report);
-    let bbox = queries::bbox(&places, &report);
+    use crate::error::{actor, atlas, fail};
+    use atlas_service::territory::maps;
+    let atlas = atlas()?;
+    let Some(mut report) = atlas_service::territory::report(&atlas, &actor(), &scope).await.map_err(fail)? else { return Ok(None) };
+    let snapshot = atlas.current();
+    let places = &snapshot.places;
+    let choropleth = maps::choropleth_size(places, &report);
+    let qpv_map = maps::qpv_map_size(places, &report);
+    let bbox = maps::bbox(places, &report);
     let qpv_listed = report.qpvs.len();
     report.qpvs.truncate(page_qpvs(scope.niveau));
     let dates = if scope.niveau == Niveau::France {
-        Some(places.territories.dates(&pool).await.map_err(crate::error::db_error)?)
+        Some(snapshot.dates.clone())
     } else {
         None
     };

@@ -3,10 +3,12 @@
 
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use atlas_server::db::{self, Database};
+use atlas_service::db::{self, Database};
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 

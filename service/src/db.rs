@@ -37,6 +37,8 @@ impl Backend {
 pub struct Database {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The URL it was opened with (a PostgreSQL listener opens its own connection).
+    pub url: Option<String>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -46,6 +48,7 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrati
 pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
     sqlx::any::install_default_drivers();
     let backend = Backend::from_url(url)?;
+    let given = url.to_owned();
     let mut url = url.to_owned();
     if backend == Backend::Sqlite {
         let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
@@ -82,7 +85,7 @@ pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
         })
         .connect(&url)
         .await?;
-    Ok(Database { pool, backend })
+    Ok(Database { pool, backend, url: Some(given) })
 }
 
 /// `ATLAS_DB_ACQUIRE_TIMEOUT_MS`, default 3 000 ms.

@@ -111,7 +111,7 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     .bind(r.id)
     .fetch_all(pool)
     .await?;
-    let json_ld = crate::figure::json_ld(&serde_json::json!({
+    let json_ld = crate::json_ld(&serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": r.nom,
@@ -234,25 +234,4 @@ async fn partners(pool: &AnyPool, regie_id: i64) -> Result<Vec<atlas_core::partn
             })
         })
         .collect())
-}
-
-/// Records a reader's correction on the Régie with this slug, in one statement (all or nothing);
-/// `None` when no Régie has this slug.
-pub async fn insert_correction(
-    pool: &AnyPool,
-    slug: &str,
-    correction: &atlas_core::correction::Correction,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO corrections (regie_id, sujet, message, contact, created_at)
-         SELECT id, $2, $3, $4, $5 FROM regies WHERE slug = $1
-         RETURNING id",
-    )
-    .bind(slug)
-    .bind(correction.topic.code())
-    .bind(&correction.message)
-    .bind(correction.contact.as_deref())
-    .bind(jiff::Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| jiff::Timestamp::now()).to_string())
-    .fetch_optional(pool)
-    .await
 }

@@ -227,6 +227,7 @@ async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) 
     }
     bar.finish_and_clear();
     super::coverage::refresh_estimated(&mut tx, &ts).await?;
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Regies).await?;
     tx.commit().await?;
     Ok(())
 }

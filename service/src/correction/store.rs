@@ -50,6 +50,30 @@ pub async fn mark_handled(db: &Database, ids: &[i64]) -> Result<u64, sqlx::Error
             .await?
             .rows_affected();
     }
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Corrections).await?;
     tx.commit().await?;
     Ok(changed)
+}
+
+/// Records a reader's correction on the Régie with this slug, with its revision, in one
+/// transaction; `None` when no Régie has this slug (nothing written).
+pub async fn insert(db: &Database, slug: &str, correction: &atlas_core::correction::Correction) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO corrections (regie_id, sujet, message, contact, created_at)
+         SELECT id, $2, $3, $4, $5 FROM regies WHERE slug = $1
+         RETURNING id",
+    )
+    .bind(slug)
+    .bind(correction.topic.code())
+    .bind(&correction.message)
+    .bind(correction.contact.as_deref())
+    .bind(crate::db::now())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if id.is_some() {
+        crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Corrections).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
 }

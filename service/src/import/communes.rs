@@ -417,6 +417,7 @@ pub async fn write(db: &Database, t: &Territories, opts: ImportOptions) -> Resul
     }
     bar.finish_and_clear();
     write_anciens_codes(&mut tx, &t.anciens_codes).await?;
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Territoires).await?;
     tx.commit().await?;
     Ok(vec![regions_report, dep_report, epci_report, communes_report])
 }

@@ -1,6 +1,5 @@
 //! Server-side reads of partners: the national list and the page of one partner.
 
-use atlas_core::geometry::{svg_figure, Shape};
 use atlas_core::partner::{College, Contract, PartnerDetail, PartnerKind, PartnerRegie, PartnerSummary, Procedure, RelationKind};
 use sqlx::AnyPool;
 
@@ -79,18 +78,6 @@ pub async fn detail(pool: &AnyPool, id: i64) -> Result<Option<PartnerDetail>, sq
     })
     .collect();
     Ok(Some(PartnerDetail { id, nom, nature, siren, territoire, site_web, demo: demo != 0, regies, contrats, figure: None }))
-}
-
-/// The départements of the partner's Régies, with a dot at each Régie.
-pub fn figure(places: &crate::places::index::Places, regies: &[PartnerRegie]) -> Option<atlas_core::place::SvgFigure> {
-    use atlas_core::territoire::report::Niveau;
-    let mut deps: Vec<&str> = regies.iter().map(|r| r.departement.as_str()).collect();
-    deps.sort_unstable();
-    deps.dedup();
-    let layers: Vec<(&str, &str, &Shape<f64>)> =
-        deps.iter().filter_map(|d| Some(("commune", *d, places.outline(Niveau::Departement, d)?))).collect();
-    let points: Vec<(&str, &str, f64, f64)> = regies.iter().map(|r| ("regie-point", r.nom.as_str(), r.lon, r.lat)).collect();
-    svg_figure(&layers, &points)
 }
 
 #[derive(sqlx::FromRow)]

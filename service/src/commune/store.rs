@@ -61,7 +61,7 @@ pub async fn detail(pool: &AnyPool, insee: &str) -> Result<Option<CommuneDetail>
     regies.sort_by(|a, b| a.nom.cmp(&b.nom));
     let figure = figure(pool, &insee, &nom, contour.as_deref(), &qpvs).await?;
     let codes_postaux: Vec<String> = codes_postaux.into_iter().map(|(c,)| c).collect();
-    let json_ld = crate::figure::json_ld(&serde_json::json!({
+    let json_ld = crate::json_ld(&serde_json::json!({
         "@context": "https://schema.org",
         "@type": "City",
         "name": nom,
@@ -114,4 +114,9 @@ async fn figure(
     let mut layers: Vec<(&str, &str, &Shape<f64>)> = vec![("commune", nom, &outline)];
     layers.extend(shapes.iter().map(|(class, n, s)| (class.as_str(), n.as_str(), s)));
     Ok(svg_figure(&layers, &[]))
+}
+
+/// Name and centre of a commune.
+pub async fn point(pool: &AnyPool, insee: &str) -> Result<Option<(String, f64, f64)>, sqlx::Error> {
+    sqlx::query_as("SELECT nom, lat, lon FROM communes WHERE insee = $1").bind(insee).fetch_optional(pool).await
 }

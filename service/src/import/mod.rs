@@ -5,6 +5,7 @@ pub mod communes;
 pub mod partnerships;
 pub mod coverage;
 pub mod qpv;
+pub mod reference;
 pub mod regies;
 
 use std::io::{IsTerminal, Read};
@@ -13,6 +14,9 @@ use std::path::Path;
 use atlas_core::csv_input::FileError;
 use atlas_core::report::ImportReport;
 use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::db::Database;
+use crate::{Action, Actor};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ImportOptions {
@@ -29,6 +33,43 @@ pub enum ImportError {
     Format(String),
     #[error("erreur de base de données : {0}")]
     Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    Denied(#[from] atlas_core::error::Error),
+}
+
+/// What the command line (today) or the network's pages (later) ask to import.
+#[derive(Clone, Debug)]
+pub enum Request {
+    Qpv(std::path::PathBuf),
+    Communes(std::path::PathBuf),
+    Regies(std::path::PathBuf),
+    Reference(std::path::PathBuf),
+    Partnerships { file: std::path::PathBuf, demo: bool },
+}
+
+/// The import use case: checks the actor's right, then runs the importer (one transaction per
+/// file, the revision of what it touched bumped inside it, so every server follows).
+pub async fn run(db: &Database, actor: &Actor, request: Request, opts: ImportOptions) -> Result<Vec<ImportReport>, ImportError> {
+    actor.authorize(Action::Import)?;
+    Ok(match request {
+        Request::Qpv(file) => vec![qpv::import_file(db, &file, opts).await?],
+        Request::Regies(file) => vec![regies::import_file(db, &file, opts).await?],
+        Request::Communes(dir) => communes::write(db, &communes::read_dir(&dir)?, opts).await?,
+        Request::Reference(dir) => reference::load(db, &dir).await?,
+        Request::Partnerships { file, demo } => vec![partnerships::import_file(db, &file, opts, demo).await?],
+    })
+}
+
+/// Loads the demonstration partnerships (labelled as such everywhere).
+pub async fn load_demo(db: &Database, actor: &Actor, file: &Path) -> Result<ImportReport, ImportError> {
+    actor.authorize(Action::ManageDemo)?;
+    partnerships::import_file(db, file, ImportOptions::default(), true).await
+}
+
+/// Deletes every demonstration row: (contracts, relations, partners) deleted.
+pub async fn remove_demo(db: &Database, actor: &Actor) -> Result<(u64, u64, u64), ImportError> {
+    actor.authorize(Action::ManageDemo)?;
+    Ok(partnerships::remove_demo(db).await?)
 }
 
 /// Bytes of a file, decompressed when it ends in `.gz`, `.xz` or `.lzma`.

@@ -110,6 +110,8 @@ pub async fn write(db: &Database, records: &[QpvRecord], report: &mut ImportRepo
     }
     bar.finish_and_clear();
     super::coverage::refresh_estimated(&mut tx, &ts).await?;
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Territoires).await?;
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Regies).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -34,7 +34,7 @@ pub async fn detail(pool: &AnyPool, code: &str) -> Result<Option<QpvDetail>, sql
     .fetch_all(pool)
     .await?;
     let figure = figure(pool, &code, &nom, contour.as_deref()).await?;
-    let json_ld = crate::figure::json_ld(&serde_json::json!({
+    let json_ld = crate::json_ld(&serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Place",
         "name": nom,

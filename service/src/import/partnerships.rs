@@ -172,6 +172,7 @@ pub async fn write(db: &Database, rows: &[(i64, PartnershipInput)], demo: bool, 
             report.unchanged += 1;
         }
     }
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -197,6 +198,13 @@ pub async fn remove_demo(db: &Database) -> Result<(u64, u64, u64), sqlx::Error> 
         .execute(&mut *tx)
         .await?
         .rows_affected();
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     tx.commit().await?;
     Ok((c, r, p))
+}
+
+/// Whether demonstration relations are loaded.
+pub async fn has_demo(db: &Database) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM relations WHERE demo = 1").fetch_one(&db.pool).await?;
+    Ok(n > 0)
 }

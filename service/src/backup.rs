@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::db::{Backend, Database};
+use crate::{Action, Actor};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -18,6 +19,8 @@ pub enum BackupError {
     Io(#[from] std::io::Error),
     #[error("base de données : {0}")]
     Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    Denied(#[from] atlas_core::error::Error),
 }
 
 /// The file of an SQLite URL (`sqlite://data/atlas.db?mode=rwc` → `data/atlas.db`).
@@ -27,7 +30,8 @@ pub fn sqlite_path(url: &str) -> PathBuf {
 }
 
 /// Writes a consistent copy of the live database to `target` (which must not exist).
-pub async fn backup(database: &Database, target: &Path) -> Result<u64, BackupError> {
+pub async fn backup(database: &Database, actor: &Actor, target: &Path) -> Result<u64, BackupError> {
+    actor.authorize(Action::Backup)?;
     if database.backend == Backend::Postgres {
         return Err(BackupError::Postgres);
     }
@@ -41,7 +45,8 @@ pub async fn backup(database: &Database, target: &Path) -> Result<u64, BackupErr
 
 /// Replaces the database of `url` by the backup `source`, after checking that the backup is an
 /// intact Atlas database. The server must be stopped. Returns the schema version restored.
-pub async fn restore(url: &str, source: &Path) -> Result<i64, BackupError> {
+pub async fn restore(url: &str, actor: &Actor, source: &Path) -> Result<i64, BackupError> {
+    actor.authorize(Action::Backup)?;
     if Backend::from_url(url)? == Backend::Postgres {
         return Err(BackupError::Postgres);
     }

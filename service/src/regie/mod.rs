@@ -1,0 +1,32 @@
+//! Régies: the directory and the page of each Régie.
+
+pub mod store;
+
+use atlas_core::error::Code;
+use atlas_core::regie::directory::{DirectoryPage, DirectoryQuery};
+use atlas_core::regie::RegieDetail;
+
+use crate::{unavailable, Action, Actor, Atlas, Error};
+
+/// Longest search text accepted anywhere (characters).
+pub const QUERY_MAX_CHARS: usize = 100;
+
+/// The page of the Régie with this slug; `None` when there is none.
+pub async fn page(atlas: &Atlas, actor: &Actor, slug: &str) -> Result<Option<RegieDetail>, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    if slug.len() > 200 {
+        return Ok(None);
+    }
+    store::detail(&atlas.db.pool, slug).await.map_err(unavailable)
+}
+
+/// One page of the directory for the filters, sort and page asked.
+pub async fn directory(atlas: &Atlas, actor: &Actor, query: &DirectoryQuery) -> Result<DirectoryPage, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    if query.q.chars().count() > QUERY_MAX_CHARS {
+        return Err(Error::new(Code::QueryTooLong));
+    }
+    let all = store::list(&atlas.db.pool).await.map_err(unavailable)?;
+    let names = store::territory_names(&atlas.db.pool).await.map_err(unavailable)?;
+    Ok(query.apply(&all, &names))
+}
