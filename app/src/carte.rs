@@ -58,6 +58,6 @@ pub fn MapPage() -> impl IntoView {
             <li><span class="swatch cov-estimee"></span>{t.coverage_estimee_long}</li>
             <li><span class="swatch cov-aucune"></span>{t.coverage_none}</li>
         </ul>
-        <p class="help">{t.map_alternatives}" "<a href="/regies">{t.nav_regies}</a>" · "<a href="/autour-de-moi">{t.nav_locate}</a></p>
+        <p class="help">{t.map_alternatives}" "<a href=t.path("/regies")>{t.nav_regies}</a>" · "<a href=t.path("/autour-de-moi")>{t.nav_locate}</a></p>
     }
 }

@@ -26,13 +26,14 @@ pub fn Figure(figure: SvgFigure, label: String) -> impl IntoView {
 /// Title, description, Open Graph tags and a schema.org JSON-LD object for one page.
 #[component]
 pub fn PageMeta(title: String, description: String, #[prop(optional, into)] json_ld: Option<String>) -> impl IntoView {
+    let t = crate::i18n::use_texts();
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
         <Meta property="og:title" content=title />
         <Meta property="og:description" content=description />
         <Meta property="og:type" content="website" />
-        <Meta property="og:locale" content="fr_FR" />
+        <Meta property="og:locale" content=t.locale.og() />
         {json_ld.map(|j| view! { <script type="application/ld+json" inner_html=j></script> })}
     }
 }
@@ -65,7 +66,7 @@ where
                             <PageMeta title=t.not_found_title.to_owned() description=missing.to_owned() />
                             <h1>{t.not_found_title}</h1>
                             <p>{missing}</p>
-                            <p><a href="/">{t.nav_home}</a></p>
+                            <p><a href=t.path("/")>{t.nav_home}</a></p>
                         }
                             .into_any()
                     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorNotice;
 use crate::figure::PageMeta;
-use crate::i18n::{format_distance, format_int, use_texts};
+use crate::i18n::use_texts;
 
 /// Rows shown on the page; the CSV export has them all.
 pub const PAGE_ROWS: usize = 100;
@@ -76,13 +76,13 @@ fn GapsView(g: Gaps, tri: Option<String>, dep: Option<String>) -> impl IntoView 
     let dep_for_links = dep.clone();
     let sort_link = move |s: GapSort, label: &'static str| {
         let href = format!("/territoires/quartiers-sans-regie{}", query_string(s.code(), &dep_for_links));
-        view! { <a href=href aria-current=(s == sort).then_some("true") class="sort-link">{label}</a> }
+        view! { <a href=t.path(&href) aria-current=(s == sort).then_some("true") class="sort-link">{label}</a> }
     };
     let csv = format!("/territoires/quartiers-sans-regie.csv{}", query_string(sort.code(), &dep));
     let geojson = format!("/territoires/quartiers-sans-regie.geojson{}", query_string(sort.code(), &dep));
     let dep_selected = dep.clone();
     view! {
-        <form class="filter" method="get" action="/territoires/quartiers-sans-regie">
+        <form class="filter" method="get" action=t.path("/territoires/quartiers-sans-regie")>
             <input type="hidden" name="tri" value=sort.code() />
             <label for="gaps-dep">{t.col_dep}</label>
             <select id="gaps-dep" name="dep">
@@ -95,7 +95,7 @@ fn GapsView(g: Gaps, tri: Option<String>, dep: Option<String>) -> impl IntoView 
             <button type="submit" class="button">{t.apply_filters}</button>
         </form>
         <p id="nb-sans-regie" role="status">
-            {t.gaps_count.replace("{n}", &format_int(g.matching as i64)).replace("{total}", &format_int(g.total_qpv as i64))}
+            {t.gaps_count.replace("{n}", &t.locale.int(g.matching as i64)).replace("{total}", &t.locale.int(g.total_qpv as i64))}
         </p>
         <p class="sort-links">{t.sort_label}" : "{sort_link(GapSort::Population, t.gaps_sort_population)}" · "{sort_link(GapSort::Distance, t.gaps_sort_distance)}</p>
         <p class="exports">
@@ -118,12 +118,12 @@ fn GapsView(g: Gaps, tri: Option<String>, dep: Option<String>) -> impl IntoView 
                 <tbody>
                     {g.rows.into_iter().map(|r| view! {
                         <tr>
-                            <th scope="row"><a href=format!("/qpv/{}", r.code)>{r.nom.clone()}</a>" "<span class="code">{r.code.clone()}</span></th>
-                            <td><a href=format!("/communes/{}", r.commune_insee)>{r.commune.clone()}</a></td>
+                            <th scope="row"><a href=t.path(&format!("/qpv/{}", r.code))>{r.nom.clone()}</a>" "<span class="code">{r.code.clone()}</span></th>
+                            <td><a href=t.path(&format!("/communes/{}", r.commune_insee))>{r.commune.clone()}</a></td>
                             <td>{r.departement.clone()}</td>
-                            <td class="num">{r.population_commune.map(format_int).unwrap_or_else(|| "—".into())}</td>
-                            <td>{r.regie_proche_slug.clone().zip(r.regie_proche.clone()).map(|(s, n)| view! { <a href=format!("/regies/{s}")>{n}</a> })}</td>
-                            <td class="num">{r.distance_m.map(format_distance).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{r.population_commune.map(|n| t.locale.int(n)).unwrap_or_else(|| "—".into())}</td>
+                            <td>{r.regie_proche_slug.clone().zip(r.regie_proche.clone()).map(|(s, n)| view! { <a href=t.path(&format!("/regies/{s}"))>{n}</a> })}</td>
+                            <td class="num">{r.distance_m.map(|m| t.locale.distance(m)).unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::error::ErrorNotice;
-use crate::i18n::{fill, format_int, use_texts};
+use crate::i18n::{fill, use_texts};
 
 #[server]
 pub async fn get_national_figures() -> Result<NationalFigures, ServerFnError> {
@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
         <Meta property="og:title" content="Atlas des Régies" />
         <Meta property="og:description" content=t.home_intro />
         <Meta property="og:type" content="website" />
-        <Meta property="og:locale" content="fr_FR" />
+        <Meta property="og:locale" content=t.locale.og() />
         <section class="hero">
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_intro}</p>
@@ -38,11 +38,11 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
             <p class="notice" role="note">{t.data_warning}</p>
-            <p><a class="button" href="/regies">{t.see_directory}</a></p>
+            <p><a class="button" href=t.path("/regies")>{t.see_directory}</a></p>
             <ul class="plain home-links">
-                <li><a href="/territoires">{t.home_link_territories}</a></li>
-                <li><a href="/territoires/quartiers-sans-regie">{t.gaps_title}</a></li>
-                <li><a href="/partenaires">{t.partners_page_title}</a></li>
+                <li><a href=t.path("/territoires")>{t.home_link_territories}</a></li>
+                <li><a href=t.path("/territoires/quartiers-sans-regie")>{t.gaps_title}</a></li>
+                <li><a href=t.path("/partenaires")>{t.partners_page_title}</a></li>
             </ul>
         </section>
     }
@@ -52,10 +52,10 @@ pub fn HomePage() -> impl IntoView {
 fn Figures(f: NationalFigures) -> impl IntoView {
     let t = use_texts();
     let cards = [
-        ("fig-regies", f.regies, t.fig_regies, fill(t.fig_regies_note, format_int(f.regies_a_verifier), "")),
+        ("fig-regies", f.regies, t.fig_regies, fill(t.fig_regies_note, t.locale.int(f.regies_a_verifier), "")),
         ("fig-qpv", f.qpv, t.fig_qpv, t.fig_qpv_note.to_owned()),
         ("fig-qpv-couverts", f.qpv_avec_regie, t.fig_qpv_covered, t.fig_qpv_covered_note.to_owned()),
-        ("fig-communes", f.communes_concernees, t.fig_communes, fill(t.fig_communes_note, format_int(f.communes_avec_qpv), "")),
+        ("fig-communes", f.communes_concernees, t.fig_communes, fill(t.fig_communes_note, t.locale.int(f.communes_avec_qpv), "")),
     ];
     view! {
         <ul class="figures">
@@ -64,7 +64,7 @@ fn Figures(f: NationalFigures) -> impl IntoView {
                 .map(|(id, value, label, note)| {
                     view! {
                         <li class="figure" id=id>
-                            <span class="figure-value">{format_int(value)}</span>
+                            <span class="figure-value">{t.locale.int(value)}</span>
                             <span class="figure-label">{label}</span>
                             <span class="figure-note">{note}</span>
                         </li>

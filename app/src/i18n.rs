@@ -22,7 +22,11 @@ pub fn request_locale() -> Locale {
 }
 
 pub struct Texts {
+    pub locale: Locale,
     pub site_name: &'static str,
+    /// The other language's name, in that language (the switch in the header).
+    pub switch_language: &'static str,
+    pub switch_language_label: &'static str,
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_home: &'static str,
@@ -306,6 +310,9 @@ pub struct Texts {
 }
 
 pub const FR: Texts = Texts {
+    locale: Locale::Fr,
+    switch_language: "English",
+    switch_language_label: "Read this page in English",
     site_name: "Atlas des Régies",
     site_tagline: "Les Régies de Quartier et de Territoire, leurs quartiers et leurs partenaires",
     skip_to_content: "Aller au contenu",
@@ -589,6 +596,9 @@ pub const FR: Texts = Texts {
 };
 
 pub const EN: Texts = Texts {
+    locale: Locale::En,
+    switch_language: "Français",
+    switch_language_label: "Lire cette page en français",
     site_name: "Atlas des Régies",
     site_tagline: "Neighbourhood and territory Régies, their areas and their partners",
     skip_to_content: "Skip to content",
@@ -871,11 +881,23 @@ pub const EN: Texts = Texts {
     correction_pending: "{n} correction(s) reported by readers are waiting to be checked.",
 };
 
-/// The texts of the current locale (French unless a parent provided another).
+/// The texts of a language.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::Fr => &FR,
+        Locale::En => &EN,
+    }
+}
+
+/// The texts of the current page's language (its frame provides it; French otherwise).
 pub fn use_texts() -> &'static Texts {
-    match use_context::<Locale>() {
-        Some(Locale::En) => &EN,
-        _ => &FR,
+    texts(use_context::<Locale>().unwrap_or_default())
+}
+
+impl Texts {
+    /// A page path of the Atlas (written in French, `/regies/…`) in this language (`/en/regies/…`).
+    pub fn path(&self, path: &str) -> String {
+        self.locale.path(path)
     }
 }
 
@@ -888,47 +910,14 @@ pub fn coverage_label(t: &Texts, s: atlas_core::coverage::CoverageStatus) -> &'s
     }
 }
 
-/// A distance as French readers write it: "850 m", "12,3 km".
-pub fn format_distance(m: u32) -> String {
-    if m < 1000 {
-        format!("{m} m")
-    } else {
-        format!("{:.1} km", f64::from(m) / 1000.0).replace('.', ",")
-    }
-}
-
 /// Fills the `{n}` and `{total}` holes of a text.
 pub fn fill(template: &str, n: impl ToString, total: impl ToString) -> String {
     template.replace("{n}", &n.to_string()).replace("{total}", &total.to_string())
 }
 
-/// French number formatting with a narrow no-break space: 1584 → "1 584".
-pub fn format_int(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_grouped_the_french_way() {
-        assert_eq!(format_int(1584), "1\u{202f}584");
-        assert_eq!(format_int(34875), "34\u{202f}875");
-        assert_eq!(format_int(84), "84");
-        assert_eq!(format_int(1_000_000), "1\u{202f}000\u{202f}000");
-    }
 
     #[test]
     fn fill_replaces_holes() {
@@ -945,9 +934,9 @@ pub fn relation_sentence(
     depuis: Option<&str>,
     jusqu_a: Option<&str>,
 ) -> String {
-    let mut out = relation.label_fr().to_owned();
+    let mut out = relation.label(t.locale).to_owned();
     if let Some(c) = college {
-        out.push_str(&format!(" ({})", c.label_fr()));
+        out.push_str(&format!(" ({})", c.label(t.locale)));
     }
     if let Some(d) = depuis {
         out.push_str(&format!(", {}", t.partner_since.replace("{date}", d)));

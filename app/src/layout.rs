@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::error::set_not_found;
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Locale};
 use crate::places::SearchBox;
 
 #[component]
@@ -13,21 +14,44 @@ pub fn Header() -> impl IntoView {
     let t = use_texts();
     view! {
         <header class="site-header">
-            <a class="brand" href="/">
+            <a class="brand" href=t.path("/")>
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span>{t.site_name}</span>
             </a>
             <nav aria-label=t.nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{t.nav_home}</A></li>
-                    <li><A href="/regies">{t.nav_regies}</A></li>
-                    <li><A href="/carte">{t.nav_map}</A></li>
-                    <li><A href="/territoires">{t.nav_territories}</A></li>
-                    <li><A href="/autour-de-moi">{t.nav_locate}</A></li>
+                    <li><A href=t.path("/") exact=true>{t.nav_home}</A></li>
+                    <li><A href=t.path("/regies")>{t.nav_regies}</A></li>
+                    <li><A href=t.path("/carte")>{t.nav_map}</A></li>
+                    <li><A href=t.path("/territoires")>{t.nav_territories}</A></li>
+                    <li><A href=t.path("/autour-de-moi")>{t.nav_locate}</A></li>
                 </ul>
             </nav>
             <SearchBox />
+            <LanguageSwitch />
         </header>
+    }
+}
+
+/// The same page in the other language (path and query kept).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let t = use_texts();
+    let other = match t.locale {
+        Locale::Fr => Locale::En,
+        Locale::En => Locale::Fr,
+    };
+    let location = use_location();
+    let href = move || {
+        let path = other.path(Locale::strip(&location.pathname.get()));
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        if search.is_empty() { path } else { format!("{path}?{search}") }
+    };
+    view! {
+        <a class="lang-switch" href=href hreflang=other.lang() lang=other.lang() title=t.switch_language_label>
+            {t.switch_language}
+        </a>
     }
 }
 
@@ -50,6 +74,6 @@ pub fn NotFound() -> impl IntoView {
         <Title text=t.not_found_title />
         <h1>{t.not_found_title}</h1>
         <p>{t.not_found_text}</p>
-        <p><a href="/">{t.nav_home}</a></p>
+        <p><a href=t.path("/")>{t.nav_home}</a></p>
     }
 }

@@ -22,9 +22,12 @@ pub const WRITE_PREFIX: &str = "/api/ecriture/";
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
+    any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute},
     lazy_route, path, Lazy, LazyRoute, SsrMode,
 };
+
+use crate::i18n::Locale;
 
 use crate::carte::MapPage;
 use crate::commune::CommunePage;
@@ -37,11 +40,15 @@ use crate::regie::{RegieListPage, RegiePage};
 use crate::territoires::TerritoryPageView;
 use crate::partenaires::{PartnerPage, PartnersPage};
 
-/// The HTML document around the app, rendered on the server only.
+/// The HTML document around the app, rendered on the server only; its language is the page's.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let locale = use_context::<http::request::Parts>().map(|p| Locale::of_path(p.uri.path())).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let locale = Locale::Fr;
     view! {
         <!DOCTYPE html>
-        <html lang="fr">
+        <html lang=locale.lang()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -58,39 +65,71 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// French pages at `/…`, the same pages in English at `/en/…`: the URL decides the language,
+/// so that a page can be shared and cached as it is.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let t = i18n::use_texts();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=|page: String| {
             if page.is_empty() { "Atlas des Régies".to_owned() } else { format!("{page} · Atlas des Régies") }
         } />
-        <Meta name="description" content=t.site_tagline />
         <Router>
-            <a class="skip-link" href="#contenu">{t.skip_to_content}</a>
-            <Header />
-            <main id="contenu" tabindex="-1">
-                // Async: pages wait for their data, so the HTML is complete without JavaScript.
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/regies") view=RegieListPage ssr=SsrMode::Async />
-                    <Route path=path!("/regies/:slug") view=RegiePage ssr=SsrMode::Async />
-                    <Route path=path!("/qpv/:code") view=QpvPage ssr=SsrMode::Async />
-                    <Route path=path!("/communes/:insee") view={Lazy::<CommuneRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/carte") view={Lazy::<MapRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/territoires/quartiers-sans-regie") view={Lazy::<GapsRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/territoires") view={Lazy::<TerritoryRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/territoires/:niveau/:code") view={Lazy::<TerritoryRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/partenaires") view={Lazy::<PartnersRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/partenaires/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/autour-de-moi") view={Lazy::<LocateRoute>::new()} ssr=SsrMode::Async />
-                </Routes>
-            </main>
-            <Footer />
+            <Routes fallback=|| {
+                let locale = Locale::of_path(&leptos_router::hooks::use_location().pathname.get_untracked());
+                view! { <Frame locale><NotFound /></Frame> }
+            }>
+                <ParentRoute path=path!("/en") view=|| view! { <Frame locale=Locale::En><Outlet /></Frame> }>
+                    <PageRoutes />
+                </ParentRoute>
+                <ParentRoute path=path!("") view=|| view! { <Frame locale=Locale::Fr><Outlet /></Frame> }>
+                    <PageRoutes />
+                </ParentRoute>
+            </Routes>
         </Router>
+    }
+}
+
+/// Every page, mounted once per language.
+#[component(transparent)]
+fn PageRoutes() -> AnyNestedRoute {
+    // Async: pages wait for their data, so the HTML is complete without JavaScript.
+    view! {
+        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+        <Route path=path!("/regies") view=RegieListPage ssr=SsrMode::Async />
+        <Route path=path!("/regies/:slug") view=RegiePage ssr=SsrMode::Async />
+        <Route path=path!("/qpv/:code") view=QpvPage ssr=SsrMode::Async />
+        <Route path=path!("/communes/:insee") view={Lazy::<CommuneRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/recherche") view=SearchPage ssr=SsrMode::Async />
+        <Route path=path!("/carte") view={Lazy::<MapRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/territoires/quartiers-sans-regie") view={Lazy::<GapsRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/territoires") view={Lazy::<TerritoryRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/territoires/:niveau/:code") view={Lazy::<TerritoryRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/partenaires") view={Lazy::<PartnersRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/partenaires/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/autour-de-moi") view={Lazy::<LocateRoute>::new()} ssr=SsrMode::Async />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The frame of a page in one language: it provides the language to everything inside, says
+/// where the page is in the other language, and draws the header and footer.
+#[component]
+fn Frame(locale: Locale, children: Children) -> impl IntoView {
+    provide_context(locale);
+    let t = i18n::texts(locale);
+    let path = Locale::strip(&leptos_router::hooks::use_location().pathname.get_untracked()).to_owned();
+    view! {
+        <Meta name="description" content=t.site_tagline />
+        <Link rel="alternate" hreflang="fr" href=Locale::Fr.path(&path) />
+        <Link rel="alternate" hreflang="en" href=Locale::En.path(&path) />
+        <Link rel="alternate" hreflang="x-default" href=Locale::Fr.path(&path) />
+        <a class="skip-link" href="#contenu">{t.skip_to_content}</a>
+        <Header />
+        <main id="contenu" tabindex="-1">{children()}</main>
+        <Footer />
     }
 }
 

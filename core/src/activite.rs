@@ -64,6 +64,13 @@ impl Activite {
         }
     }
 
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::Fr => self.label_fr(),
+            crate::locale::Locale::En => self.label_en(),
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         match self {
             Self::EspacesVerts => "Green spaces",

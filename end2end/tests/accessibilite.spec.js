@@ -17,13 +17,18 @@ const PAGES = [
   '/partenaires',
 ];
 
-for (const path of PAGES) {
-  test(`axe: no serious or critical violation on ${path}`, async ({ page }) => {
-    await page.goto(path);
-    await hydrated(page);
-    if (path === '/carte') await expect(page.locator('#carte[data-qpv]')).toBeAttached({ timeout: 15_000 });
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  });
+// Every page in French and in English (`/en/…`).
+for (const prefix of ['', '/en']) {
+  for (const page_path of PAGES) {
+    const path = prefix + (page_path === '/' && prefix ? '' : page_path);
+    test(`axe: no serious or critical violation on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', prefix ? 'en' : 'fr');
+      if (page_path === '/carte') await expect(page.locator('#carte[data-qpv]')).toBeAttached({ timeout: 15_000 });
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
 }
 
 test('axe: partner page', async ({ page }) => {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{coverage_label, format_int, use_texts};
+use crate::i18n::{coverage_label, use_texts};
 
 /// `None` when no commune has this INSEE code: the page answers 404.
 #[server]
@@ -55,7 +55,7 @@ fn CommuneView(c: CommuneDetail) -> impl IntoView {
                 <h2 id="identite">{t.identity}</h2>
                 <dl>
                     <dt>{t.commune_population}</dt>
-                    <dd>{c.population.map(format_int).unwrap_or_else(|| "—".into())}</dd>
+                    <dd>{c.population.map(|n| t.locale.int(n)).unwrap_or_else(|| "—".into())}</dd>
                     <dt>{t.commune_postcodes}</dt>
                     <dd>{c.codes_postaux.join(", ")}</dd>
                     {c.epci.clone().map(|e| view! { <dt>{t.commune_epci}</dt><dd>{e}</dd> })}
@@ -72,7 +72,7 @@ fn CommuneView(c: CommuneDetail) -> impl IntoView {
                     <ul class="qpv-list">
                         {c.qpvs.iter().map(|(q, s)| view! {
                             <li>
-                                <a href=format!("/qpv/{}", q.code)>{q.nom.clone()}</a>" "<span class="code">{q.code.clone()}</span>" "
+                                <a href=t.path(&format!("/qpv/{}", q.code))>{q.nom.clone()}</a>" "<span class="code">{q.code.clone()}</span>" "
                                 {match s {
                                     Some(s) => view! { <span class=format!("badge cov-{}", s.code())>{coverage_label(t, *s)}</span> }.into_any(),
                                     None => view! { <span class="badge cov-aucune">{t.coverage_none}</span> }.into_any(),
@@ -91,12 +91,12 @@ fn CommuneView(c: CommuneDetail) -> impl IntoView {
                 view! {
                     <ul class="plain">
                         {c.regies.iter().map(|r| view! {
-                            <li><a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>" "<span class="help">{r.commune.clone()}</span></li>
+                            <li><a href=t.path(&format!("/regies/{}", r.slug))>{r.nom.clone()}</a>" "<span class="help">{r.commune.clone()}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            <p><a href=format!("/autour-de-moi?lat={:.5}&lon={:.5}", c.lat, c.lon)>{t.commune_nearest}</a></p>
+            <p><a href=t.path(&format!("/autour-de-moi?lat={:.5}&lon={:.5}", c.lat, c.lon))>{t.commune_nearest}</a></p>
         </section>
         <p class="source">{t.commune_source}</p>
     }

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::error::ErrorNotice;
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{format_int, relation_sentence, use_texts};
+use crate::i18n::{relation_sentence, use_texts};
 
 #[server]
 pub async fn get_partners(nature: Option<String>) -> Result<Vec<PartnerSummary>, ServerFnError> {
@@ -27,7 +27,7 @@ pub async fn get_partner(id: String) -> Result<Option<PartnerDetail>, ServerFnEr
 }
 
 fn euros(v: i64) -> String {
-    format!("{} €", format_int(v))
+    format!("{} €", use_texts().locale.int(v))
 }
 
 #[component]
@@ -40,14 +40,14 @@ pub fn PartnersPage() -> impl IntoView {
         <PageMeta title=t.partners_page_title.to_owned() description=t.partners_page_intro.to_owned() />
         <h1>{t.partners_page_title}</h1>
         <p class="lead">{t.partners_page_intro}</p>
-        <form class="filter" method="get" action="/partenaires">
+        <form class="filter" method="get" action=t.path("/partenaires")>
             <label for="nature-partenaire">{t.partner_kind}</label>
             <select id="nature-partenaire" name="nature">
                 <option value="">{t.all_f}</option>
                 {move || {
                     let current = nature();
                     PartnerKind::ALL.iter().map(|k| view! {
-                        <option value=k.code() selected=current.as_deref() == Some(k.code())>{k.label_fr()}</option>
+                        <option value=k.code() selected=current.as_deref() == Some(k.code())>{k.label(t.locale)}</option>
                     }).collect_view()
                 }}
             </select>
@@ -86,10 +86,10 @@ fn PartnersTable(list: Vec<PartnerSummary>) -> impl IntoView {
                     {list.into_iter().map(|p| view! {
                         <tr>
                             <th scope="row">
-                                <a href=format!("/partenaires/{}", p.id)>{p.nom.clone()}</a>
+                                <a href=t.path(&format!("/partenaires/{}", p.id))>{p.nom.clone()}</a>
                                 {p.demo.then(|| view! { " "<span class="badge demo">{t.demo_label}</span> })}
                             </th>
-                            <td>{p.nature.label_fr()}</td>
+                            <td>{p.nature.label(t.locale)}</td>
                             <td class="num">{p.regies}</td>
                             <td class="num">{p.contrats}</td>
                             <td class="num">{euros(p.montant_euros)}</td>
@@ -113,15 +113,15 @@ pub fn PartnerPage() -> impl IntoView {
 #[component]
 fn PartnerView(p: PartnerDetail) -> impl IntoView {
     let t = use_texts();
-    let description = format!("{} — {}", p.nom, p.nature.label_fr());
+    let description = format!("{} — {}", p.nom, p.nature.label(t.locale));
     let total: i64 = p.contrats.iter().filter_map(|c| c.montant_euros).sum();
     let map_label = t.partner_map_label.replace("{nom}", &p.nom);
     view! {
         <PageMeta title=p.nom.clone() description=description />
-        <p class="breadcrumb"><a href="/partenaires">{t.partners_page_title}</a></p>
+        <p class="breadcrumb"><a href=t.path("/partenaires")>{t.partners_page_title}</a></p>
         <h1>{p.nom.clone()}</h1>
         <p class="subtitle">
-            {p.nature.label_fr()}
+            {p.nature.label(t.locale)}
             {p.territoire.clone().map(|x| format!(" · {x}"))}
             {p.siren.clone().map(|s| view! { " · SIREN "<span class="code">{s}</span> })}
         </p>
@@ -139,7 +139,7 @@ fn PartnerView(p: PartnerDetail) -> impl IntoView {
                             r.departement,
                             relation_sentence(t, r.relation, r.college, r.depuis.as_deref(), r.jusqu_a.as_deref())
                         );
-                        view! { <li><a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>" "<span class="help">{detail}</span></li> }
+                        view! { <li><a href=t.path(&format!("/regies/{}", r.slug))>{r.nom.clone()}</a>" "<span class="help">{detail}</span></li> }
                     }).collect_view()}
                 </ul>
             </section>
@@ -166,10 +166,10 @@ fn PartnerView(p: PartnerDetail) -> impl IntoView {
                                 {p.contrats.iter().map(|c| view! {
                                     <tr>
                                         <th scope="row">{c.objet.clone()}</th>
-                                        <td><a href=format!("/regies/{}", c.regie_slug)>{c.regie.clone()}</a></td>
+                                        <td><a href=t.path(&format!("/regies/{}", c.regie_slug))>{c.regie.clone()}</a></td>
                                         <td class="num">{c.montant_euros.map(euros).unwrap_or_else(|| "—".into())}</td>
                                         <td>{format!("{} → {}", c.debut.clone().unwrap_or_default(), c.fin.clone().unwrap_or_default())}</td>
-                                        <td>{c.procedure.label_fr()}</td>
+                                        <td>{c.procedure.label(t.locale)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

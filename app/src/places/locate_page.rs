@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::{locate, LocateAnswer};
 use crate::error::ErrorNotice;
 use crate::figure::PageMeta;
-use crate::i18n::{format_distance, use_texts, Texts};
+use crate::i18n::{use_texts, Texts};
 
 #[component]
 pub fn LocatePage() -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn LocatePage() -> impl IntoView {
         <h1>{t.locate_title}</h1>
         <p class="lead">{t.locate_intro}</p>
         <GeolocateButton />
-        <form class="filter" method="get" action="/autour-de-moi">
+        <form class="filter" method="get" action=t.path("/autour-de-moi")>
             <label for="lieu">{t.locate_place_label}</label>
             <input id="lieu" name="q" type="search" autocomplete="off" placeholder=t.search_placeholder
                 prop:value=move || query.read().get("q").unwrap_or_default() />
@@ -61,7 +61,7 @@ fn GeolocateButton() -> impl IntoView {
         set_status.set(t.locate_in_progress.to_owned());
         let navigate = navigate.clone();
         geolocate(
-            move |lat, lon| navigate(&format!("/autour-de-moi?lat={lat:.6}&lon={lon:.6}"), Default::default()),
+            move |lat, lon| navigate(&t.path(&format!("/autour-de-moi?lat={lat:.6}&lon={lon:.6}")), Default::default()),
             move || set_status.set(t.locate_denied.to_owned()),
         );
     };
@@ -115,7 +115,7 @@ fn Answer(a: LocateAnswer) -> impl IntoView {
                 Some(q) => view! {
                     <p id="qpv-ici" class="big">
                         {t.locate_in_qpv}" "
-                        <a href=format!("/qpv/{}", q.code)>{q.nom.clone()}</a>
+                        <a href=t.path(&format!("/qpv/{}", q.code))>{q.nom.clone()}</a>
                         " "<span class="code">{q.code.clone()}</span>
                     </p>
                 }.into_any(),
@@ -128,8 +128,8 @@ fn Answer(a: LocateAnswer) -> impl IntoView {
             <ol class="plain nearest">
                 {a.located.regies.iter().map(|r| view! {
                     <li>
-                        <a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>
-                        " "<span class="help">{format!("{} · {}", r.commune, format_distance(r.distance_m))}</span>
+                        <a href=t.path(&format!("/regies/{}", r.slug))>{r.nom.clone()}</a>
+                        " "<span class="help">{format!("{} · {}", r.commune, t.locale.distance(r.distance_m))}</span>
                         {r.couvre_ce_qpv.then(|| view! { " "<span class="badge badge-ok">{t.locate_serves_here}</span> })}
                     </li>
                 }).collect_view()}

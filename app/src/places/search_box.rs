@@ -46,7 +46,7 @@ pub fn SearchBox() -> impl IntoView {
         <form
             class="search"
             method="get"
-            action="/recherche"
+            action=t.path("/recherche")
             role="search"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
@@ -73,7 +73,7 @@ pub fn SearchBox() -> impl IntoView {
                 <ul class="suggestions" id="suggestions" aria-label=t.suggestions_label>
                     <For each=hits key=|h: &Hit| h.url.clone() let:h>
                         <li>
-                            <a href=h.url.clone() on:click=move |_| set_query.set(String::new())>
+                            <a href=t.path(&h.url) on:click=move |_| set_query.set(String::new())>
                                 <span class="suggestion-label">{h.label.clone()}</span>
                                 <span class="suggestion-detail">{format!("{} · {}", kind_label(t, h.kind), h.detail)}</span>
                             </a>

@@ -21,7 +21,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <PageMeta title=t.search_title.to_owned() description=t.search_help.to_owned() />
         <h1>{t.search_title}</h1>
-        <form class="filter" method="get" action="/recherche" role="search">
+        <form class="filter" method="get" action=t.path("/recherche") role="search">
             <label for="recherche-page">{t.search_label}</label>
             <input id="recherche-page" name="q" type="search" prop:value=q />
             <button type="submit" class="button">{t.search_button}</button>
@@ -68,7 +68,7 @@ fn Results(hits: Vec<Hit>, q: String) -> impl IntoView {
                             {hits
                                 .into_iter()
                                 .map(|h| view! {
-                                    <li><a href=h.url>{h.label}</a>" "<span class="help">{h.detail}</span></li>
+                                    <li><a href=t.path(&h.url)>{h.label}</a>" "<span class="help">{h.detail}</span></li>
                                 })
                                 .collect_view()}
                         </ul>

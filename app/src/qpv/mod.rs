@@ -38,7 +38,7 @@ fn QpvView(q: QpvDetail) -> impl IntoView {
         <p class="subtitle">
             {q.communes
                 .iter()
-                .map(|c| view! { <a href=format!("/communes/{}", c.insee)>{format!("{} ({})", c.nom, c.departement)}</a>" " })
+                .map(|c| view! { <a href=t.path(&format!("/communes/{}", c.insee))>{format!("{} ({})", c.nom, c.departement)}</a>" " })
                 .collect_view()}
         </p>
         <div class="grid two">
@@ -59,7 +59,7 @@ fn QpvView(q: QpvDetail) -> impl IntoView {
                         <ul class="plain">
                             {q.regies.iter().map(|r| view! {
                                 <li>
-                                    <a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>
+                                    <a href=t.path(&format!("/regies/{}", r.slug))>{r.nom.clone()}</a>
                                     " "<span class="help">{r.commune.clone()}</span>" "
                                     <span class=format!("badge cov-{}", r.statut.code())>{coverage_label(t, r.statut)}</span>
                                 </li>
@@ -74,7 +74,7 @@ fn QpvView(q: QpvDetail) -> impl IntoView {
                     view! {
                         <ul class="plain">
                             {q.voisins.iter().map(|v| view! {
-                                <li><a href=format!("/qpv/{}", v.code)>{v.nom.clone()}</a>" "<span class="code">{v.code.clone()}</span></li>
+                                <li><a href=t.path(&format!("/qpv/{}", v.code))>{v.nom.clone()}</a>" "<span class="code">{v.code.clone()}</span></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()

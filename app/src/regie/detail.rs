@@ -28,7 +28,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
     let any_estimated = r.qpvs.iter().any(|q| q.statut == CoverageStatus::Estimee);
     view! {
         <PageMeta title=r.nom.clone() description=description json_ld=r.json_ld.clone() />
-        <p class="breadcrumb"><a href="/regies">{t.back_to_directory}</a></p>
+        <p class="breadcrumb"><a href=t.path("/regies")>{t.back_to_directory}</a></p>
         <h1>{r.nom.clone()}</h1>
         <p class="subtitle">
             {format!("{} ({}) · ", r.commune, r.departement)}
@@ -73,7 +73,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="tags">
-                            {r.activites.iter().map(|a| view! { <li>{a.label_fr()}</li> }).collect_view()}
+                            {r.activites.iter().map(|a| view! { <li>{a.label(t.locale)}</li> }).collect_view()}
                         </ul>
                     }
                         .into_any()
@@ -126,12 +126,12 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                         {r.partenaires.iter().map(|p| {
                             let detail = format!(
                                 "{} · {}",
-                                p.nature.label_fr(),
+                                p.nature.label(t.locale),
                                 relation_sentence(t, p.relation, p.college, p.depuis.as_deref(), p.jusqu_a.as_deref())
                             );
                             view! {
                                 <li>
-                                    <a href=format!("/partenaires/{}", p.id)><strong>{p.nom.clone()}</strong></a>" "
+                                    <a href=t.path(&format!("/partenaires/{}", p.id))><strong>{p.nom.clone()}</strong></a>" "
                                     <span class="help">{detail}</span>
                                     {p.demo.then(|| view! { " "<span class="badge badge-warn">{t.demo_label}</span> })}
                                 </li>
@@ -188,10 +188,10 @@ fn NetworkGraph(nom: String, partners: Vec<atlas_core::partner::RegiePartner>) -
             let y = top + row * i as f64;
             view! {
                 <line class=format!("edge rel-{}", p.relation.code()) x1="22" y1=format!("{y:.0}") x2="52" y2=format!("{y:.0}") />
-                <a href=format!("/partenaires/{}", p.id) class="node" data-nom=p.nom.clone()>
+                <a href=t.path(&format!("/partenaires/{}", p.id)) class="node" data-nom=p.nom.clone()>
                     <circle class=format!("node-dot kind-{}", p.nature.code()) cx="62" cy=format!("{y:.0}") r="9" />
                     <text x="80" y=format!("{:.0}", y - 2.0)>{short(&p.nom, 34)}</text>
-                    <text class="node-detail" x="80" y=format!("{:.0}", y + 15.0)>{format!("{} · {}", p.nature.label_fr(), p.relation.label_fr())}</text>
+                    <text class="node-detail" x="80" y=format!("{:.0}", y + 15.0)>{format!("{} · {}", p.nature.label(t.locale), p.relation.label(t.locale))}</text>
                 </a>
             }
         })

@@ -4,10 +4,10 @@
 use atlas_core::regie::ChiffresCles;
 use leptos::prelude::*;
 
-use crate::i18n::{format_int, use_texts};
+use crate::i18n::use_texts;
 
 fn cell(v: Option<i64>) -> String {
-    v.map(format_int).unwrap_or_else(|| "—".into())
+    v.map(|n| use_texts().locale.int(n)).unwrap_or_else(|| "—".into())
 }
 
 #[component]
@@ -29,14 +29,14 @@ pub fn KeyFigures(chiffres: Vec<ChiffresCles>) -> impl IntoView {
                 let bh = scale(v);
                 view! {
                     <rect class="bar-total" x=format!("{:.1}", x - bar) y=format!("{:.1}", base - bh) width=format!("{bar:.1}") height=format!("{bh:.1}") />
-                    <text class="bar-value" x=format!("{:.1}", x - bar / 2.0) y=format!("{:.1}", base - bh - 4.0)>{format_int(v)}</text>
+                    <text class="bar-value" x=format!("{:.1}", x - bar / 2.0) y=format!("{:.1}", base - bh - 4.0)>{t.locale.int(v)}</text>
                 }
             });
             let insertion = c.salaries_insertion.map(|v| {
                 let bh = scale(v);
                 view! {
                     <rect class="bar-insertion" x=format!("{x:.1}") y=format!("{:.1}", base - bh) width=format!("{bar:.1}") height=format!("{bh:.1}") />
-                    <text class="bar-value" x=format!("{:.1}", x + bar / 2.0) y=format!("{:.1}", base - bh - 4.0)>{format_int(v)}</text>
+                    <text class="bar-value" x=format!("{:.1}", x + bar / 2.0) y=format!("{:.1}", base - bh - 4.0)>{t.locale.int(v)}</text>
                 }
             });
             view! {
@@ -84,7 +84,7 @@ pub fn KeyFigures(chiffres: Vec<ChiffresCles>) -> impl IntoView {
                             <td class="num">{cell(c.benevoles)}</td>
                             <td class="num">{cell(c.personnes_accompagnees)}</td>
                             <td class="num">{cell(c.sorties_positives)}</td>
-                            <td class="num">{c.chiffre_affaires_euros.map(|v| format!("{} €", format_int(v))).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{c.chiffre_affaires_euros.map(|v| format!("{} €", t.locale.int(v))).unwrap_or_else(|| "—".into())}</td>
                             <td class="num">{cell(c.marches_publics)}</td>
                         </tr>
                     }).collect_view()}

@@ -35,7 +35,7 @@ pub fn RegieListPage() -> impl IntoView {
 
     let navigate = use_navigate();
     let go = move |next: DirectoryQuery, replace: bool| {
-        navigate(&format!("/regies{}", next.to_query_string()), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(&t.path(&format!("/regies{}", next.to_query_string())), NavigateOptions { replace, scroll: false, ..Default::default() });
     };
     let go_select = go.clone();
     let change = move |apply: fn(&mut DirectoryQuery, String), value: String| {
@@ -66,7 +66,7 @@ pub fn RegieListPage() -> impl IntoView {
         <PageMeta title=t.regies_title.to_owned() description=t.regies_intro.to_owned() />
         <h1>{t.regies_title}</h1>
         <p class="lead">{t.regies_intro}</p>
-        <form class="directory-filters" method="get" action="/regies" role="search" aria-label=t.filters_label>
+        <form class="directory-filters" method="get" action=t.path("/regies") role="search" aria-label=t.filters_label>
             <div class="field wide">
                 <label for="filtre-regies">{t.filter_label}</label>
                 <input
@@ -126,7 +126,7 @@ pub fn RegieListPage() -> impl IntoView {
                                 on:change:target=move |ev| c4(|q, v| q.activite = Activite::from_code(&v), ev.target().value())>
                                 <option value="">{t.all_f}</option>
                                 {Activite::ALL.into_iter().map(|a| view! {
-                                    <option value=a.code() selected=move || query.get().activite == Some(a)>{a.label_fr()}</option>
+                                    <option value=a.code() selected=move || query.get().activite == Some(a)>{a.label(t.locale)}</option>
                                 }).collect_view()}
                             </select>
                         </div>
@@ -159,7 +159,7 @@ pub fn RegieListPage() -> impl IntoView {
 fn RegieTable(p: DirectoryPage, query: DirectoryQuery) -> impl IntoView {
     let t = use_texts();
     let pager = (p.pages > 1).then(|| {
-        let link = |n: usize| format!("/regies{}", query.with_page(n).to_query_string());
+        let link = |n: usize| t.path(&format!("/regies{}", query.with_page(n).to_query_string()));
         view! {
             <nav class="pager" aria-label=t.pages_label>
                 {(p.page > 1).then(|| view! { <a rel="prev" href=link(p.page - 1)>{t.page_prev}</a> })}
@@ -188,7 +188,7 @@ fn RegieTable(p: DirectoryPage, query: DirectoryQuery) -> impl IntoView {
                         {p.items.into_iter().map(|r| view! {
                             <tr>
                                 <th scope="row" data-label=t.col_name>
-                                    <a href=format!("/regies/{}", r.slug)>{r.nom.clone()}</a>
+                                    <a href=t.path(&format!("/regies/{}", r.slug))>{r.nom.clone()}</a>
                                 </th>
                                 <td data-label=t.col_commune>{format!("{} ({})", r.commune, r.code_postal)}</td>
                                 <td data-label=t.col_dep>{format!("{} · {}", r.departement, r.departement_nom)}</td>

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::figure::{one_or_404, PageMeta};
-use crate::i18n::{coverage_label, format_int, use_texts, Texts};
+use crate::i18n::{coverage_label, use_texts, Texts};
 
 /// QPV rows a page shows: France and régions have hundreds (the exports have them all). 80 keeps
 /// the heaviest page (Métropole du Grand Paris: 131 communes in its breakdown) under 100 KB.
@@ -138,8 +138,8 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
     let description = t
         .territory_description
         .replace("{nom}", &r.nom)
-        .replace("{avec}", &format_int(c.avec_regie() as i64))
-        .replace("{total}", &format_int(c.total as i64));
+        .replace("{avec}", &t.locale.int(c.avec_regie() as i64))
+        .replace("{total}", &t.locale.int(c.total as i64));
     let base = export_base(&r.scope);
     let map_href = match p.bbox {
         Some((a, b, c, d)) => format!("/carte?bbox={a:.3},{b:.3},{c:.3},{d:.3}"),
@@ -148,13 +148,13 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
     view! {
         <PageMeta title=title.clone() description=description />
         <nav aria-label=t.breadcrumb_label class="breadcrumb-trail">
-            {r.parents.iter().map(|l| view! { <a href=l.href()>{l.nom.clone()}</a>" › " }).collect_view()}
+            {r.parents.iter().map(|l| view! { <a href=t.path(&l.href())>{l.nom.clone()}</a>" › " }).collect_view()}
             <span aria-current="page">{level}</span>
         </nav>
         <h1>{title}</h1>
         <div class="print-actions">
             <PrintButton />
-            <a class="button secondary" href=map_href>{t.territory_open_map}</a>
+            <a class="button secondary" href=t.path(&map_href)>{t.territory_open_map}</a>
         </div>
         <KeyNumbers r=r.clone() />
         <StatusChart c=c.clone() nom=r.nom.clone() />
@@ -196,22 +196,22 @@ fn PrintButton() -> impl IntoView {
 fn KeyNumbers(r: TerritoryReport) -> impl IntoView {
     let t = use_texts();
     let c = &r.couverture;
-    let population = if r.population_communes > 0 { format_int(r.population_communes) } else { "—".into() };
+    let population = if r.population_communes > 0 { t.locale.int(r.population_communes) } else { "—".into() };
     let qpv_population = if r.qpv_avec_population == 0 {
         t.territory_qpv_population_missing.to_owned()
     } else {
         t.territory_qpv_population
-            .replace("{pop}", &format_int(r.population_qpv))
+            .replace("{pop}", &t.locale.int(r.population_qpv))
             .replace("{n}", &r.qpv_avec_population.to_string())
             .replace("{total}", &c.total.to_string())
     };
     view! {
         <ul class="key-numbers" id="chiffres-territoire">
-            <li><strong data-figure="qpv">{format_int(c.total as i64)}</strong>" "{t.territory_qpv}</li>
-            <li><strong data-figure="qpv-avec-regie">{format_int(c.avec_regie() as i64)}</strong>" "{t.territory_qpv_with}" ("{percent(c.part_couverte())}")"</li>
-            <li><strong data-figure="qpv-sans-regie">{format_int(c.sans as i64)}</strong>" "{t.territory_qpv_without}</li>
-            <li><strong data-figure="regies">{format_int(r.regies.len() as i64)}</strong>" "{t.territory_regies_present}</li>
-            <li><strong data-figure="communes">{format_int(r.communes_avec_qpv as i64)}</strong>" "{t.territory_communes}</li>
+            <li><strong data-figure="qpv">{t.locale.int(c.total as i64)}</strong>" "{t.territory_qpv}</li>
+            <li><strong data-figure="qpv-avec-regie">{t.locale.int(c.avec_regie() as i64)}</strong>" "{t.territory_qpv_with}" ("{percent(c.part_couverte())}")"</li>
+            <li><strong data-figure="qpv-sans-regie">{t.locale.int(c.sans as i64)}</strong>" "{t.territory_qpv_without}</li>
+            <li><strong data-figure="regies">{t.locale.int(r.regies.len() as i64)}</strong>" "{t.territory_regies_present}</li>
+            <li><strong data-figure="communes">{t.locale.int(r.communes_avec_qpv as i64)}</strong>" "{t.territory_communes}</li>
             <li><strong data-figure="population">{population}</strong>" "{t.territory_population}</li>
         </ul>
         <p class="help">{qpv_population}</p>
@@ -260,7 +260,7 @@ fn StatusChart(c: CoverageCounts, nom: String) -> impl IntoView {
                     {rows.into_iter().map(|(code, label, n)| view! {
                         <tr data-statut=code>
                             <th scope="row"><span class=format!("swatch cov-{code}")></span>{label}</th>
-                            <td class="num">{format_int(n as i64)}</td>
+                            <td class="num">{t.locale.int(n as i64)}</td>
                             <td class="num">{percent(100.0 * n as f64 / total)}</td>
                         </tr>
                     }).collect_view()}
@@ -311,7 +311,7 @@ fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: String) -> im
                             let class = share_class(a.qpv, a.avec_regie).map_or("swatch ch-none".to_owned(), |c| format!("swatch ch-{c}"));
                             view! {
                                 <tr data-code=a.code.clone()>
-                                    <th scope="row"><span class=class></span><a href=a.href()>{a.nom.clone()}</a></th>
+                                    <th scope="row"><span class=class></span><a href=t.path(&a.href())>{a.nom.clone()}</a></th>
                                     <td class="num">{a.qpv}</td>
                                     <td class="num">{a.avec_regie}</td>
                                     <td class="num">{if a.qpv == 0 { "—".to_owned() } else { percent(a.part_couverte()) }}</td>
@@ -351,10 +351,10 @@ fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32, u32)>, bas
                 {t.territory_export}" : "
                 <a href=format!("{base}quartiers.csv") download="" id="export-qpv-csv">"CSV"</a>" · "
                 <a href=format!("{base}quartiers.geojson") download="" id="export-qpv-geojson">"GeoJSON"</a>
-                " · "<a href=gaps>{t.gaps_title}</a>
+                " · "<a href=t.path(&gaps)>{t.gaps_title}</a>
             </p>
             {if r.qpvs.is_empty() && listed > 0 {
-                Some(view! { <p class="help">{t.territory_qpv_in_exports.replace("{n}", &format_int(listed as i64))}</p> })
+                Some(view! { <p class="help">{t.territory_qpv_in_exports.replace("{n}", &t.locale.int(listed as i64))}</p> })
             } else if listed > r.qpvs.len() {
                 Some(view! { <p class="help">{t.gaps_cut.replace("{n}", &r.qpvs.len().to_string())}</p> })
             } else {
@@ -374,8 +374,8 @@ fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32, u32)>, bas
                         <tbody>
                             {r.qpvs.iter().map(|q| view! {
                                 <tr data-code=q.code.clone()>
-                                    <th scope="row"><a href=format!("/qpv/{}", q.code)>{q.nom.clone()}</a>" "<span class="code">{q.code.clone()}</span></th>
-                                    <td>{q.communes.iter().map(|(insee, nom)| view! { <a href=format!("/communes/{insee}")>{nom.clone()}</a>" " }).collect_view()}</td>
+                                    <th scope="row"><a href=t.path(&format!("/qpv/{}", q.code))>{q.nom.clone()}</a>" "<span class="code">{q.code.clone()}</span></th>
+                                    <td>{q.communes.iter().map(|(insee, nom)| view! { <a href=t.path(&format!("/communes/{insee}"))>{nom.clone()}</a>" " }).collect_view()}</td>
                                     <td><span class=format!("badge cov-{}", q.statut.map_or("aucune", |s| s.code()))>
                                         {q.statut.map_or(t.coverage_none, |s| coverage_label(t, s))}
                                     </span></td>
@@ -411,7 +411,7 @@ fn RegiesSection(r: TerritoryReport) -> impl IntoView {
                         {f.sums.iter().map(|s| view! {
                             <tr data-figure=s.figure.code()>
                                 <th scope="row">{figure_label(t, s.figure)}</th>
-                                <td class="num">{if s.regies == 0 { "—".to_owned() } else { format_int(s.total) }}</td>
+                                <td class="num">{if s.regies == 0 { "—".to_owned() } else { t.locale.int(s.total) }}</td>
                                 <td class="num">{s.regies}</td>
                             </tr>
                         }).collect_view()}
@@ -435,10 +435,10 @@ fn RegiesSection(r: TerritoryReport) -> impl IntoView {
                             <tbody>
                                 {r.regies.iter().map(|g| view! {
                                     <tr>
-                                        <th scope="row"><a href=format!("/regies/{}", g.slug)>{g.nom.clone()}</a></th>
+                                        <th scope="row"><a href=t.path(&format!("/regies/{}", g.slug))>{g.nom.clone()}</a></th>
                                         <td>{g.commune.clone()}</td>
                                         <td class="num">{g.qpv_ici}</td>
-                                        <td class="num">{g.chiffres.as_ref().and_then(|c| c.salaries).map(format_int).unwrap_or_else(|| "—".into())}</td>
+                                        <td class="num">{g.chiffres.as_ref().and_then(|c| c.salaries).map(|n| t.locale.int(n)).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -463,9 +463,9 @@ fn PartnersSection(r: TerritoryReport) -> impl IntoView {
                     <ul class="plain" id="liste-partenaires">
                         {r.partenaires.iter().map(|p| view! {
                             <li>
-                                <a href=format!("/partenaires/{}", p.id)><strong>{p.nom.clone()}</strong></a>" · "{p.nature.label_fr()}" · "
+                                <a href=t.path(&format!("/partenaires/{}", p.id))><strong>{p.nom.clone()}</strong></a>" · "{p.nature.label(t.locale)}" · "
                                 {t.territory_partner_regies.replace("{n}", &p.regies.to_string())}
-                                {(p.contrats > 0).then(|| format!(" · {}", t.territory_partner_contracts.replace("{n}", &p.contrats.to_string()).replace("{montant}", &format_int(p.montant_euros))))}
+                                {(p.contrats > 0).then(|| format!(" · {}", t.territory_partner_contracts.replace("{n}", &p.contrats.to_string()).replace("{montant}", &t.locale.int(p.montant_euros))))}
                                 {p.demo.then(|| view! { " "<span class="badge demo">{t.demo_label}</span> })}
                             </li>
                         }).collect_view()}
@@ -488,7 +488,7 @@ fn Comparison(r: TerritoryReport) -> impl IntoView {
                 <thead><tr><th scope="col"></th><th scope="col" class="num">{r.nom.clone()}</th><th scope="col" class="num">"France"</th></tr></thead>
                 <tbody>
                     <tr><th scope="row">{t.territory_share}</th><td class="num">{percent(here.part_couverte())}</td><td class="num">{percent(fr.part_couverte())}</td></tr>
-                    <tr><th scope="row">{t.territory_qpv}</th><td class="num">{format_int(here.total as i64)}</td><td class="num">{format_int(fr.total as i64)}</td></tr>
+                    <tr><th scope="row">{t.territory_qpv}</th><td class="num">{t.locale.int(here.total as i64)}</td><td class="num">{t.locale.int(fr.total as i64)}</td></tr>
                     <tr><th scope="row">{t.territory_share_of_france}</th><td class="num">{share(here.total, fr.total)}</td><td class="num">"100 %"</td></tr>
                     <tr><th scope="row">{t.territory_regies_present}</th><td class="num">{r.regies.len()}</td><td class="num">{r.regies_nationales}</td></tr>
                 </tbody>
@@ -508,10 +508,10 @@ fn EnQuelquesChiffres(r: TerritoryReport, dates: (Option<String>, Option<String>
     let f = &r.chiffres;
     let reported = t.territory_figures_reported.replace("{n}", &f.regies_declarantes.to_string()).replace("{total}", &r.regies.len().to_string());
     let rows: Vec<(String, &'static str, String)> = vec![
-        (format_int(r.regies.len() as i64), t.qc_regies, format!("{} {}", t.qc_regies_source, loaded(regies_date.clone()))),
-        (format_int(c.total as i64), t.qc_qpv, format!("{} {}", t.qc_qpv_source, loaded(qpv_date.clone()))),
-        (format_int(c.avec_regie() as i64), t.qc_qpv_with, format!("{} {}", t.qc_coverage_source, loaded(regies_date))),
-        (format_int(r.population_communes), t.qc_population, format!("{} {}", t.qc_population_source, loaded(communes_date))),
+        (t.locale.int(r.regies.len() as i64), t.qc_regies, format!("{} {}", t.qc_regies_source, loaded(regies_date.clone()))),
+        (t.locale.int(c.total as i64), t.qc_qpv, format!("{} {}", t.qc_qpv_source, loaded(qpv_date.clone()))),
+        (t.locale.int(c.avec_regie() as i64), t.qc_qpv_with, format!("{} {}", t.qc_coverage_source, loaded(regies_date))),
+        (t.locale.int(r.population_communes), t.qc_population, format!("{} {}", t.qc_population_source, loaded(communes_date))),
     ];
     view! {
         <section aria-labelledby="en-quelques-chiffres" id="quelques-chiffres">
@@ -521,7 +521,7 @@ fn EnQuelquesChiffres(r: TerritoryReport, dates: (Option<String>, Option<String>
                     <div><dt>{label}</dt><dd><strong>{v}</strong><span class="source">{source}</span></dd></div>
                 }).collect_view()}
                 {f.sums.iter().map(|s| {
-                    let value = if s.regies == 0 { t.qc_not_reported.to_owned() } else { format_int(s.total) };
+                    let value = if s.regies == 0 { t.qc_not_reported.to_owned() } else { t.locale.int(s.total) };
                     view! {
                         <div><dt>{figure_label(t, s.figure)}</dt><dd><strong>{value}</strong><span class="source">{format!("{} {}", t.qc_figures_source, reported)}</span></dd></div>
                     }

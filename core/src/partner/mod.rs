@@ -85,6 +85,29 @@ impl PartnerKind {
             Self::Fondation => "fondation",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::BailleurSocial => "social landlord",
+            Self::Collectivite => "local authority",
+            Self::Epci => "intercommunality (EPCI)",
+            Self::Etat => "State / prefecture",
+            Self::Plie => "PLIE (local employment plan)",
+            Self::MaisonEmploi => "Maison de l'Emploi (employment centre)",
+            Self::MissionLocale => "Mission locale (youth employment)",
+            Self::CentreSocial => "community centre",
+            Self::Entreprise => "company",
+            Self::Association => "association",
+            Self::Fondation => "foundation",
+        }
+    }
+
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::Fr => self.label_fr(),
+            crate::locale::Locale::En => self.label_en(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -124,6 +147,23 @@ impl RelationKind {
             Self::Financeur => "financeur",
             Self::EmploiInsertion => "partenaire emploi-insertion",
             Self::Social => "partenaire social",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::DonneurOrdre => "client",
+            Self::Gouvernance => "board member",
+            Self::Financeur => "funder",
+            Self::EmploiInsertion => "employment and integration partner",
+            Self::Social => "social partner",
+        }
+    }
+
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::Fr => self.label_fr(),
+            crate::locale::Locale::En => self.label_en(),
         }
     }
 }
@@ -174,6 +214,21 @@ impl College {
             Self::BailleursPartenaires => "collège des bailleurs et partenaires",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Habitants => "residents' college",
+            Self::Elus => "elected officials' college",
+            Self::BailleursPartenaires => "landlords' and partners' college",
+        }
+    }
+
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::Fr => self.label_fr(),
+            crate::locale::Locale::En => self.label_en(),
+        }
+    }
 }
 
 /// How a public contract or convention was awarded.
@@ -200,6 +255,21 @@ impl Procedure {
             Self::MarchePublic => "marché public",
             Self::Convention => "convention",
             Self::BonDeCommande => "bon de commande",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::MarchePublic => "public contract",
+            Self::Convention => "agreement",
+            Self::BonDeCommande => "purchase order",
+        }
+    }
+
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::Fr => self.label_fr(),
+            crate::locale::Locale::En => self.label_en(),
         }
     }
 
