@@ -5,6 +5,7 @@
 pub use crate::place::{Hit, HitKind};
 use crate::text::fold_place;
 
+#[derive(Clone, Debug)]
 pub struct Entry {
     pub hit: Hit,
     /// Folded name (and for a QPV, its lower-case code).

@@ -25,7 +25,7 @@ fn main() {
         reference::load(&database, &dir).await.unwrap();
         println!("reference data load (SQLite, empty database): {:.2} s", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let places = atlas_service::snapshot::places::build(atlas_service::snapshot::store::place_rows(&database.pool).await.unwrap(), None);
+        let places = atlas_service::snapshot::places::build(atlas_service::snapshot::store::place_rows(&database.pool, true).await.unwrap(), None);
         println!("place indexes build: {:.2} s", t.elapsed().as_secs_f64());
 
         // Point lookups: a deterministic spread of points over the Hexagone.
@@ -82,7 +82,7 @@ fn main() {
                 let outlines = if zoom < atlas_core::map::COMMUNE_OUTLINE_ZOOM {
                     places.boundaries.departements.polygons(bbox, zoom)
                 } else {
-                    map.communes.polygons(bbox, zoom)
+                    places.boundaries.communes.polygons(bbox, zoom)
                 };
                 println!(
                     "  {name} z{zoom}: QPV {} / {}, outlines {} / {}",

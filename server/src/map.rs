@@ -63,7 +63,7 @@ pub async fn contours(State(state): State<AppState>, headers: HeaderMap, Lang(la
     let body = if zoom < COMMUNE_OUTLINE_ZOOM {
         places.boundaries.departements.polygons(bbox, zoom)
     } else {
-        places.map.communes.polygons(bbox, zoom)
+        places.boundaries.communes.polygons(bbox, zoom)
     };
     Ok(geojson(&headers, body))
 }

@@ -74,7 +74,7 @@ async fn instances_follow_a_command_line_import(backend: &str, instances: usize)
             }
         });
         assert!(committed.elapsed() < Duration::from_secs(10), "{backend}: instances {pending:?} ne montrent pas la Régie importée");
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(100));
     }
     let _ = std::fs::remove_file(&file);
 }

@@ -20,7 +20,7 @@ fn strictly_inside(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
 async fn point_in_qpv_search_and_map_on_national_data() {
     let db = fresh("sqlite").await;
     reference::load(&db, &reference_dir()).await.expect("reference load");
-    let places = atlas_service::snapshot::places::build(atlas_service::snapshot::store::place_rows(&db.pool).await.expect("rows"), None);
+    let places = atlas_service::snapshot::places::build(atlas_service::snapshot::store::place_rows(&db.pool, true).await.expect("rows"), None);
 
     // Every QPV's contour, read here from the database on its own.
     let rows: Vec<(String, String)> =

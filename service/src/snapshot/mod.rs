@@ -56,7 +56,7 @@ pub struct Rebuilt {
 /// A first snapshot, everything built.
 pub async fn build(db: &Database) -> Result<Snapshot, sqlx::Error> {
     let revisions = revision::read(db).await?;
-    let places = Arc::new(places::build(store::place_rows(&db.pool).await?, None));
+    let places = Arc::new(places::build(store::place_rows(&db.pool, true).await?, None));
     let territory = Arc::new(crate::territory::store::load(&db.pool, "").await?);
     let dates = crate::territory::store::data_dates(&db.pool).await?;
     Ok(Snapshot { places, territory, dates, revisions })
@@ -76,7 +76,7 @@ pub async fn refresh(db: &Database, cell: &SnapshotCell) -> Result<Option<Rebuil
     let rebuild_territory = rebuild_places || changed(Concept::Partenaires);
     let places = if rebuild_places {
         let keep = (!territories).then(|| old.places.boundaries.clone());
-        Arc::new(places::build(store::place_rows(&db.pool).await?, keep))
+        Arc::new(places::build(store::place_rows(&db.pool, territories).await?, keep))
     } else {
         old.places.clone()
     };

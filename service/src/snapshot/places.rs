@@ -13,29 +13,31 @@ use atlas_core::search::{Entry, Hit, HitKind, SearchIndex};
 use atlas_core::territoire::report::Niveau;
 use atlas_core::text::fold_place;
 
-use super::store::PlaceRows;
+use super::store::{CommuneRow, PlaceRows};
 
 pub struct Places {
     pub locate: LocateIndex,
     pub search: SearchIndex,
     pub map: MapLayers,
-    /// Unions of commune contours: the costly part (~1 s), rebuilt only when territories change.
+    /// Communes, départements and EPCI: most of the work (contours of 34,867 communes, unions),
+    /// rebuilt only when the territories change.
     pub boundaries: Arc<Boundaries>,
-    communes: HashMap<String, usize>,
     qpv: HashMap<String, usize>,
 }
 
-/// Département and EPCI outlines, the unions of their communes.
+/// Commune, département and EPCI outlines and the communes' search entries.
 pub struct Boundaries {
     pub departements: ShapeLayer,
+    pub communes: ShapeLayer,
     departement_index: HashMap<String, usize>,
+    commune_index: HashMap<String, usize>,
     epci: HashMap<String, MultiPolygon<f64>>,
+    commune_entries: Vec<Entry>,
 }
 
 /// What the interactive map asks for, precomputed (see atlas_core::map).
 pub struct MapLayers {
     pub qpv: ShapeLayer,
-    pub communes: ShapeLayer,
     /// All Régies as GeoJSON points (a few hundred: sent whole, clustered by the browser).
     pub regies: String,
 }
@@ -45,7 +47,7 @@ impl Places {
         let b = &self.boundaries;
         match niveau {
             Niveau::Departement => b.departements.shape(*b.departement_index.get(code)?),
-            Niveau::Commune => self.map.communes.shape(*self.communes.get(code)?),
+            Niveau::Commune => b.communes.shape(*b.commune_index.get(code)?),
             Niveau::Epci => b.epci.get(code),
             Niveau::France | Niveau::Region => None,
         }
@@ -66,7 +68,8 @@ impl Places {
 }
 
 /// Builds the indexes from the rows; `boundaries` from the previous snapshot when the
-/// territories did not change (a Régie import then takes a fraction of a full build).
+/// territories did not change (then `rows.communes` is empty: a Régie import takes a fraction of
+/// a full build).
 pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
     let started = std::time::Instant::now();
     let mut covered: HashMap<i64, Vec<String>> = HashMap::new();
@@ -78,45 +81,9 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
         }
         covered.entry(id).or_default().push(code);
     }
-    let mut postcodes: HashMap<String, Vec<String>> = HashMap::new();
-    for (code, insee) in rows.postcodes {
-        postcodes.entry(insee).or_default().push(code);
-    }
-    let departement_names: HashMap<String, String> = rows.departement_names.into_iter().collect();
-    let mut commune_shapes = Vec::with_capacity(rows.communes.len());
-    let mut departement_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
-    let mut epci_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
-    let mut commune_index = HashMap::new();
-    let mut entries = Vec::with_capacity(rows.communes.len() + rows.qpvs.len() + rows.regies.len());
-    for (insee, nom, dep, epci, population, contour) in rows.communes {
-        if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
-            if boundaries.is_none() {
-                departement_parts.entry(dep.clone()).or_default().extend(shape.0.iter().cloned());
-                if let Some(siren) = epci {
-                    epci_parts.entry(siren).or_default().extend(shape.0.iter().cloned());
-                }
-            }
-            commune_index.insert(insee.clone(), commune_shapes.len());
-            let properties = serde_json::json!({"insee": insee, "nom": nom}).to_string();
-            commune_shapes.push(MapShape {
-                point_properties: properties.clone(),
-                properties,
-                point: atlas_core::geometry::centroid(&shape).unwrap_or_default(),
-                shape,
-            });
-        }
-        let cps = postcodes.remove(&insee).unwrap_or_default();
-        let detail = match cps.first() {
-            Some(cp) => format!("{cp} · {dep}"),
-            None => dep,
-        };
-        entries.push(Entry {
-            keys: vec![fold_place(&nom)],
-            hit: Hit { kind: HitKind::Commune, label: nom, detail, url: format!("/communes/{insee}") },
-            postcodes: cps,
-            weight: population.unwrap_or(0),
-        });
-    }
+    let boundaries = boundaries.unwrap_or_else(|| Arc::new(build_boundaries(rows.communes, rows.postcodes, rows.departement_names)));
+    let mut entries = Vec::with_capacity(boundaries.commune_entries.len() + rows.qpvs.len() + rows.regies.len());
+    entries.extend(boundaries.commune_entries.iter().cloned());
     let mut qpvs = Vec::with_capacity(rows.qpvs.len());
     let mut qpv_shapes = Vec::with_capacity(rows.qpvs.len());
     let mut qpv_index = HashMap::new();
@@ -153,20 +120,11 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
         });
         regies.push(IndexedRegie { slug, nom, commune, lat, lon, qpvs: covered.remove(&id).unwrap_or_default() });
     }
-    let boundaries = boundaries.unwrap_or_else(|| Arc::new(build_boundaries(departement_parts, epci_parts, &departement_names)));
     let map = MapLayers {
         qpv: ShapeLayer::new(qpv_shapes, &[10, 13, 16]),
-        communes: ShapeLayer::new(commune_shapes, &[11]),
         regies: serde_json::json!({"type": "FeatureCollection", "features": regie_features}).to_string(),
     };
-    let places = Places {
-        locate: LocateIndex::new(qpvs, regies),
-        search: SearchIndex::new(entries),
-        map,
-        boundaries,
-        communes: commune_index,
-        qpv: qpv_index,
-    };
+    let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map, boundaries, qpv: qpv_index };
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         qpv = places.locate.qpv_count(),
@@ -176,13 +134,47 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
     places
 }
 
-/// Département and EPCI outlines: the unions of their communes' contours.
-fn build_boundaries(
-    departement_parts: HashMap<String, Vec<atlas_core::geometry::Part>>,
-    epci_parts: HashMap<String, Vec<atlas_core::geometry::Part>>,
-    names: &HashMap<String, String>,
-) -> Boundaries {
+/// Commune contours and search entries, then département and EPCI outlines: the unions of their
+/// communes' contours.
+fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, String)>, departement_names: Vec<(String, String)>) -> Boundaries {
     let started = std::time::Instant::now();
+    let mut postcodes: HashMap<String, Vec<String>> = HashMap::new();
+    for (code, insee) in postcode_rows {
+        postcodes.entry(insee).or_default().push(code);
+    }
+    let names: HashMap<String, String> = departement_names.into_iter().collect();
+    let mut commune_shapes = Vec::with_capacity(communes.len());
+    let mut departement_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
+    let mut epci_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
+    let mut commune_index = HashMap::new();
+    let mut commune_entries = Vec::with_capacity(communes.len());
+    for (insee, nom, dep, epci, population, contour) in communes {
+        if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
+            departement_parts.entry(dep.clone()).or_default().extend(shape.0.iter().cloned());
+            if let Some(siren) = epci {
+                epci_parts.entry(siren).or_default().extend(shape.0.iter().cloned());
+            }
+            commune_index.insert(insee.clone(), commune_shapes.len());
+            let properties = serde_json::json!({"insee": insee, "nom": nom}).to_string();
+            commune_shapes.push(MapShape {
+                point_properties: properties.clone(),
+                properties,
+                point: atlas_core::geometry::centroid(&shape).unwrap_or_default(),
+                shape,
+            });
+        }
+        let cps = postcodes.remove(&insee).unwrap_or_default();
+        let detail = match cps.first() {
+            Some(cp) => format!("{cp} · {dep}"),
+            None => dep,
+        };
+        commune_entries.push(Entry {
+            keys: vec![fold_place(&nom)],
+            hit: Hit { kind: HitKind::Commune, label: nom, detail, url: format!("/communes/{insee}") },
+            postcodes: cps,
+            weight: population.unwrap_or(0),
+        });
+    }
     let mut deps: Vec<(String, MapShape)> = departement_parts
         .into_iter()
         .map(|(code, polygons)| {
@@ -197,5 +189,12 @@ fn build_boundaries(
     let departement_index = deps.iter().enumerate().map(|(i, (code, _))| (code.clone(), i)).collect();
     let epci = epci_parts.into_iter().map(|(siren, parts)| (siren, atlas_core::geometry::union(&parts))).collect();
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "département and EPCI outlines built");
-    Boundaries { departements: ShapeLayer::new(deps.into_iter().map(|(_, s)| s).collect(), &[5, 7, 9]), departement_index, epci }
+    Boundaries {
+        departements: ShapeLayer::new(deps.into_iter().map(|(_, s)| s).collect(), &[5, 7, 9]),
+        communes: ShapeLayer::new(commune_shapes, &[11]),
+        departement_index,
+        commune_index,
+        epci,
+        commune_entries,
+    }
 }

@@ -20,8 +20,25 @@ pub struct PlaceRows {
     pub departement_names: Vec<(String, String)>,
 }
 
+/// The rows of the indexes; without `communes` (commune, postcode and département rows, the
+/// bulk of the bytes) when the previous snapshot's boundaries are reused.
 #[tracing::instrument(skip(pool))]
-pub async fn place_rows(pool: &AnyPool) -> Result<PlaceRows, sqlx::Error> {
+pub async fn place_rows(pool: &AnyPool, communes: bool) -> Result<PlaceRows, sqlx::Error> {
+    if !communes {
+        return Ok(PlaceRows { communes: vec![], postcodes: vec![], departement_names: vec![], ..regie_rows(pool).await? });
+    }
+    Ok(PlaceRows {
+        postcodes: sqlx::query_as("SELECT code, commune_insee FROM codes_postaux ORDER BY code").fetch_all(pool).await?,
+        communes: sqlx::query_as("SELECT insee, nom, departement_code, epci_siren, population, contour FROM communes")
+            .fetch_all(pool)
+            .await?,
+        departement_names: sqlx::query_as("SELECT code, nom FROM departements").fetch_all(pool).await?,
+        ..regie_rows(pool).await?
+    })
+}
+
+/// QPV, coverage and Régie rows (what a Régie change touches).
+async fn regie_rows(pool: &AnyPool) -> Result<PlaceRows, sqlx::Error> {
     Ok(PlaceRows {
         qpvs: sqlx::query_as(
             "SELECT q.code, q.nom, q.contour,
@@ -37,10 +54,8 @@ pub async fn place_rows(pool: &AnyPool) -> Result<PlaceRows, sqlx::Error> {
         )
         .fetch_all(pool)
         .await?,
-        postcodes: sqlx::query_as("SELECT code, commune_insee FROM codes_postaux ORDER BY code").fetch_all(pool).await?,
-        communes: sqlx::query_as("SELECT insee, nom, departement_code, epci_siren, population, contour FROM communes")
-            .fetch_all(pool)
-            .await?,
-        departement_names: sqlx::query_as("SELECT code, nom FROM departements").fetch_all(pool).await?,
+        postcodes: vec![],
+        communes: vec![],
+        departement_names: vec![],
     })
 }
