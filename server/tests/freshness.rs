@@ -18,7 +18,7 @@ Régie témoin du test de fraîcheur;;Place Tyssandier d'Escous;15140;Salers;45.
 
 fn shows_the_new_regie(port: u16) -> bool {
     let ok = |path: &str, needle: &str| matches!(http(port, "GET", path, None), Ok((200, body)) if body.contains(needle));
-    ok("/api/suggestions?q=regie%20temoin%20fraicheur", NAME)
+    ok("/api/suggestions?q=regie%20temoin", NAME)
         && ok("/regies?q=temoin", NAME)
         && ok("/api/v1/carte/regies.geojson", NAME)
         && ok("/api/v1/locate?lat=45.1397&lon=2.4958&limit=1", NAME)

@@ -32,9 +32,16 @@ pub use atlas::Atlas;
 pub use atlas_core::error::{Code, Error};
 pub use atlas_core::rights::{Action, Actor};
 
-/// A database failure as users see it: logged with what failed, answered as a 503 that reveals
+/// A store failure as users see it. Text PostgreSQL cannot hold (a NUL byte) is the request's
+/// fault: 400. Anything else is logged with what failed and answered as a 503 that reveals
 /// nothing internal (the database is down or overloaded: the client may retry).
-pub fn unavailable(e: sqlx::Error) -> Error {
+pub fn store_error(e: sqlx::Error) -> Error {
+    if let sqlx::Error::Database(d) = &e {
+        // 22021 character_not_in_repertoire, 22P05 untranslatable_character.
+        if matches!(d.code().as_deref(), Some("22021" | "22P05")) {
+            return Error::new(Code::MalformedRequest);
+        }
+    }
     tracing::error!(error = %e, "database query failed");
     Error::new(Code::Unavailable)
 }

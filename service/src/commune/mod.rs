@@ -4,7 +4,7 @@ pub mod store;
 
 use atlas_core::territoire::CommuneDetail;
 
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// The page of the commune with this INSEE code; `None` when there is none.
 pub async fn page(atlas: &Atlas, actor: &Actor, insee: &str) -> Result<Option<CommuneDetail>, Error> {
@@ -12,5 +12,5 @@ pub async fn page(atlas: &Atlas, actor: &Actor, insee: &str) -> Result<Option<Co
     if insee.len() != 5 || !insee.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Ok(None);
     }
-    store::detail(&atlas.db.pool, insee).await.map_err(unavailable)
+    store::detail(&atlas.db.pool, insee).await.map_err(store_error)
 }

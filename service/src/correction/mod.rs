@@ -6,7 +6,7 @@ pub mod store;
 use atlas_core::correction::{Correction, CorrectionOutcome};
 use atlas_core::error::Code;
 
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// Records a correction of the Régie with this slug, or says every problem of the form.
 pub async fn report(atlas: &Atlas, actor: &Actor, slug: &str, topic: &str, message: &str, contact: &str) -> Result<CorrectionOutcome, Error> {
@@ -15,7 +15,7 @@ pub async fn report(atlas: &Atlas, actor: &Actor, slug: &str, topic: &str, messa
         Ok(c) => c,
         Err(errors) => return Ok(CorrectionOutcome::Refused(errors)),
     };
-    match store::insert(&atlas.db, slug, &correction).await.map_err(unavailable)? {
+    match store::insert(&atlas.db, slug, &correction).await.map_err(store_error)? {
         Some(id) => {
             tracing::info!(id, regie = %slug, sujet = correction.topic.code(), "correction recorded");
             Ok(CorrectionOutcome::Recorded { id })
@@ -27,11 +27,11 @@ pub async fn report(atlas: &Atlas, actor: &Actor, slug: &str, topic: &str, messa
 /// CSV of the corrections to check (or all of them), with readers' contact addresses.
 pub async fn export_csv(db: &crate::db::Database, actor: &Actor, all: bool) -> Result<String, Error> {
     actor.authorize(Action::ReadCorrections)?;
-    store::export_csv(db, all).await.map_err(unavailable)
+    store::export_csv(db, all).await.map_err(store_error)
 }
 
 /// Marks these corrections as handled; returns how many changed.
 pub async fn mark_handled(db: &crate::db::Database, actor: &Actor, ids: &[i64]) -> Result<u64, Error> {
     actor.authorize(Action::HandleCorrections)?;
-    store::mark_handled(db, ids).await.map_err(unavailable)
+    store::mark_handled(db, ids).await.map_err(store_error)
 }

@@ -8,18 +8,18 @@ use atlas_core::place::SvgFigure;
 use atlas_core::territoire::report::Niveau;
 
 use crate::snapshot::Places;
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// Every partner (of one kind when asked), most connected first.
 pub async fn list(atlas: &Atlas, actor: &Actor, nature: Option<PartnerKind>) -> Result<Vec<PartnerSummary>, Error> {
     actor.authorize(Action::ReadPublic)?;
-    store::list(&atlas.db.pool, nature).await.map_err(unavailable)
+    store::list(&atlas.db.pool, nature).await.map_err(store_error)
 }
 
 /// One partner with its Régies drawn over their départements; `None` when unknown.
 pub async fn page(atlas: &Atlas, actor: &Actor, id: i64) -> Result<Option<PartnerDetail>, Error> {
     actor.authorize(Action::ReadPublic)?;
-    let mut detail = store::detail(&atlas.db.pool, id).await.map_err(unavailable)?;
+    let mut detail = store::detail(&atlas.db.pool, id).await.map_err(store_error)?;
     if let Some(d) = detail.as_mut() {
         d.figure = figure(&atlas.places(), &d.regies);
     }
@@ -29,7 +29,7 @@ pub async fn page(atlas: &Atlas, actor: &Actor, id: i64) -> Result<Option<Partne
 /// Every relation, one row per contract, in the import format (a spreadsheet round trip).
 pub async fn export_rows(atlas: &Atlas, actor: &Actor) -> Result<Vec<[String; 16]>, Error> {
     actor.authorize(Action::ReadPublic)?;
-    store::export_rows(&atlas.db.pool).await.map_err(unavailable)
+    store::export_rows(&atlas.db.pool).await.map_err(store_error)
 }
 
 /// The départements of the partner's Régies, with a dot at each Régie.

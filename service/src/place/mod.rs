@@ -7,7 +7,7 @@ use atlas_core::place::Located;
 use atlas_core::place::Hit;
 
 use crate::regie::QUERY_MAX_CHARS;
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// At most `limit` places matching a search text.
 pub fn search(atlas: &Atlas, actor: &Actor, q: &str, limit: usize) -> Result<Vec<Hit>, Error> {
@@ -33,5 +33,5 @@ pub async fn commune_point(atlas: &Atlas, actor: &Actor, q: &str) -> Result<(Str
     }
     let not_found = || Error::with(Code::UnknownCommune, q);
     let insee = atlas.places().best_commune(q).ok_or_else(not_found)?;
-    crate::commune::store::point(&atlas.db.pool, &insee).await.map_err(unavailable)?.ok_or_else(not_found)
+    crate::commune::store::point(&atlas.db.pool, &insee).await.map_err(store_error)?.ok_or_else(not_found)
 }

@@ -4,7 +4,7 @@ pub mod store;
 
 use atlas_core::qpv::QpvDetail;
 
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// The page of the QPV with this code; `None` when there is none.
 pub async fn page(atlas: &Atlas, actor: &Actor, code: &str) -> Result<Option<QpvDetail>, Error> {
@@ -12,5 +12,5 @@ pub async fn page(atlas: &Atlas, actor: &Actor, code: &str) -> Result<Option<Qpv
     if !atlas_core::qpv::is_qpv_code(code) {
         return Ok(None);
     }
-    store::detail(&atlas.db.pool, code).await.map_err(unavailable)
+    store::detail(&atlas.db.pool, code).await.map_err(store_error)
 }

@@ -6,7 +6,7 @@ use atlas_core::error::Code;
 use atlas_core::regie::directory::{DirectoryPage, DirectoryQuery};
 use atlas_core::regie::RegieDetail;
 
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// Longest search text accepted anywhere (characters).
 pub const QUERY_MAX_CHARS: usize = 100;
@@ -17,7 +17,7 @@ pub async fn page(atlas: &Atlas, actor: &Actor, slug: &str) -> Result<Option<Reg
     if slug.len() > 200 {
         return Ok(None);
     }
-    store::detail(&atlas.db.pool, slug).await.map_err(unavailable)
+    store::detail(&atlas.db.pool, slug).await.map_err(store_error)
 }
 
 /// One page of the directory for the filters, sort and page asked.
@@ -26,7 +26,7 @@ pub async fn directory(atlas: &Atlas, actor: &Actor, query: &DirectoryQuery) -> 
     if query.q.chars().count() > QUERY_MAX_CHARS {
         return Err(Error::new(Code::QueryTooLong));
     }
-    let all = store::list(&atlas.db.pool).await.map_err(unavailable)?;
-    let names = store::territory_names(&atlas.db.pool).await.map_err(unavailable)?;
+    let all = store::list(&atlas.db.pool).await.map_err(store_error)?;
+    let names = store::territory_names(&atlas.db.pool).await.map_err(store_error)?;
     Ok(query.apply(&all, &names))
 }

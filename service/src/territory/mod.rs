@@ -8,7 +8,7 @@ use atlas_core::gap::{GapSort, QpvGap};
 use atlas_core::territoire::report::{report as compute, Niveau, Scope, TerritoryReport};
 use atlas_core::territoire::NationalFigures;
 
-use crate::{unavailable, Action, Actor, Atlas, Error};
+use crate::{store_error, Action, Actor, Atlas, Error};
 
 /// The report of a territory from the snapshot's rows; `None` when it does not exist.
 pub async fn report(atlas: &Atlas, actor: &Actor, scope: &Scope) -> Result<Option<TerritoryReport>, Error> {
@@ -16,7 +16,7 @@ pub async fn report(atlas: &Atlas, actor: &Actor, scope: &Scope) -> Result<Optio
     let snapshot = atlas.current();
     // A commune with neither QPV nor Régie is not among the snapshot's rows: read it with them.
     if scope.niveau == Niveau::Commune && !snapshot.territory.communes.contains_key(&scope.code) {
-        let data = store::load(&atlas.db.pool, &scope.code).await.map_err(unavailable)?;
+        let data = store::load(&atlas.db.pool, &scope.code).await.map_err(store_error)?;
         return Ok(compute(&data, scope));
     }
     Ok(compute(&snapshot.territory, scope))
@@ -25,13 +25,13 @@ pub async fn report(atlas: &Atlas, actor: &Actor, scope: &Scope) -> Result<Optio
 /// Every figure of the home page.
 pub async fn national_figures(atlas: &Atlas, actor: &Actor) -> Result<NationalFigures, Error> {
     actor.authorize(Action::ReadPublic)?;
-    store::national_figures(&atlas.db.pool).await.map_err(unavailable)
+    store::national_figures(&atlas.db.pool).await.map_err(store_error)
 }
 
 /// Every uncovered QPV of the scope, sorted, and the number of QPVs in the scope.
 pub async fn gaps(atlas: &Atlas, actor: &Actor, sort: GapSort, departement: Option<&str>) -> Result<(Vec<QpvGap>, usize), Error> {
     actor.authorize(Action::ReadPublic)?;
-    let rows = store::gap_rows(&atlas.db.pool).await.map_err(unavailable)?;
+    let rows = store::gap_rows(&atlas.db.pool).await.map_err(store_error)?;
     let places = atlas.places();
     let in_scope = |dep: &Option<String>| departement.is_none_or(|d| dep.as_deref() == Some(d));
     let total = rows.iter().filter(|r| in_scope(&r.6)).count();
@@ -60,5 +60,5 @@ pub async fn gaps(atlas: &Atlas, actor: &Actor, sort: GapSort, departement: Opti
 /// Code and name of every département (filters).
 pub async fn departements(atlas: &Atlas, actor: &Actor) -> Result<Vec<(String, String)>, Error> {
     actor.authorize(Action::ReadPublic)?;
-    store::departements(&atlas.db.pool).await.map_err(unavailable)
+    store::departements(&atlas.db.pool).await.map_err(store_error)
 }
