@@ -42,9 +42,15 @@ pub fn actor() -> atlas_service::Actor {
     atlas_service::Actor::Anonymous
 }
 
-/// A use case's error as this response: its status, and its message in the request's language.
+/// A use case's error as this response: its message in the request's language, and its status
+/// when a client called the server function. A page that shows the error (an unknown commune
+/// typed in « Autour de moi », a search too long) still answers 200, unless it could not be
+/// served at all (503: the database is down).
 #[cfg(feature = "ssr")]
 pub fn fail(e: atlas_service::Error) -> ServerFnError {
-    set_status(e.status());
+    let server_fn_call = use_context::<http::request::Parts>().is_some_and(|p| p.uri.path().starts_with("/api/"));
+    if server_fn_call || e.status() >= 500 {
+        set_status(e.status());
+    }
     ServerFnError::ServerError(e.message(crate::i18n::request_locale()))
 }
