@@ -15,7 +15,11 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 
 say "cargo test (unitaires + intégration)"
-cargo test --release -p atlas-core -p atlas-service -p app -p server
+cargo test --release -p atlas-core -p atlas-service -p app -p server -- \
+  --skip follow_an_import --skip follows_an_import --skip hostile_requests
+# Their figures (commit-to-visible times per instance, hostile requests sent) are part of the report.
+say "fraîcheur des instances et requêtes hostiles (chiffres affichés)"
+cargo test --release -p server --test freshness --test hostile -- --nocapture
 
 # After cargo test, which rebuilds the server binary without cargo-leptos's settings.
 say "cargo leptos build --release --precompress --split"
