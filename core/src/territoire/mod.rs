@@ -1,7 +1,10 @@
 //! Administrative territories (région, département, EPCI, commune) and national figures.
 
 pub mod export;
+mod data;
+mod figures;
 pub mod report;
+mod scope;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,61 +1,16 @@
-//! Régies import: a CSV with the usual header names; each row's commune is found by postcode and name.
+//! Régies import, the SQL: communes by postcode, then the upsert of every row in one transaction.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use atlas_core::activite::Activite;
-use atlas_core::csv_input::read_table;
-use atlas_core::regie::import::{parse_regies, RegieInput};
-use atlas_core::report::{ImportReport, Rejection};
+use atlas_core::report::ImportReport;
 use atlas_core::siret::siren_of;
-use atlas_core::text::{fold_place, slugify};
+use atlas_core::text::slugify;
 
-use super::{may_write, progress, read_bytes, ImportError, ImportOptions};
+use super::{same_activities, stored_of, CommuneRef, Resolved, Stored};
 use crate::db::{now, Database};
+use crate::import::{progress, ImportError};
 
-#[derive(Clone, Debug)]
-struct CommuneRef {
-    insee: String,
-    nom: String,
-    nom_recherche: String,
-    lon: f64,
-    lat: f64,
-}
-
-/// A row ready to store: its input plus the commune found and the final coordinates.
-struct Resolved<'a> {
-    input: &'a RegieInput,
-    commune: CommuneRef,
-    lon: f64,
-    lat: f64,
-}
-
-pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions) -> Result<ImportReport, ImportError> {
-    let bytes = read_bytes(path)?;
-    let file_err = |source| ImportError::File { path: path.display().to_string(), source };
-    let table = read_table(&bytes).map_err(file_err)?;
-    let (rows, mut rejected) = parse_regies(&table).map_err(file_err)?;
-    let mut report = ImportReport::new("Régies");
-    report.read = rows.len() + rejected.len();
-
-    let by_postcode = communes_by_postcode(db).await?;
-    let mut resolved = Vec::with_capacity(rows.len());
-    for input in &rows {
-        match resolve(input, &by_postcode) {
-            Ok(r) => resolved.push(r),
-            Err(reason) => rejected.push(Rejection { line: input.line, reason }),
-        }
-    }
-    rejected.sort_by_key(|r| r.line);
-    report.rejected = rejected;
-    if !may_write(&mut report, opts) {
-        return Ok(report);
-    }
-    write(db, &resolved, &mut report).await?;
-    Ok(report)
-}
-
-async fn communes_by_postcode(db: &Database) -> Result<HashMap<String, Vec<CommuneRef>>, sqlx::Error> {
+pub(super) async fn communes_by_postcode(db: &Database) -> Result<HashMap<String, Vec<CommuneRef>>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, f64, f64)> = sqlx::query_as(
         "SELECT cp.code, c.insee, c.nom, c.nom_recherche, c.lon, c.lat
          FROM codes_postaux cp JOIN communes c ON c.insee = cp.commune_insee",
@@ -71,85 +26,6 @@ async fn communes_by_postcode(db: &Database) -> Result<HashMap<String, Vec<Commu
 
 /// The commune of a row: by postcode, then by name (exact, then prefix as in "Paris 19"),
 /// then by the nearest centre when coordinates are given.
-fn resolve<'a>(input: &'a RegieInput, by_postcode: &HashMap<String, Vec<CommuneRef>>) -> Result<Resolved<'a>, String> {
-    let Some(candidates) = by_postcode.get(&input.code_postal) else {
-        return Err(format!("code postal {} inconnu", input.code_postal));
-    };
-    let wanted = fold_place(&input.commune);
-    let pick = |list: Vec<&CommuneRef>| (list.len() == 1).then(|| list[0].clone());
-    let found = pick(candidates.iter().filter(|c| c.nom_recherche == wanted).collect())
-        .or_else(|| pick(candidates.iter().collect()))
-        .or_else(|| {
-            pick(candidates
-                .iter()
-                .filter(|c| wanted.starts_with(&c.nom_recherche) || c.nom_recherche.starts_with(&wanted))
-                .collect())
-        })
-        .or_else(|| {
-            let (lat, lon) = input.coords?;
-            candidates
-                .iter()
-                .min_by(|a, b| {
-                    let da = (a.lat - lat).powi(2) + (a.lon - lon).powi(2);
-                    let db = (b.lat - lat).powi(2) + (b.lon - lon).powi(2);
-                    da.total_cmp(&db)
-                })
-                .cloned()
-        });
-    let Some(commune) = found else {
-        let names: Vec<&str> = candidates.iter().map(|c| c.nom.as_str()).collect();
-        return Err(format!(
-            "commune « {} » introuvable pour le code postal {} (communes de ce code : {})",
-            input.commune,
-            input.code_postal,
-            names.join(", ")
-        ));
-    };
-    let (lat, lon) = input.coords.unwrap_or((commune.lat, commune.lon));
-    Ok(Resolved { input, commune, lon, lat })
-}
-
-/// The stored columns compared to decide whether a row changed.
-#[derive(sqlx::FromRow, PartialEq)]
-struct Stored {
-    nom: String,
-    siret: Option<String>,
-    adresse: Option<String>,
-    code_postal: String,
-    commune_insee: String,
-    lon: f64,
-    lat: f64,
-    site_web: Option<String>,
-    telephone: Option<String>,
-    email: Option<String>,
-    date_creation: Option<String>,
-    date_adhesion: Option<String>,
-    description: Option<String>,
-    verification: String,
-    source: Option<String>,
-}
-
-fn stored_of(r: &Resolved) -> Stored {
-    let i = r.input;
-    Stored {
-        nom: i.nom.clone(),
-        siret: i.siret.clone(),
-        adresse: i.adresse.clone(),
-        code_postal: i.code_postal.clone(),
-        commune_insee: r.commune.insee.clone(),
-        lon: r.lon,
-        lat: r.lat,
-        site_web: i.site_web.clone(),
-        telephone: i.telephone.clone(),
-        email: i.email.clone(),
-        date_creation: i.date_creation.clone(),
-        date_adhesion: i.date_adhesion.clone(),
-        description: i.description.clone(),
-        verification: i.verification.code().to_owned(),
-        source: i.source.clone(),
-    }
-}
-
 #[derive(sqlx::FromRow)]
 struct RegieRow {
     id: i64,
@@ -158,7 +34,7 @@ struct RegieRow {
     stored: Stored,
 }
 
-async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) -> Result<(), ImportError> {
+pub(super) async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) -> Result<(), ImportError> {
     let ts = now();
     let mut tx = db.pool.begin().await?;
     let existing: Vec<(i64, String, Stored)> = sqlx::query_as::<_, RegieRow>(
@@ -226,17 +102,10 @@ async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) 
         }
     }
     bar.finish_and_clear();
-    super::coverage::refresh_estimated(&mut tx, &ts).await?;
+    crate::import::coverage::refresh_estimated(&mut tx, &ts).await?;
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Regies).await?;
     tx.commit().await?;
     Ok(())
-}
-
-fn same_activities(stored: Option<&Vec<String>>, wanted: &[Activite]) -> bool {
-    let mut w: Vec<&str> = wanted.iter().map(|a| a.code()).collect();
-    w.sort_unstable();
-    let s: Vec<&str> = stored.map(|v| v.iter().map(String::as_str).collect()).unwrap_or_default();
-    s == w
 }
 
 async fn insert(tx: &mut sqlx::AnyConnection, slug: &str, s: &Stored, ts: &str) -> Result<i64, sqlx::Error> {

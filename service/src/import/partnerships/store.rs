@@ -1,48 +1,25 @@
-//! Partnerships import: partners, their relations with Régies and the contracts under them, from
-//! one CSV file (atlas_core::partner::import), in one transaction, idempotent. Rows of a
-//! demonstration file are marked `demo` in the database and shown as such; `remove_demo` deletes
-//! them all.
+//! Partnerships import, the SQL: the Régies by key, the upsert of partners, relations and
+//! contracts in one transaction, and the removal of the demonstration rows.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use atlas_core::csv_input::read_table;
-use atlas_core::partner::import::{parse_partnerships, PartnershipInput};
+use atlas_core::partner::import::PartnershipInput;
 use atlas_core::report::ImportReport;
-use atlas_core::text::fold;
 
-use super::{may_write, read_bytes, ImportError, ImportOptions};
+use super::partner_key;
 use crate::db::{now, Database};
+use crate::import::ImportError;
 
-pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions, demo: bool) -> Result<ImportReport, ImportError> {
-    let bytes = read_bytes(path)?;
-    let file_err = |source| ImportError::File { path: path.display().to_string(), source };
-    let table = read_table(&bytes).map_err(file_err)?;
-    let (rows, rejected) = parse_partnerships(&table).map_err(file_err)?;
-    let mut report = ImportReport::new("partenariats");
-    report.read = rows.len() + rejected.len();
-    report.rejected = rejected;
-    // Régies by SIRET and by Atlas identifier.
-    let mut regies: HashMap<String, i64> = HashMap::new();
+/// Régies by SIRET and by Atlas identifier (slug).
+pub(super) async fn regies_by_key(db: &Database) -> Result<HashMap<String, i64>, sqlx::Error> {
+    let mut regies = HashMap::new();
     for (id, slug, siret) in sqlx::query_as::<_, (i64, String, Option<String>)>("SELECT id, slug, siret FROM regies").fetch_all(&db.pool).await? {
         regies.insert(slug, id);
         if let Some(s) = siret {
             regies.insert(s, id);
         }
     }
-    let mut resolved = Vec::with_capacity(rows.len());
-    for row in rows {
-        let key = row.regie.replace([' ', '\u{a0}'], "");
-        match regies.get(&key).or_else(|| regies.get(&row.regie)) {
-            Some(id) => resolved.push((*id, row)),
-            None => report.reject(row.line, format!("Régie inconnue « {} » : SIRET ou identifiant de l'Atlas attendu", row.regie)),
-        }
-    }
-    if !may_write(&mut report, opts) {
-        return Ok(report);
-    }
-    write(db, &resolved, demo, &mut report).await?;
-    Ok(report)
+    Ok(regies)
 }
 
 type PartnerRow = (i64, String, String, Option<String>, Option<String>, Option<String>);
@@ -175,14 +152,6 @@ pub async fn write(db: &Database, rows: &[(i64, PartnershipInput)], demo: bool, 
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// A partner is the same when its SIREN is, or, without SIREN, when its name and kind are.
-fn partner_key(siren: Option<&str>, nom: &str, nature: &str) -> String {
-    match siren {
-        Some(s) => format!("siren:{s}"),
-        None => format!("nom:{}:{nature}", fold(nom)),
-    }
 }
 
 /// Deletes every demonstration row (contracts, relations, then partners left without relation).

@@ -1,0 +1,51 @@
+//! Partnerships import: partners, their relations with Régies and the contracts under them, from
+//! one CSV file (atlas_core::partner::import), in one transaction, idempotent. Rows of a
+//! demonstration file are marked `demo` in the database and shown as such; `remove_demo` deletes
+//! them all.
+
+use std::path::Path;
+
+use atlas_core::csv_input::read_table;
+use atlas_core::partner::import::parse_partnerships;
+use atlas_core::report::ImportReport;
+use atlas_core::text::fold;
+
+use super::{may_write, read_bytes, ImportError, ImportOptions};
+use crate::db::Database;
+
+mod store;
+pub use store::{has_demo, remove_demo, write};
+
+pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions, demo: bool) -> Result<ImportReport, ImportError> {
+    let bytes = read_bytes(path)?;
+    let file_err = |source| ImportError::File { path: path.display().to_string(), source };
+    let table = read_table(&bytes).map_err(file_err)?;
+    let (rows, rejected) = parse_partnerships(&table).map_err(file_err)?;
+    let mut report = ImportReport::new("partenariats");
+    report.read = rows.len() + rejected.len();
+    report.rejected = rejected;
+    // Régies by SIRET and by Atlas identifier.
+    let regies = store::regies_by_key(db).await?;
+    let mut resolved = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key = row.regie.replace([' ', '\u{a0}'], "");
+        match regies.get(&key).or_else(|| regies.get(&row.regie)) {
+            Some(id) => resolved.push((*id, row)),
+            None => report.reject(row.line, format!("Régie inconnue « {} » : SIRET ou identifiant de l'Atlas attendu", row.regie)),
+        }
+    }
+    if !may_write(&mut report, opts) {
+        return Ok(report);
+    }
+    write(db, &resolved, demo, &mut report).await?;
+    Ok(report)
+}
+
+/// A partner is the same when its SIREN is, or, without SIREN, when its name and kind are.
+pub(crate) fn partner_key(siren: Option<&str>, nom: &str, nature: &str) -> String {
+    match siren {
+        Some(s) => format!("siren:{s}"),
+        None => format!("nom:{}:{nature}", fold(nom)),
+    }
+}
+
