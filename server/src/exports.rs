@@ -5,7 +5,7 @@
 use atlas_core::geometry::to_geojson;
 use atlas_core::territoire::export::{breakdown_csv, qpvs_csv};
 use atlas_core::territoire::report::{Scope, TerritoryReport};
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -26,20 +26,30 @@ pub async fn territory(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((niveau, code, file)): Path<(String, String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Response {
-    export(&state, &headers, &niveau, &code, &file).await
+    export(&state, &headers, &niveau, &code, &file, map_language(query)).await
 }
 
 /// `/territoires/{file}`: France.
-pub async fn france(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Response {
-    export(&state, &headers, "france", "", &file).await
+pub async fn france(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>, RawQuery(query): RawQuery) -> Response {
+    export(&state, &headers, "france", "", &file, map_language(query)).await
+}
+
+/// The maps are images of a page: `?langue=en` (set by the English page) titles them in English.
+/// The data exports keep their one format whatever the language.
+fn map_language(query: Option<String>) -> Locale {
+    match query.as_deref().map(|q| q.split('&').any(|kv| kv == "langue=en")) {
+        Some(true) => Locale::En,
+        _ => Locale::Fr,
+    }
 }
 
 fn not_found(lang: Locale, what: &str) -> Response {
     crate::error::respond(lang, &Error::with(Code::NotFound, what))
 }
 
-async fn export(state: &AppState, headers: &HeaderMap, niveau: &str, code: &str, file: &str) -> Response {
+async fn export(state: &AppState, headers: &HeaderMap, niveau: &str, code: &str, file: &str, language: Locale) -> Response {
     let lang = locale(headers);
     let Some((what, format)) = file.rsplit_once('.') else { return not_found(lang, "export") };
     let map = [TerritoryMap::Couverture, TerritoryMap::Quartiers].into_iter().find(|m| m.file() == file);
@@ -54,7 +64,7 @@ async fn export(state: &AppState, headers: &HeaderMap, niveau: &str, code: &str,
     };
     let places = state.atlas.places();
     if let Some(map) = map {
-        return map_svg(&places, headers, &report, map);
+        return map_svg(&places, headers, &report, map, language);
     }
     let name = match scope.niveau {
         atlas_core::territoire::report::Niveau::France => format!("france-{what}.{format}"),
@@ -120,10 +130,10 @@ pub fn breakdown_geojson(places: &Places, r: &TerritoryReport) -> String {
 }
 
 /// A territory's map as an SVG file, cached like the other data responses.
-fn map_svg(places: &Places, headers: &HeaderMap, r: &TerritoryReport, map: TerritoryMap) -> Response {
-    let t = &app::i18n::FR;
+fn map_svg(places: &Places, headers: &HeaderMap, r: &TerritoryReport, map: TerritoryMap, language: Locale) -> Response {
+    let t = app::i18n::texts(language);
     let (figure, title) = match map {
-        TerritoryMap::Couverture => (choropleth(places, r), {
+        TerritoryMap::Couverture => (choropleth(places, r, language), {
             let level = r.scope.niveau.breakdown().map_or(String::new(), |l| app::territoires::lower_first(app::territoires::level_label(t, l)));
             t.territory_choropleth_label.replace("{nom}", &r.nom).replace("{niveau}", &level)
         }),

@@ -119,15 +119,25 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         let (_, _, html) = send(&app, Request::get(location.trim_end_matches("#corriger")).body(Body::empty()).unwrap()).await;
         assert!(html.contains(&format!("Votre correction n° {second} est enregistrée")), "{backend}");
         assert!(html.contains("2 correction(s) signalée(s)"), "{backend}");
-        let response = app.clone().oneshot(browser(form(&[("regie", &slug), ("sujet", "quartiers"), ("message", "Trop bref"), ("contact", "moi@")]))).await.unwrap();
+        // Sent from the English page: the reader goes back to the English page, reasons in English.
+        let response = app
+            .clone()
+            .oneshot(browser(form(&[("regie", &slug), ("sujet", "quartiers"), ("message", "Trop bref"), ("contact", "moi@"), ("langue", "en")])))
+            .await
+            .unwrap();
         assert_eq!(response.status(), StatusCode::FOUND, "{backend}");
         let location = response.headers()[header::LOCATION].to_str().unwrap().to_owned();
+        assert!(location.starts_with(&format!("/en/regies/{slug}?correction=refusee")), "{backend}: {location}");
         assert!(!location.contains("moi"), "{backend}: the contact address never goes into a URL");
         let (_, _, html) = send(&app, Request::get(location.trim_end_matches("#corriger")).body(Body::empty()).unwrap()).await;
+        assert!(html.contains("describe the correction in at least 10 characters"), "{backend}");
+        assert!(html.contains("the e-mail address is not valid"), "{backend}");
+        assert!(html.contains("name=\"langue\" value=\"en\""), "{backend}: the English form posts its language");
+        assert!(html.contains(">Trop bref</textarea>"), "{backend}: the message comes back to be corrected");
+        let french = location.trim_start_matches("/en").trim_end_matches("#corriger").to_owned();
+        let (_, _, html) = send(&app, Request::get(french).body(Body::empty()).unwrap()).await;
         assert!(html.contains("La correction n&#x27;a pas été enregistrée") || html.contains("La correction n'a pas été enregistrée"), "{backend}");
         assert!(html.contains("décrivez la correction en 10 caractères au moins"), "{backend}");
-        assert!(html.contains("l&#x27;adresse e-mail n&#x27;est pas valide") || html.contains("l'adresse e-mail n'est pas valide"), "{backend}");
-        assert!(html.contains(">Trop bref</textarea>"), "{backend}: the message comes back to be corrected");
         let details = html.split("<details").nth(1).map(|d| d.split(">").next().unwrap_or("").to_owned()).unwrap_or_default();
         assert!(details.contains("id=\"corriger\"") && details.contains(" open"), "{backend}: {details}");
         assert_eq!(common::count_corrections(&db).await, 2, "{backend}");

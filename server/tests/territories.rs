@@ -136,6 +136,13 @@ async fn territory_pages_and_exports_match_an_independent_count() {
         let (status, svg) = get(&router, "/territoires/departement/93/carte-couverture.svg").await;
         assert_eq!(status, StatusCode::OK, "{backend}");
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.contains("class=\"ch ch-"), "{backend}");
+        assert!(svg.contains("QPV sur") && svg.contains("avec une Régie") && svg.contains("Carte de Seine-Saint-Denis"), "{backend}: French titles");
+        // The English page asks for the same map titled in English.
+        let (_, english) = get(&router, "/en/territoires/departement/93").await;
+        assert!(english.contains("<img src=\"/territoires/departement/93/carte-couverture.svg?langue=en\""), "{backend}");
+        let (status, svg) = get(&router, "/territoires/departement/93/carte-couverture.svg?langue=en").await;
+        assert_eq!(status, StatusCode::OK, "{backend}");
+        assert!(svg.contains(" QPVs with a Régie") && svg.contains("Map of Seine-Saint-Denis") && !svg.contains("QPV sur"), "{backend}: English titles");
         assert!(html.contains("<img src=\"/territoires/departement/93/carte-quartiers.svg\""), "{backend}: QPV map");
         let (_, svg) = get(&router, "/territoires/departement/93/carte-quartiers.svg").await;
         assert_eq!(svg.matches("class=\"qpv cov-").count(), qpv_93.len(), "{backend}: every QPV on the map");

@@ -14,7 +14,7 @@ use crate::i18n::{use_texts, Texts};
 /// Where the form posts: the server function's own path (under `WRITE_PREFIX`, hence rate-limited).
 pub const CORRECTION_URL: &str = <ReportCorrection as leptos::server_fn::ServerFn>::PATH;
 
-/// `POST /api/ecriture/signaler-correction` (form-encoded: `regie`, `sujet`, `message`, `contact`).
+/// `POST /api/ecriture/signaler-correction` (form-encoded: `regie`, `sujet`, `message`, `contact`, `langue`).
 /// Rate-limited and same-origin-checked by the server's middleware, like every write.
 #[server(endpoint = "ecriture/signaler-correction")]
 pub async fn report_correction(
@@ -22,10 +22,13 @@ pub async fn report_correction(
     sujet: String,
     message: String,
     #[server(default)] contact: String,
+    // The language of the page the form was on: the browser is sent back to that page.
+    #[server(default)] langue: String,
 ) -> Result<CorrectionOutcome, ServerFnError> {
     use crate::error::{actor, atlas, fail, set_status};
     use atlas_core::text::percent_encode as encode;
-    let page = format!("/regies/{}", encode(&regie));
+    let locale = if langue == crate::i18n::Locale::En.lang() { crate::i18n::Locale::En } else { crate::i18n::Locale::Fr };
+    let page = locale.path(&format!("/regies/{}", encode(&regie)));
     let outcome =
         atlas_service::correction::report(&atlas()?, &actor(), &regie, &sujet, &message, &contact).await.map_err(fail)?;
     match &outcome {
@@ -94,6 +97,7 @@ pub fn CorrectionForm(slug: String, pending: i64) -> impl IntoView {
             <p>{t.correction_intro}</p>
             <form method="post" action=CORRECTION_URL>
                 <input type="hidden" name="regie" value=slug />
+                <input type="hidden" name="langue" value=t.locale.lang() />
                 <label for="correction-sujet">{t.correction_topic}</label>
                 <select id="correction-sujet" name="sujet" required>
                     <option value="">{t.correction_topic_choose}</option>

@@ -176,6 +176,11 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
 /// `label` is its text alternative; the table next to it gives the same figures.
 #[component]
 pub(super) fn MapImage(src: String, size: (u32, u32), label: String) -> impl IntoView {
+    // The file's area titles (hover, screen readers inside the SVG) follow the page's language.
+    let src = match use_texts().locale {
+        crate::i18n::Locale::En => format!("{src}?langue=en"),
+        crate::i18n::Locale::Fr => src,
+    };
     view! {
         <figure class="mini-map">
             <img src=src alt=label width=size.0 height=size.1 loading="lazy" decoding="async" />

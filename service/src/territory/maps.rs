@@ -4,11 +4,24 @@ use atlas_core::geometry::svg_areas;
 use atlas_core::place::SvgFigure;
 use atlas_core::territoire::report::{share_class, Niveau, TerritoryReport};
 
+use atlas_core::locale::Locale;
+
 use crate::snapshot::Places;
+
+/// The hover title of an area of the coverage map.
+fn area_title(locale: Locale, a: &atlas_core::territoire::report::AreaCoverage) -> String {
+    let share = locale.int(a.part_couverte().round() as i64);
+    match (locale, a.qpv) {
+        (Locale::Fr, 0) => format!("{} : aucun QPV", a.nom),
+        (Locale::En, 0) => format!("{}: no QPV", a.nom),
+        (Locale::Fr, _) => format!("{} : {} QPV sur {} avec une Régie ({share} %)", a.nom, a.avec_regie, a.qpv),
+        (Locale::En, _) => format!("{}: {} of {} QPVs with a Régie ({share}%)", a.nom, a.avec_regie, a.qpv),
+    }
+}
 
 /// Coverage map: the smaller territories coloured by the share of their QPVs that have a Régie,
 /// over the outline of the territory itself.
-pub fn choropleth(places: &Places, r: &TerritoryReport) -> Option<SvgFigure> {
+pub fn choropleth(places: &Places, r: &TerritoryReport, locale: Locale) -> Option<SvgFigure> {
     use std::borrow::Cow;
     let outline = places.outline(r.scope.niveau, &r.scope.code);
     let mut areas: Vec<(String, String, Cow<atlas_core::geometry::Shape<f64>>)> = Vec::new();
@@ -23,11 +36,7 @@ pub fn choropleth(places: &Places, r: &TerritoryReport) -> Option<SvgFigure> {
             _ => Cow::Borrowed(shape),
         };
         let class = share_class(a.qpv, a.avec_regie).map_or("ch ch-none".to_owned(), |c| format!("ch ch-{c}"));
-        let title = if a.qpv == 0 {
-            format!("{} : aucun QPV", a.nom)
-        } else {
-            format!("{} : {} QPV sur {} avec une Régie ({:.0} %)", a.nom, a.avec_regie, a.qpv, a.part_couverte())
-        };
+        let title = area_title(locale, a);
         areas.push((class, title, shape));
     }
     if areas.iter().all(|a| a.0 == "territoire-fond") {
