@@ -120,12 +120,20 @@ fn PageRoutes() -> AnyNestedRoute {
 fn Frame(locale: Locale, children: Children) -> impl IntoView {
     provide_context(locale);
     let t = i18n::texts(locale);
-    let path = Locale::strip(&leptos_router::hooks::use_location().pathname.get_untracked()).to_owned();
+    let pathname = leptos_router::hooks::use_location().pathname;
+    // The alternates follow client-side navigation too (a shared link must name the page shown).
+    let path = Memo::new(move |_| Locale::strip(&pathname.get()).to_owned());
+    let alternates = move || {
+        let path = path.get();
+        view! {
+            <Link rel="alternate" hreflang="fr" href=Locale::Fr.path(&path) />
+            <Link rel="alternate" hreflang="en" href=Locale::En.path(&path) />
+            <Link rel="alternate" hreflang="x-default" href=Locale::Fr.path(&path) />
+        }
+    };
     view! {
         <Meta name="description" content=t.site_tagline />
-        <Link rel="alternate" hreflang="fr" href=Locale::Fr.path(&path) />
-        <Link rel="alternate" hreflang="en" href=Locale::En.path(&path) />
-        <Link rel="alternate" hreflang="x-default" href=Locale::Fr.path(&path) />
+        {alternates}
         <a class="skip-link" href="#contenu">{t.skip_to_content}</a>
         <Header />
         <main id="contenu" tabindex="-1">{children()}</main>

@@ -74,7 +74,7 @@
       onEachFeature: function (f, layer) {
         var p = f.properties;
         // Zoomed out, points carry no name (payload): the code stands in.
-        layer.bindPopup(popup(p.nom || p.code, d.labelQpv + ' ' + p.code, '/qpv/' + p.code, d.labelSee));
+        layer.bindPopup(popup(p.nom || p.code, d.labelQpv + ' ' + p.code, (d.pages || '') + '/qpv/' + p.code, d.labelSee));
       }
     }).addTo(map);
 
@@ -94,7 +94,7 @@
         },
         onEachFeature: function (f, layer) {
           var p = f.properties;
-          layer.bindPopup(popup(p.nom, d.labelRegie + ' · ' + p.commune, '/regies/' + p.slug, d.labelSee));
+          layer.bindPopup(popup(p.nom, d.labelRegie + ' · ' + p.commune, (d.pages || '') + '/regies/' + p.slug, d.labelSee));
         }
       }).eachLayer(function (m) { clusters.addLayer(m); });
       el.dataset.regies = String(fc.features.length);
