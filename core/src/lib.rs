@@ -1,6 +1,7 @@
 //! Pure domain of the Atlas des Régies: what a Régie, a QPV and a territory are, the rules that
 //! validate them and the parsers that read the official files. No web, no database, no I/O.
 
+pub mod account;
 pub mod activite;
 pub mod correction;
 pub mod coverage;
