@@ -153,6 +153,19 @@ impl Pseudonym {
         }
         Ok(Self { shown, key })
     }
+
+    /// For accounts the operator makes (a Régie's team, the network): they may carry the
+    /// institution's name, the other rules hold.
+    pub fn parse_for_staff(s: &str) -> Result<Self, Problem> {
+        match Self::parse(s) {
+            Err(Problem::PseudonymInstitutional) => {
+                let shown: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let key = fold(&shown).chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                Ok(Self { shown, key })
+            }
+            other => other,
+        }
+    }
 }
 
 /// What makes a password refused, every reason at once. `is_common` answers for a lower-cased

@@ -27,6 +27,11 @@ pub enum Code {
     PlaceNeeded,
     /// 401: the action needs a signed-in account.
     NotSignedIn,
+    /// 401: the e-mail address and password do not match an active account (which one is wrong
+    /// is never said).
+    WrongCredentials,
+    /// 400: an e-mailed link that expired, was used already, or never existed.
+    LinkExpired,
     /// 403: the actor may not do this.
     Forbidden,
     /// 403: a state-changing request sent by another site.
@@ -52,13 +57,15 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 19] = [
         Code::MalformedRequest,
         Code::MissingParameter,
         Code::InvalidParameter,
         Code::QueryTooLong,
         Code::PlaceNeeded,
         Code::NotSignedIn,
+        Code::WrongCredentials,
+        Code::LinkExpired,
         Code::Forbidden,
         Code::CrossSite,
         Code::UnknownRegie,
@@ -74,8 +81,8 @@ impl Code {
 
     pub fn status(self) -> u16 {
         match self {
-            Self::MalformedRequest | Self::MissingParameter | Self::InvalidParameter | Self::QueryTooLong | Self::PlaceNeeded => 400,
-            Self::NotSignedIn => 401,
+            Self::MalformedRequest | Self::MissingParameter | Self::InvalidParameter | Self::QueryTooLong | Self::PlaceNeeded | Self::LinkExpired => 400,
+            Self::NotSignedIn | Self::WrongCredentials => 401,
             Self::Forbidden | Self::CrossSite => 403,
             Self::UnknownRegie | Self::UnknownCommune | Self::NotFound => 404,
             Self::Timeout => 408,
@@ -96,6 +103,8 @@ impl Code {
             Self::QueryTooLong => "recherche_trop_longue",
             Self::PlaceNeeded => "lieu_manquant",
             Self::NotSignedIn => "connexion_requise",
+            Self::WrongCredentials => "identifiants_incorrects",
+            Self::LinkExpired => "lien_expire",
             Self::Forbidden => "interdit",
             Self::CrossSite => "autre_site",
             Self::UnknownRegie => "regie_inconnue",
@@ -126,6 +135,10 @@ impl Code {
             (Self::PlaceNeeded, En) => "enter a town, a postcode, or allow location",
             (Self::NotSignedIn, Fr) => "connectez-vous pour faire cela",
             (Self::NotSignedIn, En) => "sign in to do this",
+            (Self::WrongCredentials, Fr) => "adresse e-mail ou mot de passe incorrect",
+            (Self::WrongCredentials, En) => "wrong e-mail address or password",
+            (Self::LinkExpired, Fr) => "ce lien a expiré ou a déjà servi : demandez-en un nouveau",
+            (Self::LinkExpired, En) => "this link has expired or was used already: ask for a new one",
             (Self::Forbidden, Fr) => "vous n'avez pas le droit de faire cela",
             (Self::Forbidden, En) => "you are not allowed to do this",
             (Self::CrossSite, Fr) => "envoi refusé : il ne vient pas de ce site",

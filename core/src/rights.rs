@@ -31,10 +31,14 @@ pub enum Action {
     ManageDemo,
     /// Copy or restore the whole database.
     Backup,
+    /// Open an account, confirm it, sign in with it (anyone: that is how one stops being anonymous).
+    UseAccount,
+    /// Create, list, suspend and remove accounts and their roles.
+    ManageAccounts,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 9] = [
         Action::ReadPublic,
         Action::ReportCorrection,
         Action::ReadCorrections,
@@ -42,6 +46,8 @@ impl Action {
         Action::Import,
         Action::ManageDemo,
         Action::Backup,
+        Action::UseAccount,
+        Action::ManageAccounts,
     ];
 }
 
@@ -52,7 +58,7 @@ impl Actor {
     /// what touches the reference data or readers' contact addresses is the operator's.
     pub fn may(&self, action: Action) -> bool {
         match (self, action) {
-            (_, Action::ReadPublic | Action::ReportCorrection) => true,
+            (_, Action::ReadPublic | Action::ReportCorrection | Action::UseAccount) => true,
             (Actor::Cli, _) => true,
             (Actor::Anonymous, _) => false,
         }
@@ -79,7 +85,7 @@ mod tests {
     #[test]
     fn authorization_matrix() {
         let expected: &[(Actor, &[Action])] = &[
-            (Actor::Anonymous, &[Action::ReadPublic, Action::ReportCorrection]),
+            (Actor::Anonymous, &[Action::ReadPublic, Action::ReportCorrection, Action::UseAccount]),
             (Actor::Cli, &Action::ALL),
         ];
         for (actor, allowed) in expected {

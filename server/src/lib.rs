@@ -10,3 +10,4 @@ pub mod http;
 pub mod limits;
 pub mod map;
 pub mod state;
+pub mod users_cli;

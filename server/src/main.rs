@@ -45,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         what: CorrectionsWhat,
     },
+    /// Comptes : le premier administrateur du réseau, les équipes des Régies, les observateurs.
+    Users {
+        #[command(subcommand)]
+        what: atlas_server::users_cli::UsersWhat,
+    },
     /// Demonstration partnerships (labelled as such everywhere): load or remove them.
     Demo {
         #[command(subcommand)]
@@ -215,6 +220,11 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
             let database = open(&url).await?;
             let n = atlas_service::correction::mark_handled(&database, &CLI, &ids).await.map_err(|e| e.to_string())?;
             println!("{n} correction(s) marquée(s) comme traitée(s).");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Users { what } => {
+            let database = open(&url).await?;
+            print!("{}", atlas_server::users_cli::run(&database, what).await?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Reference { what: ReferenceWhat::Build { from, out } } => {

@@ -11,6 +11,7 @@
 //! The `snapshot` is what the server holds in memory; `watch` keeps it at the database's
 //! revisions on every instance.
 
+pub mod account;
 pub mod atlas;
 pub mod backup;
 pub mod commune;
@@ -18,6 +19,7 @@ pub mod correction;
 pub mod db;
 pub mod import;
 pub mod lease;
+pub mod mail;
 pub mod partner;
 pub mod place;
 pub mod qpv;

@@ -1,0 +1,181 @@
+//! Accounts: sign-up with a confirmation by e-mail, sign-in into a session kept in the database
+//! (shared by every instance), sign-out here or everywhere, and the operator's accounts with
+//! their roles (`server users …`). Every use case runs in one transaction; the mails it causes
+//! are written to the outbox in that same transaction.
+
+pub mod password;
+pub mod store;
+pub mod token;
+
+use atlas_core::account::{password_problems, Email, Problem, Pseudonym, Role};
+use atlas_core::locale::Locale;
+
+use crate::db::Database;
+use crate::mail::{enqueue, texts};
+use crate::{store_error, Action, Actor, Code, Error};
+use store::now_ms;
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+/// A confirmation link lives a day; unconfirmed accounts are deleted after a week.
+pub const CONFIRM_TTL_MS: i64 = DAY_MS;
+pub const UNCONFIRMED_KEPT_MS: i64 = 7 * DAY_MS;
+/// A password link (reset, or the first password of an account made by the operator).
+pub const PASSWORD_LINK_TTL_MS: i64 = 2 * HOUR_MS;
+pub const FIRST_PASSWORD_TTL_MS: i64 = 7 * DAY_MS;
+/// Sessions end after 30 days whatever happens, or after 7 days unused.
+pub const SESSION_ABSOLUTE_MS: i64 = 30 * DAY_MS;
+pub const SESSION_IDLE_MS: i64 = 7 * DAY_MS;
+
+/// Where the links in mails point: `ATLAS_PUBLIC_URL`, by default the local server.
+pub fn public_url() -> String {
+    std::env::var("ATLAS_PUBLIC_URL").unwrap_or_else(|_| "http://127.0.0.1:3000".to_owned()).trim_end_matches('/').to_owned()
+}
+
+/// The answer to a form: done, or every problem with the field it concerns.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormOutcome<T> {
+    Done(T),
+    Refused(Vec<Problem>),
+}
+
+/// Opens an account and mails the confirmation link. The answer is the same whether the address
+/// already has an account or not (its owner gets a mail saying so): nobody learns who is registered.
+pub async fn sign_up(db: &Database, actor: &Actor, email: &str, pseudonym: &str, password: &str, locale: Locale) -> Result<FormOutcome<()>, Error> {
+    actor.authorize(Action::UseAccount)?;
+    let email_ok = Email::parse(email);
+    let pseudonym_ok = Pseudonym::parse(pseudonym);
+    let mut problems: Vec<Problem> = [email_ok.as_ref().err(), pseudonym_ok.as_ref().err()].into_iter().flatten().copied().collect();
+    problems.extend(password_problems(password, email_ok.as_ref().ok(), Some(pseudonym), password::is_common));
+    let (Ok(email), Ok(pseudonym)) = (email_ok, pseudonym_ok) else { return Ok(FormOutcome::Refused(problems)) };
+    if !problems.is_empty() {
+        return Ok(FormOutcome::Refused(problems));
+    }
+    let hash = password::hash(password).await?;
+    let now = now_ms();
+    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    if store::pseudonym_taken(&mut tx, &pseudonym.key, None).await.map_err(store_error)? {
+        return Ok(FormOutcome::Refused(vec![Problem::PseudonymTaken]));
+    }
+    let mail = match store::by_email(&mut tx, email.as_str()).await.map_err(store_error)? {
+        Some(_) => texts::already_registered(locale, email.as_str(), &format!("{}{}", public_url(), locale.path("/compte/connexion"))),
+        None => {
+            let new = store::NewAccount {
+                email: email.as_str(),
+                pseudonym: &pseudonym.shown,
+                pseudonym_key: &pseudonym.key,
+                password_hash: Some(&hash),
+                locale: locale.lang(),
+                confirmed: false,
+            };
+            let id = store::insert(&mut tx, &new, now).await.map_err(store_error)?;
+            let (token, token_hash) = token::new()?;
+            store::insert_token(&mut tx, &token_hash, id, "confirm", None, now, CONFIRM_TTL_MS).await.map_err(store_error)?;
+            let link = format!("{}{}?jeton={token}", public_url(), locale.path("/compte/confirmer"));
+            texts::confirm(locale, email.as_str(), &pseudonym.shown, &link)
+        }
+    };
+    enqueue(&mut tx, &mail, now).await.map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    Ok(FormOutcome::Done(()))
+}
+
+/// Follows a confirmation link: the account is confirmed (once; the link then is spent).
+pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<i64, Error> {
+    actor.authorize(Action::UseAccount)?;
+    let now = now_ms();
+    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let Some((id, _)) = store::use_token(&mut tx, &token::digest(link_token), "confirm", now).await.map_err(store_error)? else {
+        return Err(Error::new(Code::LinkExpired));
+    };
+    store::set_confirmed(&mut tx, id, now).await.map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    Ok(id)
+}
+
+/// A new session: the cookie's token (only its hash is stored).
+pub struct Session {
+    pub token: String,
+    pub account: i64,
+}
+
+/// Signs in with a password. Unknown address, wrong password, unconfirmed or suspended account:
+/// one answer (401), after the same work (the decoy hash).
+pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &str) -> Result<Session, Error> {
+    actor.authorize(Action::UseAccount)?;
+    let found = match Email::parse(email) {
+        Ok(e) => {
+            let mut conn = db.pool.acquire().await.map_err(store_error)?;
+            store::by_email(&mut conn, e.as_str()).await.map_err(store_error)?
+        }
+        Err(_) => None,
+    };
+    let usable = found.filter(|a| a.confirmed_at.is_some() && a.suspended_at.is_none());
+    let matches = password::verify(usable.as_ref().and_then(|a| a.password_hash.clone()), password_text).await?;
+    let Some(account) = usable.filter(|_| matches) else { return Err(Error::new(Code::WrongCredentials)) };
+    open_session(db, account.id).await
+}
+
+async fn open_session(db: &Database, account: i64) -> Result<Session, Error> {
+    let (token, hash) = token::new()?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    store::insert_session(&mut conn, &hash, account, now_ms(), SESSION_ABSOLUTE_MS).await.map_err(store_error)?;
+    Ok(Session { token, account })
+}
+
+/// The signed-in person behind a session cookie, if the session is alive and the account usable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedIn {
+    pub id: i64,
+    pub pseudonym: String,
+    pub roles: Vec<Role>,
+}
+
+pub async fn session(db: &Database, cookie_token: &str) -> Result<Option<SignedIn>, Error> {
+    let now = now_ms();
+    let hash = token::digest(cookie_token);
+    let Some((id, last_seen)) = store::session(db, &hash, now, SESSION_IDLE_MS).await.map_err(store_error)? else { return Ok(None) };
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let Some(account) = store::by_id(&mut conn, id).await.map_err(store_error)? else { return Ok(None) };
+    if account.suspended_at.is_some() {
+        return Ok(None);
+    }
+    // Writing last_seen on every request would make every page a write: once a minute is enough.
+    if now - last_seen > 60_000 {
+        store::touch_session(db, &hash, now).await.map_err(store_error)?;
+    }
+    let roles = store::roles(&mut conn, id).await.map_err(store_error)?.into_iter().filter_map(|(r, s)| role_of(&r, &s)).collect();
+    Ok(Some(SignedIn { id, pseudonym: account.pseudonym, roles }))
+}
+
+pub async fn sign_out(db: &Database, cookie_token: &str) -> Result<(), Error> {
+    store::delete_session(db, &token::digest(cookie_token)).await.map_err(store_error)
+}
+
+/// Ends every session of the account (« me déconnecter de tous mes appareils »).
+pub async fn sign_out_everywhere(db: &Database, account: i64) -> Result<u64, Error> {
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    store::delete_sessions_of(&mut conn, account).await.map_err(store_error)
+}
+
+/// The stored (role, scope) pair of a role.
+pub fn stored_role(role: &Role) -> (&'static str, String) {
+    let scope = match role {
+        Role::RegieEditor { regie } | Role::RegieAdmin { regie } => regie.to_string(),
+        Role::NetworkAdmin => String::new(),
+        Role::Observer { territory } => territory.clone(),
+    };
+    (role.kind(), scope)
+}
+
+pub fn role_of(kind: &str, scope: &str) -> Option<Role> {
+    match kind {
+        "regie-editor" => scope.parse().ok().map(|regie| Role::RegieEditor { regie }),
+        "regie-admin" => scope.parse().ok().map(|regie| Role::RegieAdmin { regie }),
+        "network-admin" => Some(Role::NetworkAdmin),
+        "observer" => Some(Role::Observer { territory: scope.to_owned() }),
+        _ => None,
+    }
+}
+
+pub mod operator;

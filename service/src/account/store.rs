@@ -1,0 +1,195 @@
+//! Accounts, roles, sessions and one-time tokens: the SQL. Instants are Unix milliseconds.
+
+use sqlx::AnyConnection;
+
+use crate::db::Database;
+
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub email: String,
+    pub pseudonym: String,
+    pub password_hash: Option<String>,
+    pub locale: String,
+    pub created_at: i64,
+    pub confirmed_at: Option<i64>,
+    pub suspended_at: Option<i64>,
+}
+
+/// sqlx 0.9 takes only static SQL: the column list is spliced by the macro, not at run time.
+macro_rules! select_account {
+    ($rest:literal) => {
+        concat!("SELECT id, email, pseudonym, password_hash, locale, created_at, confirmed_at, suspended_at FROM accounts ", $rest)
+    };
+}
+
+pub async fn by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(select_account!("WHERE email = $1")).bind(email).fetch_optional(conn).await
+}
+
+pub async fn by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
+    sqlx::query_as(select_account!("WHERE id = $1")).bind(id).fetch_optional(conn).await
+}
+
+pub async fn pseudonym_taken(conn: &mut AnyConnection, key: &str, except: Option<i64>) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE pseudonym_key = $1 AND id <> $2")
+        .bind(key)
+        .bind(except.unwrap_or(-1))
+        .fetch_one(conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub pseudonym: &'a str,
+    pub pseudonym_key: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub locale: &'a str,
+    pub confirmed: bool,
+}
+
+pub async fn insert(conn: &mut AnyConnection, a: &NewAccount<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO accounts (email, pseudonym, pseudonym_key, password_hash, locale, created_at, confirmed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(a.email)
+    .bind(a.pseudonym)
+    .bind(a.pseudonym_key)
+    .bind(a.password_hash)
+    .bind(a.locale)
+    .bind(now)
+    .bind(a.confirmed.then_some(now))
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn set_confirmed(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET confirmed_at = COALESCE(confirmed_at, $2) WHERE id = $1").bind(id).bind(now).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn set_password(conn: &mut AnyConnection, id: i64, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1").bind(id).bind(hash).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn set_suspended(conn: &mut AnyConnection, id: i64, at: Option<i64>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET suspended_at = $2 WHERE id = $1").bind(id).bind(at).execute(conn).await?;
+    Ok(())
+}
+
+/// Deletes the account; its roles, sessions and tokens go with it (ON DELETE CASCADE).
+pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM accounts WHERE id = $1").bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// Unconfirmed accounts older than `before`: deleted (the privacy page promises it).
+pub async fn delete_unconfirmed(db: &Database, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM accounts WHERE confirmed_at IS NULL AND created_at < $1").bind(before).execute(&db.pool).await?.rows_affected())
+}
+
+pub async fn grant(conn: &mut AnyConnection, id: i64, role: &str, scope: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO account_roles (account_id, role, scope, granted_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, role, scope) DO NOTHING",
+    )
+    .bind(id)
+    .bind(role)
+    .bind(scope)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn roles(conn: &mut AnyConnection, id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT role, scope FROM account_roles WHERE account_id = $1 ORDER BY role, scope").bind(id).fetch_all(conn).await
+}
+
+/// Every account with its roles, for the operator (`server users list`).
+pub async fn list(db: &Database) -> Result<Vec<(AccountRow, Vec<(String, String)>)>, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    let rows: Vec<AccountRow> = sqlx::query_as(select_account!("ORDER BY email")).fetch_all(&mut *conn).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let roles = roles(&mut conn, r.id).await?;
+        out.push((r, roles));
+    }
+    Ok(out)
+}
+
+pub async fn insert_token(conn: &mut AnyConnection, hash: &str, account: i64, purpose: &str, payload: Option<&str>, now: i64, ttl_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO account_tokens (token_hash, account_id, purpose, payload, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(hash)
+    .bind(account)
+    .bind(purpose)
+    .bind(payload)
+    .bind(now)
+    .bind(now + ttl_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Uses a token once: marks it used and answers its account and payload, if it was valid for
+/// this purpose. The UPDATE's condition makes two simultaneous uses yield one success.
+pub async fn use_token(conn: &mut AnyConnection, hash: &str, purpose: &str, now: i64) -> Result<Option<(i64, Option<String>)>, sqlx::Error> {
+    let used = sqlx::query(
+        "UPDATE account_tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if used == 0 {
+        return Ok(None);
+    }
+    sqlx::query_as("SELECT account_id, payload FROM account_tokens WHERE token_hash = $1").bind(hash).fetch_optional(conn).await
+}
+
+pub async fn insert_session(conn: &mut AnyConnection, hash: &str, account: i64, now: i64, absolute_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
+        .bind(hash)
+        .bind(account)
+        .bind(now)
+        .bind(now + absolute_ms)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The account of a live session (neither past its absolute end nor idle too long), and when
+/// it was last seen.
+pub async fn session(db: &Database, hash: &str, now: i64, idle_ms: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT account_id, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3")
+        .bind(hash)
+        .bind(now)
+        .bind(now - idle_ms)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+pub async fn touch_session(db: &Database, hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1").bind(hash).bind(now).execute(&db.pool).await?;
+    Ok(())
+}
+
+pub async fn delete_session(db: &Database, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash).execute(&db.pool).await?;
+    Ok(())
+}
+
+pub async fn delete_sessions_of(conn: &mut AnyConnection, account: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(account).execute(conn).await?.rows_affected())
+}

@@ -1,0 +1,59 @@
+//! Mail: written to the outbox in the transaction of the action that causes it, delivered later
+//! by a sender task (at least once, the same Message-ID on every attempt). Texts per language.
+
+pub mod texts;
+
+use sqlx::AnyConnection;
+
+use crate::db::Database;
+
+/// One mail, text and HTML.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Adds the mail to the outbox, in the caller's transaction.
+pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<(), sqlx::Error> {
+    let (random, _) = crate::account::token::new().map_err(|e| sqlx::Error::Protocol(e.message(atlas_core::locale::Locale::Fr)))?;
+    let message_id = format!("<{}@atlas-des-regies>", &random[..24]);
+    sqlx::query(
+        "INSERT INTO outbox (recipient, subject, body_text, body_html, message_id, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(&message_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A mail of the outbox, as `/dev/courriels` and the tests read it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Queued {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub message_id: String,
+    pub created_at: i64,
+    pub attempts: i32,
+    pub sent_at: Option<i64>,
+}
+
+/// The latest mails (sent or not), newest first.
+pub async fn latest(db: &Database, limit: i64) -> Result<Vec<Queued>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, recipient, subject, body_text, message_id, created_at, attempts, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}

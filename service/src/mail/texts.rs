@@ -1,0 +1,82 @@
+//! The mails' words, in the recipient's language. Links are built from the public address.
+
+use atlas_core::locale::Locale;
+
+use super::Mail;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A mail with one paragraph, one link and a closing line, in text and HTML.
+fn with_link(to: &str, subject: String, lead: String, link: &str, after: String) -> Mail {
+    let text = format!("{lead}\n\n{link}\n\n{after}\n\n-- \nAtlas des Régies\n");
+    let html = format!(
+        "<!doctype html><html><body><p>{}</p><p><a href=\"{}\">{}</a></p><p>{}</p><p>— Atlas des Régies</p></body></html>",
+        escape(&lead),
+        escape(link),
+        escape(link),
+        escape(&after)
+    );
+    Mail { to: to.to_owned(), subject, text, html }
+}
+
+pub fn confirm(locale: Locale, to: &str, pseudonym: &str, link: &str) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            "Confirmez votre adresse e-mail — Atlas des Régies".into(),
+            format!("Bonjour {pseudonym}, pour ouvrir votre compte sur l'Atlas des Régies, confirmez votre adresse en suivant ce lien (valable 24 heures) :"),
+            link,
+            "Si vous n'avez rien demandé, ignorez ce message : le compte sera effacé dans 7 jours.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            "Confirm your e-mail address — Atlas des Régies".into(),
+            format!("Hello {pseudonym}, to open your account on the Atlas des Régies, confirm your address with this link (valid for 24 hours):"),
+            link,
+            "If you did not ask for this, ignore this message: the account will be deleted in 7 days.".into(),
+        ),
+    }
+}
+
+/// Sent instead of a confirmation when the address already has an account: the page answers
+/// the same either way, the mail tells the owner.
+pub fn already_registered(locale: Locale, to: &str, link: &str) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            "Votre compte sur l'Atlas des Régies".into(),
+            "Quelqu'un (vous, sans doute) a voulu créer un compte avec cette adresse, qui en a déjà un. Pour vous connecter :".into(),
+            link,
+            "Mot de passe oublié ? La page de connexion permet d'en choisir un nouveau. Si ce n'était pas vous, ignorez ce message.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            "Your account on the Atlas des Régies".into(),
+            "Someone (probably you) tried to open an account with this address, which already has one. To sign in:".into(),
+            link,
+            "Forgot your password? The sign-in page lets you choose a new one. If it was not you, ignore this message.".into(),
+        ),
+    }
+}
+
+/// A link to choose a password: a reset, or the first one of an account made by the operator.
+pub fn choose_password(locale: Locale, to: &str, link: &str, hours: i64) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            "Choisissez votre mot de passe — Atlas des Régies".into(),
+            format!("Pour choisir le mot de passe de votre compte sur l'Atlas des Régies, suivez ce lien (valable {hours} heures, une seule fois) :"),
+            link,
+            "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            "Choose your password — Atlas des Régies".into(),
+            format!("To choose the password of your account on the Atlas des Régies, follow this link (valid for {hours} hours, once):"),
+            link,
+            "If you did not ask for this, ignore this message: your current password stays valid.".into(),
+        ),
+    }
+}
