@@ -1,0 +1,173 @@
+//! Accounts at the use-case layer and the operator's command line, on SQLite and PostgreSQL:
+//! sign-up writes the account, its link and its mail in one transaction and answers the same for
+//! a known address; the link confirms once; sign-in opens a session kept in the database (so any
+//! instance knows it); sign-out ends it; the operator makes, lists, suspends and removes accounts.
+
+mod common;
+
+use atlas_core::account::{Problem, Role};
+use atlas_core::locale::Locale;
+use atlas_service::account::{self, operator, FormOutcome};
+use atlas_service::{mail, Actor, Code};
+use common::{backends, fresh};
+
+/// The token of the last link mailed to this address (from the outbox, as the SMTP sink would see it).
+async fn link_token(db: &atlas_service::db::Database, to: &str) -> String {
+    let mails = mail::latest(db, 50).await.unwrap();
+    let m = mails.iter().find(|m| m.recipient == to).unwrap_or_else(|| panic!("no mail to {to}"));
+    let start = m.body_text.find("jeton=").expect("a link with a token") + "jeton=".len();
+    m.body_text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn count(db: &atlas_service::db::Database, sql: &'static str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_up_confirm_sign_in_and_out() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        let anon = Actor::Anonymous;
+        let strong = "une phrase de passe solide";
+
+        // Every problem at once, nothing written.
+        let refused = account::sign_up(&db, &anon, "zoe@", "Régie du coin", "azerty", Locale::Fr).await.unwrap();
+        assert_eq!(
+            refused,
+            FormOutcome::Refused(vec![Problem::EmailInvalid, Problem::PseudonymInstitutional, Problem::PasswordTooShort, Problem::PasswordCommon]),
+            "{backend}"
+        );
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM accounts").await, 0, "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM outbox").await, 0, "{backend}");
+
+        // Signed up: an unconfirmed account, a confirmation link, one mail in French.
+        assert_eq!(account::sign_up(&db, &anon, " Zoe@Exemple.fr ", "Zoé B", strong, Locale::Fr).await.unwrap(), FormOutcome::Done(()), "{backend}");
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM accounts").fetch_one(&db.pool).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"), "{backend}");
+        let mails = mail::latest(&db, 10).await.unwrap();
+        assert_eq!(mails.len(), 1, "{backend}");
+        assert_eq!(mails[0].recipient, "zoe@exemple.fr");
+        assert!(mails[0].subject.contains("Confirmez votre adresse"), "{backend}");
+        assert!(mails[0].body_text.contains("http://127.0.0.1:3000/compte/confirmer?jeton="), "{backend}");
+        let token = link_token(&db, "zoe@exemple.fr").await;
+
+        // Not confirmed yet: sign-in refused like a wrong password.
+        let e = account::sign_in(&db, &anon, "zoe@exemple.fr", strong).await.err().unwrap();
+        assert_eq!(e.code, Code::WrongCredentials, "{backend}");
+
+        // The same address again: the same answer, no second account, a mail to its owner.
+        assert_eq!(account::sign_up(&db, &anon, "zoe@exemple.fr", "Autre Nom", strong, Locale::En).await.unwrap(), FormOutcome::Done(()), "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM accounts").await, 1, "{backend}");
+        assert!(mail::latest(&db, 1).await.unwrap()[0].subject.contains("Your account"), "{backend}: in the language of the request");
+        // The pseudonym is taken, whatever its case and accents.
+        let taken = account::sign_up(&db, &anon, "autre@exemple.fr", "ZOE-b", strong, Locale::Fr).await.unwrap();
+        assert_eq!(taken, FormOutcome::Refused(vec![Problem::PseudonymTaken]), "{backend}");
+
+        // The link confirms once.
+        let id = account::confirm(&db, &anon, &token).await.unwrap();
+        assert_eq!(account::confirm(&db, &anon, &token).await.unwrap_err().code, Code::LinkExpired, "{backend}");
+        assert_eq!(account::confirm(&db, &anon, "not-a-token").await.unwrap_err().code, Code::LinkExpired, "{backend}");
+
+        // Signed in: the session is in the database; wrong password and unknown address look alike.
+        assert_eq!(account::sign_in(&db, &anon, "zoe@exemple.fr", "une phrase de passe fausse").await.err().unwrap().code, Code::WrongCredentials);
+        assert_eq!(account::sign_in(&db, &anon, "nobody@exemple.fr", strong).await.err().unwrap().code, Code::WrongCredentials);
+        let session = account::sign_in(&db, &anon, "ZOE@exemple.fr", strong).await.unwrap();
+        assert_eq!(session.account, id);
+        let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions").fetch_one(&db.pool).await.unwrap();
+        assert_ne!(stored, session.token, "{backend}: only the token's hash is stored");
+        let who = account::session(&db, &session.token).await.unwrap().expect("a live session");
+        assert_eq!(who.pseudonym, "Zoé B");
+        assert!(who.roles.is_empty(), "{backend}: a habitant");
+        assert!(account::session(&db, "forged").await.unwrap().is_none());
+
+        // A second device, then « sign out of all my devices ».
+        let other = account::sign_in(&db, &anon, "zoe@exemple.fr", strong).await.unwrap();
+        account::sign_out(&db, &session.token).await.unwrap();
+        assert!(account::session(&db, &session.token).await.unwrap().is_none(), "{backend}");
+        assert!(account::session(&db, &other.token).await.unwrap().is_some(), "{backend}");
+        assert_eq!(account::sign_out_everywhere(&db, id).await.unwrap(), 1, "{backend}");
+        assert!(account::session(&db, &other.token).await.unwrap().is_none(), "{backend}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_operator_makes_lists_suspends_and_removes_accounts() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        let cli = Actor::Cli;
+        // Only the operator.
+        let e = operator::add(&db, &Actor::Anonymous, "admin@mouvement.example", Some(Role::NetworkAdmin), None, None).await.unwrap_err();
+        assert_eq!(e.status(), 401, "{backend}");
+        assert_eq!(operator::list(&db, &Actor::Anonymous).await.unwrap_err().status(), 401, "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM accounts").await, 0, "{backend}");
+
+        // Without a password: confirmed, the role granted, a link to choose one, mailed.
+        let added = operator::add(&db, &cli, "admin@mouvement.example", Some(Role::NetworkAdmin), Some("Mouvement des Régies"), None).await.unwrap();
+        assert!(added.created);
+        let link = added.password_link.expect("a link to choose the password");
+        assert!(link.starts_with("http://127.0.0.1:3000/compte/mot-de-passe?jeton="), "{link}");
+        assert_eq!(mail::latest(&db, 1).await.unwrap()[0].recipient, "admin@mouvement.example");
+        // With a password (as `--password-stdin` reads it): signs in at once.
+        let weak = operator::add(&db, &cli, "obs@ville.example", None, None, Some("motdepasse")).await.unwrap_err();
+        assert_eq!(weak.status(), 400, "{backend}: {weak:?}");
+        operator::add(&db, &cli, "obs@ville.example", Some(Role::Observer { territory: "departement:93".into() }), None, Some("une phrase de passe solide"))
+            .await
+            .unwrap();
+        let s = account::sign_in(&db, &Actor::Anonymous, "obs@ville.example", "une phrase de passe solide").await.unwrap();
+        let who = account::session(&db, &s.token).await.unwrap().unwrap();
+        assert_eq!(who.roles, vec![Role::Observer { territory: "departement:93".into() }]);
+        // Adding again grants another role, no second account.
+        operator::add(&db, &cli, "obs@ville.example", Some(Role::NetworkAdmin), None, None).await.unwrap();
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM accounts").await, 2, "{backend}");
+
+        let lines = operator::list(&db, &cli).await.unwrap();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("admin@mouvement.example\tMouvement des Régies\tactif\tnetwork-admin"), "{}", lines[0]);
+        assert!(lines[1].contains("network-admin, observer:departement:93"), "{}", lines[1]);
+
+        // Suspended: the live session ends and signing in is refused.
+        operator::suspend(&db, &cli, "obs@ville.example").await.unwrap();
+        assert!(account::session(&db, &s.token).await.unwrap().is_none(), "{backend}");
+        assert_eq!(account::sign_in(&db, &Actor::Anonymous, "obs@ville.example", "une phrase de passe solide").await.err().unwrap().code, Code::WrongCredentials);
+        assert!(operator::list(&db, &cli).await.unwrap()[1].contains("\tsuspendu\t"));
+
+        // Removed with its roles and sessions.
+        operator::remove(&db, &cli, "obs@ville.example").await.unwrap();
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM accounts").await, 1, "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM account_roles").await, 1, "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM sessions").await, 0, "{backend}");
+        assert_eq!(operator::remove(&db, &cli, "obs@ville.example").await.unwrap_err().status(), 404, "{backend}");
+    }
+}
+
+/// `server users add … --password-stdin` and `server users list`: the documented command that
+/// makes a fresh install's first network administrator.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_administrator_by_one_command() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for backend in backends() {
+        let url = common::fresh_url(backend).await;
+        let server = env!("CARGO_BIN_EXE_server");
+        let mut add = Command::new(server)
+            .args(["users", "add", "admin@mouvement.example", "--role", "network-admin", "--pseudonym", "Mouvement des Régies", "--password-stdin"])
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "error")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        add.stdin.take().unwrap().write_all(b"une phrase de passe solide\n").unwrap();
+        let out = add.wait_with_output().unwrap();
+        assert!(out.status.success(), "{backend}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "Compte admin@mouvement.example (créé), rôle network-admin.\n");
+        let bad = Command::new(server).args(["users", "add", "x@y.example", "--role", "regie-admin"]).env("DATABASE_URL", &url).output().unwrap();
+        assert!(!bad.status.success());
+        assert!(String::from_utf8_lossy(&bad.stderr).contains("--regie IDENTIFIANT est requis"), "{backend}");
+        let list = Command::new(server).args(["users", "list"]).env("DATABASE_URL", &url).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&list.stdout), "admin@mouvement.example\tMouvement des Régies\tactif\tnetwork-admin\n", "{backend}");
+        let db = atlas_service::db::connect(&url).await.unwrap();
+        let session = account::sign_in(&db, &Actor::Anonymous, "admin@mouvement.example", "une phrase de passe solide").await.unwrap();
+        assert_eq!(account::session(&db, &session.token).await.unwrap().unwrap().roles, vec![Role::NetworkAdmin], "{backend}");
+    }
+}
