@@ -260,6 +260,11 @@ async fn serve(url: &str) -> Result<(), String> {
     // Every committed change, from this instance, another one or the command line, reaches
     // this one's snapshot within a second or two.
     tokio::spawn(atlas_service::watch::follow(atlas.clone()));
+    // Mails wait in the outbox until an SMTP server is configured (a fresh `make run` has none).
+    match atlas_service::mail::sender::Smtp::from_env()? {
+        Some(smtp) => drop(tokio::spawn(atlas_service::mail::sender::run(atlas.db.clone(), smtp))),
+        None => tracing::info!("ATLAS_SMTP_URL absent : les courriels attendent dans la file d'envoi"),
+    }
     let app = http::router(options, atlas);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("écoute sur {addr} impossible : {e}"))?;
     tracing::info!("Atlas des Régies sur http://{addr}");

@@ -1,6 +1,7 @@
 //! Mail: written to the outbox in the transaction of the action that causes it, delivered later
 //! by a sender task (at least once, the same Message-ID on every attempt). Texts per language.
 
+pub mod sender;
 pub mod texts;
 
 use sqlx::AnyConnection;
