@@ -52,12 +52,14 @@ pub enum Code {
     Invalid,
     /// 429: too many writes from this client (`detail`: seconds to wait).
     TooManyRequests,
+    /// 429: too many failed sign-ins for this account or from this client (`detail`: minutes to wait).
+    TooManyAttempts,
     /// 503: the database did not answer.
     Unavailable,
 }
 
 impl Code {
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::MalformedRequest,
         Code::MissingParameter,
         Code::InvalidParameter,
@@ -76,6 +78,7 @@ impl Code {
         Code::TooLarge,
         Code::Invalid,
         Code::TooManyRequests,
+        Code::TooManyAttempts,
         Code::Unavailable,
     ];
 
@@ -89,7 +92,7 @@ impl Code {
             Self::Conflict => 409,
             Self::TooLarge => 413,
             Self::Invalid => 422,
-            Self::TooManyRequests => 429,
+            Self::TooManyRequests | Self::TooManyAttempts => 429,
             Self::Unavailable => 503,
         }
     }
@@ -115,6 +118,7 @@ impl Code {
             Self::TooLarge => "trop_volumineux",
             Self::Invalid => "refuse",
             Self::TooManyRequests => "trop_de_requetes",
+            Self::TooManyAttempts => "trop_de_tentatives",
             Self::Unavailable => "base_indisponible",
         }
     }
@@ -159,6 +163,8 @@ impl Code {
             (Self::Invalid, En) => "content refused: {}",
             (Self::TooManyRequests, Fr) => "trop d'envois ; réessayez dans {} s",
             (Self::TooManyRequests, En) => "too many requests; try again in {} s",
+            (Self::TooManyAttempts, Fr) => "trop de tentatives de connexion : attendez {} min avant de réessayer",
+            (Self::TooManyAttempts, En) => "too many sign-in attempts: wait {} min before trying again",
             (Self::Unavailable, Fr) => "la base de données n'a pas répondu ; réessayez dans un instant",
             (Self::Unavailable, En) => "the database did not answer; try again in a moment",
         }

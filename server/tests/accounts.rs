@@ -52,7 +52,7 @@ async fn sign_up_confirm_sign_in_and_out() {
         let token = link_token(&db, "zoe@exemple.fr").await;
 
         // Not confirmed yet: sign-in refused like a wrong password.
-        let e = account::sign_in(&db, &anon, "zoe@exemple.fr", strong).await.err().unwrap();
+        let e = account::sign_in(&db, &anon, "zoe@exemple.fr", strong, None).await.err().unwrap();
         assert_eq!(e.code, Code::WrongCredentials, "{backend}");
 
         // The same address again: the same answer, no second account, a mail to its owner.
@@ -69,9 +69,9 @@ async fn sign_up_confirm_sign_in_and_out() {
         assert_eq!(account::confirm(&db, &anon, "not-a-token").await.unwrap_err().code, Code::LinkExpired, "{backend}");
 
         // Signed in: the session is in the database; wrong password and unknown address look alike.
-        assert_eq!(account::sign_in(&db, &anon, "zoe@exemple.fr", "une phrase de passe fausse").await.err().unwrap().code, Code::WrongCredentials);
-        assert_eq!(account::sign_in(&db, &anon, "nobody@exemple.fr", strong).await.err().unwrap().code, Code::WrongCredentials);
-        let session = account::sign_in(&db, &anon, "ZOE@exemple.fr", strong).await.unwrap();
+        assert_eq!(account::sign_in(&db, &anon, "zoe@exemple.fr", "une phrase de passe fausse", None).await.err().unwrap().code, Code::WrongCredentials);
+        assert_eq!(account::sign_in(&db, &anon, "nobody@exemple.fr", strong, None).await.err().unwrap().code, Code::WrongCredentials);
+        let session = account::sign_in(&db, &anon, "ZOE@exemple.fr", strong, None).await.unwrap();
         assert_eq!(session.account, id);
         let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions").fetch_one(&db.pool).await.unwrap();
         assert_ne!(stored, session.token, "{backend}: only the token's hash is stored");
@@ -81,7 +81,7 @@ async fn sign_up_confirm_sign_in_and_out() {
         assert!(account::session(&db, "forged").await.unwrap().is_none());
 
         // A second device, then « sign out of all my devices ».
-        let other = account::sign_in(&db, &anon, "zoe@exemple.fr", strong).await.unwrap();
+        let other = account::sign_in(&db, &anon, "zoe@exemple.fr", strong, None).await.unwrap();
         account::sign_out(&db, &session.token).await.unwrap();
         assert!(account::session(&db, &session.token).await.unwrap().is_none(), "{backend}");
         assert!(account::session(&db, &other.token).await.unwrap().is_some(), "{backend}");
@@ -113,7 +113,7 @@ async fn the_operator_makes_lists_suspends_and_removes_accounts() {
         operator::add(&db, &cli, "obs@ville.example", Some(Role::Observer { territory: "departement:93".into() }), None, Some("une phrase de passe solide"))
             .await
             .unwrap();
-        let s = account::sign_in(&db, &Actor::Anonymous, "obs@ville.example", "une phrase de passe solide").await.unwrap();
+        let s = account::sign_in(&db, &Actor::Anonymous, "obs@ville.example", "une phrase de passe solide", None).await.unwrap();
         let who = account::session(&db, &s.token).await.unwrap().unwrap();
         assert_eq!(who.roles, vec![Role::Observer { territory: "departement:93".into() }]);
         // Adding again grants another role, no second account.
@@ -128,7 +128,7 @@ async fn the_operator_makes_lists_suspends_and_removes_accounts() {
         // Suspended: the live session ends and signing in is refused.
         operator::suspend(&db, &cli, "obs@ville.example").await.unwrap();
         assert!(account::session(&db, &s.token).await.unwrap().is_none(), "{backend}");
-        assert_eq!(account::sign_in(&db, &Actor::Anonymous, "obs@ville.example", "une phrase de passe solide").await.err().unwrap().code, Code::WrongCredentials);
+        assert_eq!(account::sign_in(&db, &Actor::Anonymous, "obs@ville.example", "une phrase de passe solide", None).await.err().unwrap().code, Code::WrongCredentials);
         assert!(operator::list(&db, &cli).await.unwrap()[1].contains("\tsuspendu\t"));
 
         // Removed with its roles and sessions.
@@ -167,7 +167,39 @@ async fn the_first_administrator_by_one_command() {
         let list = Command::new(server).args(["users", "list"]).env("DATABASE_URL", &url).output().unwrap();
         assert_eq!(String::from_utf8_lossy(&list.stdout), "admin@mouvement.example\tMouvement des Régies\tactif\tnetwork-admin\n", "{backend}");
         let db = atlas_service::db::connect(&url).await.unwrap();
-        let session = account::sign_in(&db, &Actor::Anonymous, "admin@mouvement.example", "une phrase de passe solide").await.unwrap();
+        let session = account::sign_in(&db, &Actor::Anonymous, "admin@mouvement.example", "une phrase de passe solide", None).await.unwrap();
         assert_eq!(account::session(&db, &session.token).await.unwrap().unwrap().roles, vec![Role::NetworkAdmin], "{backend}");
+    }
+}
+
+/// Ten wrong passwords, half through each of two instances on one database: the account waits
+/// (429, the minutes said in French), the right password is refused until the wait ends, then works.
+#[tokio::test(flavor = "multi_thread")]
+async fn failed_sign_ins_are_throttled_across_instances() {
+    for backend in backends() {
+        let url = common::fresh_url(backend).await;
+        let first = atlas_service::db::connect(&url).await.unwrap();
+        first.migrate().await.unwrap();
+        let second = atlas_service::db::connect(&url).await.unwrap();
+        let anon = Actor::Anonymous;
+        let strong = "une phrase de passe solide";
+        operator::add(&first, &Actor::Cli, "zoe@exemple.fr", None, Some("Zoé"), Some(strong)).await.unwrap();
+        for n in 0..10 {
+            let db = if n % 2 == 0 { &first } else { &second };
+            let e = account::sign_in(db, &anon, "zoe@exemple.fr", "pas le bon mot de passe", Some("192.0.2.7")).await.err().unwrap();
+            assert_eq!(e.code, Code::WrongCredentials, "{backend}: attempt {n}");
+        }
+        let e = account::sign_in(&second, &anon, "zoe@exemple.fr", strong, Some("198.51.100.1")).await.err().unwrap();
+        assert_eq!(e.status(), 429, "{backend}");
+        assert_eq!(e.message(Locale::Fr), "trop de tentatives de connexion : attendez 15 min avant de réessayer", "{backend}");
+        assert_eq!(e.message(Locale::En), "too many sign-in attempts: wait 15 min before trying again");
+        // Another account from the same client is not blocked yet (the client's limit is higher).
+        operator::add(&first, &Actor::Cli, "lulu@exemple.fr", None, Some("Lulu"), Some(strong)).await.unwrap();
+        assert!(account::sign_in(&first, &anon, "lulu@exemple.fr", strong, Some("192.0.2.7")).await.is_ok(), "{backend}");
+        // The wait ends (as if 15 minutes had passed): the right password works and clears the count.
+        sqlx::query("UPDATE throttles SET blocked_until = 1, window_start = 1").execute(&first.pool).await.unwrap();
+        assert!(account::sign_in(&first, &anon, "zoe@exemple.fr", strong, Some("192.0.2.7")).await.is_ok(), "{backend}");
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttles WHERE throttle_key = 'compte:zoe@exemple.fr'").fetch_one(&first.pool).await.unwrap();
+        assert_eq!(left, 0, "{backend}");
     }
 }

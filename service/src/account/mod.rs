@@ -5,6 +5,7 @@
 
 pub mod password;
 pub mod store;
+pub mod throttle;
 pub mod token;
 
 use atlas_core::account::{password_problems, Email, Problem, Pseudonym, Role};
@@ -100,10 +101,21 @@ pub struct Session {
 }
 
 /// Signs in with a password. Unknown address, wrong password, unconfirmed or suspended account:
-/// one answer (401), after the same work (the decoy hash).
-pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &str) -> Result<Session, Error> {
+/// one answer (401), after the same work (the decoy hash). Failures are counted per address and
+/// per client (`client`: its IP) in the database; past the limit, 429 with the wait in minutes,
+/// even for the right password.
+pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &str, client: Option<&str>) -> Result<Session, Error> {
     actor.authorize(Action::UseAccount)?;
-    let found = match Email::parse(email) {
+    let parsed = Email::parse(email);
+    let account_key = format!("compte:{}", parsed.as_ref().map_or_else(|_| email.trim().to_lowercase(), |e| e.as_str().to_owned()));
+    let client_key = client.map(|c| format!("client:{c}"));
+    let now = now_ms();
+    for key in std::iter::once(&account_key).chain(client_key.as_ref()) {
+        if let Some(wait) = throttle::blocked(db, key, now).await.map_err(store_error)? {
+            return Err(Error::with(Code::TooManyAttempts, ((wait + 59_999) / 60_000).to_string()));
+        }
+    }
+    let found = match &parsed {
         Ok(e) => {
             let mut conn = db.pool.acquire().await.map_err(store_error)?;
             store::by_email(&mut conn, e.as_str()).await.map_err(store_error)?
@@ -112,7 +124,14 @@ pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &
     };
     let usable = found.filter(|a| a.confirmed_at.is_some() && a.suspended_at.is_none());
     let matches = password::verify(usable.as_ref().and_then(|a| a.password_hash.clone()), password_text).await?;
-    let Some(account) = usable.filter(|_| matches) else { return Err(Error::new(Code::WrongCredentials)) };
+    let Some(account) = usable.filter(|_| matches) else {
+        throttle::fail(db, &account_key, throttle::ACCOUNT_LIMIT, now).await.map_err(store_error)?;
+        if let Some(key) = &client_key {
+            throttle::fail(db, key, throttle::CLIENT_LIMIT, now).await.map_err(store_error)?;
+        }
+        return Err(Error::new(Code::WrongCredentials));
+    };
+    throttle::clear(db, &account_key).await.map_err(store_error)?;
     open_session(db, account.id).await
 }
 
