@@ -260,6 +260,7 @@ async fn serve(url: &str) -> Result<(), String> {
     // Every committed change, from this instance, another one or the command line, reaches
     // this one's snapshot within a second or two.
     tokio::spawn(atlas_service::watch::follow(atlas.clone()));
+    tokio::spawn(atlas_service::account::purge_hourly(atlas.db.clone()));
     // Mails wait in the outbox until an SMTP server is configured (a fresh `make run` has none).
     match atlas_service::mail::sender::Smtp::from_env()? {
         Some(smtp) => drop(tokio::spawn(atlas_service::mail::sender::run(atlas.db.clone(), smtp))),

@@ -203,3 +203,37 @@ async fn failed_sign_ins_are_throttled_across_instances() {
         assert_eq!(left, 0, "{backend}");
     }
 }
+
+/// The retention periods of the privacy rules, applied: old unconfirmed accounts, dead sessions
+/// and links, old sign-in traces and sent mails go; the rest stays.
+#[tokio::test(flavor = "multi_thread")]
+async fn expired_personal_data_is_deleted() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        let anon = Actor::Anonymous;
+        let strong = "une phrase de passe solide";
+        account::sign_up(&db, &anon, "ancien@exemple.fr", "Ancien", strong, Locale::Fr).await.unwrap();
+        account::sign_up(&db, &anon, "recent@exemple.fr", "Recent", strong, Locale::Fr).await.unwrap();
+        operator::add(&db, &Actor::Cli, "zoe@exemple.fr", None, Some("Zoé"), Some(strong)).await.unwrap();
+        let live = account::sign_in(&db, &anon, "zoe@exemple.fr", strong, None).await.unwrap();
+        let stale = account::sign_in(&db, &anon, "zoe@exemple.fr", strong, None).await.unwrap();
+        let _ = account::sign_in(&db, &anon, "zoe@exemple.fr", "pas le bon mot de passe", None).await;
+        let eight_days_ago = atlas_service::account::store::now_ms() - 8 * 86_400_000;
+        sqlx::query("UPDATE accounts SET created_at = $1 WHERE email = 'ancien@exemple.fr'").bind(eight_days_ago).execute(&db.pool).await.unwrap();
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(eight_days_ago)
+            .bind(atlas_service::account::token::digest(&stale.token))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE throttles SET window_start = $1").bind(eight_days_ago).execute(&db.pool).await.unwrap();
+        let deleted = account::purge(&db).await.unwrap();
+        assert_eq!(deleted, 3, "{backend}: the old unconfirmed account, the idle session, the old trace");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM account_tokens").await, 1, "{backend}: the old account's link went with it");
+        let emails: Vec<String> = sqlx::query_scalar("SELECT email FROM accounts ORDER BY email").fetch_all(&db.pool).await.unwrap();
+        assert_eq!(emails, vec!["recent@exemple.fr", "zoe@exemple.fr"], "{backend}");
+        assert!(account::session(&db, &live.token).await.unwrap().is_some(), "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM throttles").await, 0, "{backend}");
+        assert_eq!(account::purge(&db).await.unwrap(), 0, "{backend}: nothing more");
+    }
+}

@@ -193,3 +193,11 @@ pub async fn delete_session(db: &Database, hash: &str) -> Result<(), sqlx::Error
 pub async fn delete_sessions_of(conn: &mut AnyConnection, account: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(account).execute(conn).await?.rows_affected())
 }
+
+/// Sessions past their absolute end or idle too long, and links expired or used before `used_before`.
+pub async fn delete_expired(db: &Database, now: i64, used_before: i64) -> Result<u64, sqlx::Error> {
+    let idle_since = now - super::SESSION_IDLE_MS;
+    let s = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2").bind(now).bind(idle_since).execute(&db.pool).await?;
+    let t = sqlx::query("DELETE FROM account_tokens WHERE expires_at <= $1 OR used_at < $2").bind(now).bind(used_before).execute(&db.pool).await?;
+    Ok(s.rows_affected() + t.rows_affected())
+}

@@ -58,3 +58,8 @@ pub async fn latest(db: &Database, limit: i64) -> Result<Vec<Queued>, sqlx::Erro
     .fetch_all(&db.pool)
     .await
 }
+
+/// Sent mails older than `before` leave the outbox (they hold addresses).
+pub async fn forget_sent_before(db: &Database, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1").bind(before).execute(&db.pool).await?.rows_affected())
+}
