@@ -44,6 +44,16 @@ impl TerritoryMap {
             Self::Quartiers => "carte-quartiers.svg",
         }
     }
+
+    /// The image's address from the page: the file's area titles (hover, screen readers inside
+    /// the SVG) follow the page's language.
+    pub fn src(self, locale: crate::i18n::Locale) -> &'static str {
+        match (self, locale) {
+            (map, crate::i18n::Locale::Fr) => map.file(),
+            (Self::Couverture, crate::i18n::Locale::En) => "carte-couverture.svg?langue=en",
+            (Self::Quartiers, crate::i18n::Locale::En) => "carte-quartiers.svg?langue=en",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -176,11 +186,6 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
 /// `label` is its text alternative; the table next to it gives the same figures.
 #[component]
 pub(super) fn MapImage(src: String, size: (u32, u32), label: String) -> impl IntoView {
-    // The file's area titles (hover, screen readers inside the SVG) follow the page's language.
-    let src = match use_texts().locale {
-        crate::i18n::Locale::En => format!("{src}?langue=en"),
-        crate::i18n::Locale::Fr => src,
-    };
     view! {
         <figure class="mini-map">
             <img src=src alt=label width=size.0 height=size.1 loading="lazy" decoding="async" />

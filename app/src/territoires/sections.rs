@@ -17,7 +17,7 @@ pub(super) fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: St
         <section aria-labelledby="decoupage" class="breakdown">
             <h2 id="decoupage">{heading.clone()}</h2>
             {figure.map(|size| view! {
-                <MapImage src=format!("{base}{}", TerritoryMap::Couverture.file()) size label=map_label />
+                <MapImage src=format!("{base}{}", TerritoryMap::Couverture.src(t.locale)) size label=map_label />
                 <ul class="legend choropleth-legend">
                     <li><span class="swatch ch-0"></span>"0 %"</li>
                     <li><span class="swatch ch-1"></span>"1 – 24 %"</li>
@@ -76,7 +76,7 @@ pub(super) fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32,
         <section aria-labelledby="quartiers">
             <h2 id="quartiers">{t.territory_qpv_title}</h2>
             {figure.map(|size| view! {
-                <MapImage src=format!("{base}{}", TerritoryMap::Quartiers.file()) size label=label />
+                <MapImage src=format!("{base}{}", TerritoryMap::Quartiers.src(t.locale)) size label=label />
                 <ul class="legend">
                     <li><span class="swatch cov-confirmee"></span>{t.coverage_confirmee}</li>
                     <li><span class="swatch cov-declaree"></span>{t.coverage_declaree}</li>
