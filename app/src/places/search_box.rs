@@ -30,6 +30,15 @@ pub fn SearchBox() -> impl IntoView {
         let handle = set_timeout_with_handle(move || set_query.set(value), Duration::from_millis(250)).ok();
         timer.set_value(handle);
     };
+    // Closing also cancels a keystroke's pending timer: otherwise it could fire after a click on
+    // a suggestion and open the list again over the new page (seen on a loaded machine).
+    let close = move || {
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
+        timer.set_value(None);
+        set_query.set(String::new());
+    };
     // Client-only: the server renders no suggestions, so hydration always matches.
     let suggestions = LocalResource::new(move || {
         let q = query.get();
@@ -50,7 +59,7 @@ pub fn SearchBox() -> impl IntoView {
             role="search"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
-                    set_query.set(String::new());
+                    close();
                 }
             }
         >
@@ -73,7 +82,7 @@ pub fn SearchBox() -> impl IntoView {
                 <ul class="suggestions" id="suggestions" aria-label=t.suggestions_label>
                     <For each=hits key=|h: &Hit| h.url.clone() let:h>
                         <li>
-                            <a href=t.path(&h.url) on:click=move |_| set_query.set(String::new())>
+                            <a href=t.path(&h.url) on:click=move |_| close()>
                                 <span class="suggestion-label">{h.label.clone()}</span>
                                 <span class="suggestion-detail">{format!("{} · {}", kind_label(t, h.kind), h.detail)}</span>
                             </a>
