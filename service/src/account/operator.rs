@@ -20,9 +20,7 @@ pub struct Added {
 
 /// The Régie of a slug, for a role scoped to it.
 pub async fn regie_id(db: &Database, slug: &str) -> Result<i64, Error> {
-    let id: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM regies WHERE slug = $1").bind(slug).fetch_optional(&db.pool).await.map_err(store_error)?;
-    id.ok_or_else(|| Error::new(Code::UnknownRegie))
+    store::regie_id(db, slug).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))
 }
 
 /// Makes the account (confirmed: the operator vouches for the address) or finds it, and grants

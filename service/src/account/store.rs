@@ -201,3 +201,8 @@ pub async fn delete_expired(db: &Database, now: i64, used_before: i64) -> Result
     let t = sqlx::query("DELETE FROM account_tokens WHERE expires_at <= $1 OR used_at < $2").bind(now).bind(used_before).execute(&db.pool).await?;
     Ok(s.rows_affected() + t.rows_affected())
 }
+
+/// The id of the Régie with this slug (a role's scope).
+pub async fn regie_id(db: &Database, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM regies WHERE slug = $1").bind(slug).fetch_optional(&db.pool).await
+}
