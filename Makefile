@@ -18,7 +18,7 @@ build: setup
 
 # Serves on LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the reference data first.
 run: build
-	$(SERVER) serve
+	ATLAS_DEV_MAIL=1 $(SERVER) serve
 
 # Unit + integration tests (SQLite and PostgreSQL), release build, browser tests on both backends.
 test: setup

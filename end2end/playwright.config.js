@@ -48,6 +48,12 @@ module.exports = defineConfig({
       ATLAS_DEMO: '1',
       ATLAS_DEMO_FILE: '../data/demo/partenariats.csv',
       RUST_LOG: 'warn',
+      // Account journeys read their mails at /dev/courriels; the links in them point here.
+      ATLAS_DEV_MAIL: '1',
+      ATLAS_PUBLIC_URL: baseURL,
+      // Every test writes from 127.0.0.1 in parallel: the per-client write limit (tested in
+      // server/tests/corrections.rs) would make them wait on each other.
+      ATLAS_WRITES_PER_MINUTE: '1000',
       // No tile server in tests (no network here): the map must stay readable with outlines only.
       ATLAS_TILE_URL: '',
     },

@@ -36,10 +36,15 @@ pub fn atlas() -> Result<atlas_service::Atlas, ServerFnError> {
     use_context::<atlas_service::Atlas>().ok_or_else(|| fail(atlas_service::Error::new(atlas_service::Code::Unavailable)))
 }
 
-/// Who is asking: anonymous until accounts exist.
+/// Who is asking: the signed-in person the server found behind the session cookie, or anonymous.
 #[cfg(feature = "ssr")]
 pub fn actor() -> atlas_service::Actor {
-    atlas_service::Actor::Anonymous
+    signed_in().map_or(atlas_service::Actor::Anonymous, |who| who.actor())
+}
+
+#[cfg(feature = "ssr")]
+pub fn signed_in() -> Option<atlas_service::account::SignedIn> {
+    use_context::<http::request::Parts>()?.extensions.get::<atlas_service::account::SignedIn>().cloned()
 }
 
 /// A use case's error as this response: its message in the request's language, and its status

@@ -7,29 +7,52 @@ use leptos_router::hooks::use_location;
 
 use crate::error::set_not_found;
 use crate::i18n::{use_texts, Locale};
+use crate::compte::Viewer;
 use crate::places::SearchBox;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let t = use_texts();
+    let viewer = use_context::<Viewer>().unwrap_or_default().0;
+    // Phones: one row (brand, account, language, menu) above the search; the links fold into a
+    // disclosure that works without JavaScript. Wider screens show the links (style/main.css).
     view! {
         <header class="site-header">
             <a class="brand" href=t.path("/")>
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span>{t.site_name}</span>
             </a>
-            <nav aria-label=t.nav_label>
-                <ul>
-                    <li><A href=t.path("/") exact=true>{t.nav_home}</A></li>
-                    <li><A href=t.path("/regies")>{t.nav_regies}</A></li>
-                    <li><A href=t.path("/carte")>{t.nav_map}</A></li>
-                    <li><A href=t.path("/territoires")>{t.nav_territories}</A></li>
-                    <li><A href=t.path("/autour-de-moi")>{t.nav_locate}</A></li>
-                </ul>
-            </nav>
+            <details class="menu">
+                <summary>{t.nav_menu}</summary>
+                <nav aria-label=t.nav_label>
+                    <ul>
+                        <li><A href=t.path("/") exact=true>{t.nav_home}</A></li>
+                        <li><A href=t.path("/regies")>{t.nav_regies}</A></li>
+                        <li><A href=t.path("/carte")>{t.nav_map}</A></li>
+                        <li><A href=t.path("/territoires")>{t.nav_territories}</A></li>
+                        <li><A href=t.path("/autour-de-moi")>{t.nav_locate}</A></li>
+                    </ul>
+                </nav>
+            </details>
             <SearchBox />
+            <AccountLink viewer />
             <LanguageSwitch />
         </header>
+    }
+}
+
+/// Who is signed in (their pseudonym, to their account), or the way to sign in.
+#[component]
+fn AccountLink(viewer: String) -> impl IntoView {
+    let t = use_texts();
+    let signed_in = !viewer.is_empty();
+    let (href, label) = if signed_in { (t.path("/compte"), viewer) } else { (t.path("/compte/connexion"), t.nav_sign_in.to_owned()) };
+    view! {
+        <a class="account-link" href=href title=signed_in.then_some(t.nav_account)
+            aria-label=signed_in.then(|| format!("{} : {label}", t.nav_account))>
+            <span class="account-icon" aria-hidden="true"></span>
+            <span class="account-name">{label.clone()}</span>
+        </a>
     }
 }
 

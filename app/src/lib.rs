@@ -3,6 +3,7 @@
 
 pub mod carte;
 pub mod commune;
+pub mod compte;
 pub mod error;
 pub mod figure;
 pub mod gaps;
@@ -30,6 +31,9 @@ use leptos_router::{
 use crate::i18n::Locale;
 
 use crate::carte::MapPage;
+use crate::compte::account_page::AccountPage;
+use crate::compte::privacy::{DevMailPage, PrivacyPage};
+use crate::compte::sign_pages::{ChoosePasswordPage, ConfirmPage, EmailConfirmPage, ForgotPage, LinkSignInPage, SignInPage, SignUpPage};
 use crate::commune::CommunePage;
 use crate::gaps::GapsPage;
 use crate::home::HomePage;
@@ -40,10 +44,20 @@ use crate::regie::{RegieListPage, RegiePage};
 use crate::territoires::TerritoryPageView;
 use crate::partenaires::{PartnerPage, PartnersPage};
 
+/// This response's Content-Security-Policy nonce, chosen by the server's security headers
+/// (which name it in the policy) and stamped by Leptos on every inline script of the page.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
 /// The HTML document around the app, rendered on the server only; its language is the page's.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let locale = use_context::<http::request::Parts>().map(|p| Locale::of_path(p.uri.path())).unwrap_or_default();
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
     #[cfg(not(feature = "ssr"))]
     let locale = Locale::Fr;
     view! {
@@ -70,6 +84,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    compte::provide_viewer();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=|page: String| {
@@ -109,6 +124,16 @@ fn PageRoutes() -> AnyNestedRoute {
         <Route path=path!("/partenaires") view={Lazy::<PartnersRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/partenaires/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/autour-de-moi") view={Lazy::<LocateRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/inscription") view={Lazy::<SignUpRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/connexion") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/confirmer") view={Lazy::<ConfirmRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/lien") view={Lazy::<LinkSignInRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/mot-de-passe-oublie") view={Lazy::<ForgotRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/mot-de-passe") view={Lazy::<ChoosePasswordRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/adresse") view={Lazy::<EmailConfirmRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }
     .into_inner()
     .into_any_nested_route()
@@ -173,3 +198,13 @@ lazy_page!(TerritoryRoute, TerritoryPageView);
 lazy_page!(PartnersRoute, PartnersPage);
 lazy_page!(PartnerRoute, PartnerPage);
 lazy_page!(LocateRoute, LocatePage);
+lazy_page!(AccountRoute, AccountPage);
+lazy_page!(SignUpRoute, SignUpPage);
+lazy_page!(SignInRoute, SignInPage);
+lazy_page!(ConfirmRoute, ConfirmPage);
+lazy_page!(LinkSignInRoute, LinkSignInPage);
+lazy_page!(ForgotRoute, ForgotPage);
+lazy_page!(ChoosePasswordRoute, ChoosePasswordPage);
+lazy_page!(EmailConfirmRoute, EmailConfirmPage);
+lazy_page!(PrivacyRoute, PrivacyPage);
+lazy_page!(DevMailRoute, DevMailPage);

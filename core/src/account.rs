@@ -67,6 +67,23 @@ impl Problem {
         }
     }
 
+    pub const ALL: [Problem; 9] = [
+        Self::EmailInvalid,
+        Self::PseudonymLength,
+        Self::PseudonymCharacters,
+        Self::PseudonymInstitutional,
+        Self::PseudonymTaken,
+        Self::PasswordTooShort,
+        Self::PasswordTooLong,
+        Self::PasswordCommon,
+        Self::PasswordContainsIdentity,
+    ];
+
+    /// The problem a stable name stands for (a form's outcome comes back in its page's URL).
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     pub fn message(self, locale: Locale) -> String {
         use Locale::{En, Fr};
         match (self, locale) {

@@ -55,13 +55,15 @@ fn passwords_short_common_or_with_the_identity_are_refused() {
 #[test]
 fn every_problem_has_a_field_and_two_distinct_messages() {
     use Problem::*;
-    let all = [EmailInvalid, PseudonymLength, PseudonymCharacters, PseudonymInstitutional, PseudonymTaken, PasswordTooShort, PasswordTooLong, PasswordCommon, PasswordContainsIdentity];
+    let all = Problem::ALL;
     let codes: std::collections::BTreeSet<_> = all.iter().map(|p| p.code()).collect();
     assert_eq!(codes.len(), all.len());
     for p in all {
+        assert_eq!(Problem::parse(p.code()), Some(p), "a code read back from a URL");
         let (fr, en) = (p.message(Locale::Fr), p.message(Locale::En));
         assert!(!fr.is_empty() && !en.is_empty() && fr != en, "{p:?}");
     }
+    assert_eq!(Problem::parse("inconnu"), None);
     assert_eq!(PseudonymTaken.field(), Field::Pseudonym);
     assert_eq!(PasswordCommon.field(), Field::Password);
 }

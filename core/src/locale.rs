@@ -20,6 +20,11 @@ impl Locale {
         }
     }
 
+    /// The language of a BCP 47 tag as `lang` writes it (`"fr"`, `"en"`).
+    pub fn from_lang(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.lang() == tag)
+    }
+
     /// Open Graph's `og:locale`.
     pub fn og(self) -> &'static str {
         match self {

@@ -1,8 +1,9 @@
 //! Who acts, and what each may do: the one authorization rule every use case asks before it
-//! reads or writes. Accounts and roles (habitant, Régie team, network) come as new `Actor`s.
+//! reads or writes. A signed-in person acts with the roles of their account.
 
 use serde::{Deserialize, Serialize};
 
+use crate::account::Role;
 use crate::error::{Code, Error};
 
 /// The party behind a request.
@@ -12,6 +13,9 @@ pub enum Actor {
     Anonymous,
     /// The operator at the server's command line (imports, exports, backups).
     Cli,
+    /// A signed-in person (an habitant when `roles` is empty). A suspended account never
+    /// becomes an actor: its sessions stop resolving.
+    Account { id: i64, roles: Vec<Role> },
 }
 
 /// Every use case, named as the actor would say it.
@@ -35,10 +39,12 @@ pub enum Action {
     UseAccount,
     /// Create, list, suspend and remove accounts and their roles.
     ManageAccounts,
+    /// Change one's own pseudonym, address or password, download or delete one's data.
+    ManageOwnAccount,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::ReadPublic,
         Action::ReportCorrection,
         Action::ReadCorrections,
@@ -48,19 +54,42 @@ impl Action {
         Action::Backup,
         Action::UseAccount,
         Action::ManageAccounts,
+        Action::ManageOwnAccount,
     ];
 }
 
 impl Actor {
-    pub const ALL: [Actor; 2] = [Actor::Anonymous, Actor::Cli];
+    /// One actor of every kind and role, for the authorization matrices.
+    pub fn examples() -> Vec<Actor> {
+        let account = |roles| Actor::Account { id: 1, roles };
+        vec![
+            Actor::Anonymous,
+            Actor::Cli,
+            account(vec![]),
+            account(vec![Role::RegieEditor { regie: 1 }]),
+            account(vec![Role::RegieAdmin { regie: 1 }]),
+            account(vec![Role::NetworkAdmin]),
+            account(vec![Role::Observer { territory: "departement:93".into() }]),
+        ]
+    }
 
-    /// The rule. Reading what is published and reporting a correction are open to everyone;
-    /// what touches the reference data or readers' contact addresses is the operator's.
+    pub fn has(&self, role: &Role) -> bool {
+        matches!(self, Actor::Account { roles, .. } if roles.contains(role))
+    }
+
+    /// The rule. Reading what is published and reporting a correction are open to everyone; one's
+    /// own account is one's own; readers' contact addresses and accounts are the network's and the
+    /// operator's; what reads files on the server (imports, demo, backups) is the operator's alone.
     pub fn may(&self, action: Action) -> bool {
+        use Action::*;
         match (self, action) {
-            (_, Action::ReadPublic | Action::ReportCorrection | Action::UseAccount) => true,
-            (Actor::Cli, _) => true,
+            (_, ReadPublic | ReportCorrection | UseAccount) => true,
             (Actor::Anonymous, _) => false,
+            (Actor::Cli, ManageOwnAccount) => false,
+            (Actor::Cli, _) => true,
+            (Actor::Account { .. }, ManageOwnAccount) => true,
+            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts) => self.has(&Role::NetworkAdmin),
+            (Actor::Account { .. }, Import | ManageDemo | Backup) => false,
         }
     }
 
@@ -84,10 +113,22 @@ mod tests {
     /// The whole matrix, written out: a change of rule must change this table.
     #[test]
     fn authorization_matrix() {
-        let expected: &[(Actor, &[Action])] = &[
-            (Actor::Anonymous, &[Action::ReadPublic, Action::ReportCorrection, Action::UseAccount]),
-            (Actor::Cli, &Action::ALL),
+        use Action::*;
+        const OPEN: [Action; 3] = [ReadPublic, ReportCorrection, UseAccount];
+        let person = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount];
+        let network = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, ReadCorrections, HandleCorrections, ManageAccounts];
+        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts];
+        let examples = Actor::examples();
+        let expected: Vec<(&Actor, &[Action])> = vec![
+            (&examples[0], &OPEN),
+            (&examples[1], &cli),
+            (&examples[2], &person),
+            (&examples[3], &person),
+            (&examples[4], &person),
+            (&examples[5], &network),
+            (&examples[6], &person),
         ];
+        assert_eq!(expected.len(), examples.len());
         for (actor, allowed) in expected {
             for action in Action::ALL {
                 assert_eq!(actor.may(action), allowed.contains(&action), "{actor:?} × {action:?}");
@@ -95,10 +136,10 @@ mod tests {
                 if allowed.contains(&action) {
                     assert!(result.is_ok());
                 } else {
-                    assert_eq!(result.unwrap_err().status(), 401);
+                    let expected_status = if *actor == Actor::Anonymous { 401 } else { 403 };
+                    assert_eq!(result.unwrap_err().status(), expected_status, "{actor:?} × {action:?}");
                 }
             }
         }
-        assert_eq!(expected.len(), Actor::ALL.len());
     }
 }

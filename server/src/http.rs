@@ -22,7 +22,7 @@ use atlas_service::Atlas;
 
 use crate::limits::{guard_writes, WriteLimits};
 use crate::state::AppState;
-use crate::{api, exports, map};
+use crate::{api, exports, map, security, session};
 
 /// Largest request body accepted (413 beyond).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -52,6 +52,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: W
         .route("/territoires/{file}", get(exports::france))
         .route("/partenaires/partenariats.csv", get(exports::partnerships))
         .route("/territoires/{niveau}/{code}/{file}", get(exports::territory))
+        .route("/compte/mes-donnees.json", get(session::my_data))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -64,6 +65,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: W
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn(static_cache))
         .layer(axum::middleware::from_fn(malformed_arguments))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(axum::middleware::from_fn_with_state(limits, guard_writes))
         // Forms and server-function calls are small; nothing is uploaded through the web (imports
         // go through the command line): refuse large bodies before reading them.
@@ -71,6 +73,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: W
         // A request may not hold a worker longer than this (slow clients, a stuck database).
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(security::headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

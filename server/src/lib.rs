@@ -9,5 +9,7 @@ pub mod exports;
 pub mod http;
 pub mod limits;
 pub mod map;
+pub mod security;
+pub mod session;
 pub mod state;
 pub mod users_cli;

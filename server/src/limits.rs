@@ -95,7 +95,7 @@ pub fn cross_site(headers: &HeaderMap) -> bool {
 /// The middleware: 403 for a cross-site POST, 429 (with Retry-After) for a write beyond the rate.
 pub async fn guard_writes(
     axum::extract::State(limits): axum::extract::State<WriteLimits>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     if !is_write(request.method()) {
@@ -108,6 +108,8 @@ pub async fn guard_writes(
         return next.run(request).await;
     }
     let client = limits.client(&request);
+    // Sign-in throttling counts failures per client address too: it reads the same address.
+    request.extensions_mut().insert(atlas_service::account::ClientAddress(client.to_string()));
     if let Err(not_until) = limits.limiter.check_key(&client) {
         let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
         let seconds = wait.as_secs().max(1);

@@ -64,7 +64,8 @@ async fn sign_up_confirm_sign_in_and_out() {
         assert_eq!(taken, FormOutcome::Refused(vec![Problem::PseudonymTaken]), "{backend}");
 
         // The link confirms once.
-        let id = account::confirm(&db, &anon, &token).await.unwrap();
+        let id = account::confirm(&db, &anon, &token).await.unwrap().account;
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM sessions").await, 1, "{backend}: following the link signs in");
         assert_eq!(account::confirm(&db, &anon, &token).await.unwrap_err().code, Code::LinkExpired, "{backend}");
         assert_eq!(account::confirm(&db, &anon, "not-a-token").await.unwrap_err().code, Code::LinkExpired, "{backend}");
 
@@ -85,7 +86,7 @@ async fn sign_up_confirm_sign_in_and_out() {
         account::sign_out(&db, &session.token).await.unwrap();
         assert!(account::session(&db, &session.token).await.unwrap().is_none(), "{backend}");
         assert!(account::session(&db, &other.token).await.unwrap().is_some(), "{backend}");
-        assert_eq!(account::sign_out_everywhere(&db, id).await.unwrap(), 1, "{backend}");
+        assert_eq!(account::sign_out_everywhere(&db, &Actor::Account { id, roles: vec![] }).await.unwrap(), 2, "{backend}: this device and the confirmation's");
         assert!(account::session(&db, &other.token).await.unwrap().is_none(), "{backend}");
     }
 }

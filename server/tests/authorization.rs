@@ -47,3 +47,92 @@ async fn every_use_case_checks_the_actor() {
         assert_eq!(correction::mark_handled(&db, &Actor::Cli, &[1]).await.unwrap(), 1, "{backend}");
     }
 }
+
+/// Every use case × every kind of actor, the expected outcome of each cell written by hand
+/// (not derived from the rule under test): `ok` (the rule let it through: the call may still
+/// fail for its own reasons, an unknown Régie, a missing file), `401` or `403`. A suspended
+/// account never becomes an actor (its sessions stop resolving: tests/account_pages.rs). Every
+/// action must have a row, so a new use case without one fails.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_role_against_every_use_case() {
+    use atlas_core::locale::Locale;
+    use atlas_service::account::{self, link, operator, profile};
+    use atlas_service::Action;
+    use std::collections::BTreeSet;
+
+    // Columns: anonymous, operator (CLI), habitant, éditeur of Régie 1, administrateur of Régie 1,
+    // network administrator, observer of the 93.
+    const MATRIX: &[(Action, [&str; 7])] = &[
+        (Action::ReadPublic, ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ReportCorrection, ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ReadCorrections, ["401", "ok", "403", "403", "403", "ok", "403"]),
+        (Action::HandleCorrections, ["401", "ok", "403", "403", "403", "ok", "403"]),
+        (Action::Import, ["401", "ok", "403", "403", "403", "403", "403"]),
+        (Action::ManageDemo, ["401", "ok", "403", "403", "403", "403", "403"]),
+        (Action::Backup, ["401", "ok", "403", "403", "403", "403", "403"]),
+        (Action::UseAccount, ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ManageAccounts, ["401", "ok", "403", "403", "403", "ok", "403"]),
+        (Action::ManageOwnAccount, ["401", "403", "ok", "ok", "ok", "ok", "ok"]),
+    ];
+    fn outcome(debug: String) -> &'static str {
+        if debug.contains("NotSignedIn") {
+            "401"
+        } else if debug.contains("Forbidden") {
+            "403"
+        } else {
+            "ok"
+        }
+    }
+    let rows: BTreeSet<String> = MATRIX.iter().map(|(a, _)| format!("{a:?}")).collect();
+    let all: BTreeSet<String> = Action::ALL.iter().map(|a| format!("{a:?}")).collect();
+    assert_eq!(rows, all, "every action has its row");
+    for backend in backends() {
+        let db = fresh(backend).await;
+        let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
+        let mut actors = Vec::new();
+        for (n, example) in Actor::examples().into_iter().enumerate() {
+            // The rule reads the actor's roles (as the session resolves them); accounts are real so
+            // that what is allowed reaches their rows.
+            actors.push(match example {
+                Actor::Account { roles, .. } => {
+                    let email = format!("role{n}@exemple.fr");
+                    let added = operator::add(&db, &Actor::Cli, &email, None, Some(&format!("Personne {n}")), Some("une phrase de passe solide")).await.unwrap();
+                    Actor::Account { id: added.id, roles }
+                }
+                other => other,
+            });
+        }
+        assert_eq!(actors.len(), 7, "the matrix's columns");
+        let mut cells = 0;
+        for (column, actor) in actors.iter().enumerate() {
+            let file = std::env::temp_dir().join(format!("atlas-authz-{}-{backend}-{column}.db", std::process::id()));
+            let missing = std::env::temp_dir().join("atlas-authz-missing.csv");
+            let seen: Vec<(Action, String)> = vec![
+                (Action::ReadPublic, format!("{:?}", atlas_service::regie::page(&atlas, actor, "nulle-part").await)),
+                (Action::ReportCorrection, format!("{:?}", correction::report(&atlas, actor, "nulle-part", "autre", "Un message assez long.", "").await)),
+                (Action::ReadCorrections, format!("{:?}", correction::export_csv(&db, actor, true).await)),
+                (Action::HandleCorrections, format!("{:?}", correction::mark_handled(&db, actor, &[]).await)),
+                (Action::Import, format!("{:?}", import::run(&db, actor, Request::Regies(missing), ImportOptions::default()).await)),
+                (Action::ManageDemo, format!("{:?}", import::remove_demo(&db, actor).await)),
+                (Action::Backup, format!("{:?}", backup::backup(&db, actor, &file).await)),
+                (Action::UseAccount, format!("{:?}", link::request(&db, actor, link::Purpose::SignIn, "x@exemple.fr", Locale::Fr).await)),
+                (Action::ManageAccounts, format!("{:?}", operator::list(&db, actor).await)),
+                (Action::ManageOwnAccount, format!("{:?}", profile::profile(&db, actor).await)),
+                (Action::ManageOwnAccount, format!("{:?}", profile::change_pseudonym(&db, actor, &format!("Nouveau nom {column}")).await.map(|_| ()))),
+                (Action::ManageOwnAccount, format!("{:?}", profile::export(&db, actor).await.map(|_| ()))),
+                (Action::ManageOwnAccount, format!("{:?}", account::sign_out_everywhere(&db, actor).await)),
+                (Action::ManageOwnAccount, format!("{:?}", profile::request_email_change(&db, actor, "neuf@exemple.fr", Locale::Fr).await.map(|_| ()))),
+                (Action::ManageOwnAccount, format!("{:?}", profile::delete(&db, actor, true).await)),
+            ];
+            let _ = std::fs::remove_file(&file);
+            for (action, debug) in seen {
+                let expected = MATRIX.iter().find(|(a, _)| *a == action).unwrap().1[column];
+                assert_eq!(outcome(debug.clone()), expected, "{backend}: {actor:?} × {action:?}: {debug}");
+                cells += 1;
+            }
+        }
+        assert_eq!(cells, 7 * 15, "{backend}");
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(left, 0, "{backend}: each account deleted itself");
+    }
+}

@@ -285,6 +285,10 @@ pub struct Texts {
     pub contract_procedure: &'static str,
     pub network_label: &'static str,
     pub nav_partners: &'static str,
+    /// The header: the phone menu's button, and the account link when nobody is signed in.
+    pub nav_menu: &'static str,
+    pub nav_sign_in: &'static str,
+    pub nav_account: &'static str,
     pub home_link_territories: &'static str,
     pub correction_title: &'static str,
     pub correction_intro: &'static str,

@@ -3,7 +3,10 @@
 //! their roles (`server users …`). Every use case runs in one transaction; the mails it causes
 //! are written to the outbox in that same transaction.
 
+pub mod cookie;
+pub mod link;
 pub mod password;
+pub mod profile;
 pub mod store;
 pub mod throttle;
 pub mod token;
@@ -32,6 +35,11 @@ pub const SESSION_IDLE_MS: i64 = 7 * DAY_MS;
 pub fn public_url() -> String {
     std::env::var("ATLAS_PUBLIC_URL").unwrap_or_else(|_| "http://127.0.0.1:3000".to_owned()).trim_end_matches('/').to_owned()
 }
+
+/// The client's IP address, as the server's write limits see it (behind a trusted proxy, the
+/// address the proxy saw): sign-in failures are also counted per client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub String);
 
 /// The answer to a form: done, or every problem with the field it concerns.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,8 +89,9 @@ pub async fn sign_up(db: &Database, actor: &Actor, email: &str, pseudonym: &str,
     Ok(FormOutcome::Done(()))
 }
 
-/// Follows a confirmation link: the account is confirmed (once; the link then is spent).
-pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<i64, Error> {
+/// Follows a confirmation link: the account is confirmed (once; the link then is spent) and
+/// its owner signed in, as they expect after following the link.
+pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<Session, Error> {
     actor.authorize(Action::UseAccount)?;
     let now = now_ms();
     let mut tx = db.pool.begin().await.map_err(store_error)?;
@@ -90,14 +99,22 @@ pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<i
         return Err(Error::new(Code::LinkExpired));
     };
     store::set_confirmed(&mut tx, id, now).await.map_err(store_error)?;
+    let session = open_session_in(&mut tx, id, now).await?;
     tx.commit().await.map_err(store_error)?;
-    Ok(id)
+    Ok(session)
 }
 
 /// A new session: the cookie's token (only its hash is stored).
 pub struct Session {
     pub token: String,
     pub account: i64,
+}
+
+/// The token is a secret: never in a log line.
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session").field("account", &self.account).field("token", &"…").finish()
+    }
 }
 
 /// Signs in with a password. Unknown address, wrong password, unconfirmed or suspended account:
@@ -132,13 +149,15 @@ pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &
         return Err(Error::new(Code::WrongCredentials));
     };
     throttle::clear(db, &account_key).await.map_err(store_error)?;
-    open_session(db, account.id).await
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    open_session_in(&mut conn, account.id, now).await
 }
 
-async fn open_session(db: &Database, account: i64) -> Result<Session, Error> {
+/// A new session, in the caller's transaction: a fresh token every time (never an old one
+/// carried over, so a token seen before sign-in opens nothing after).
+pub(crate) async fn open_session_in(conn: &mut sqlx::AnyConnection, account: i64, now: i64) -> Result<Session, Error> {
     let (token, hash) = token::new()?;
-    let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    store::insert_session(&mut conn, &hash, account, now_ms(), SESSION_ABSOLUTE_MS).await.map_err(store_error)?;
+    store::insert_session(conn, &hash, account, now, SESSION_ABSOLUTE_MS).await.map_err(store_error)?;
     Ok(Session { token, account })
 }
 
@@ -171,10 +190,27 @@ pub async fn sign_out(db: &Database, cookie_token: &str) -> Result<(), Error> {
     store::delete_session(db, &token::digest(cookie_token)).await.map_err(store_error)
 }
 
-/// Ends every session of the account (« me déconnecter de tous mes appareils »).
-pub async fn sign_out_everywhere(db: &Database, account: i64) -> Result<u64, Error> {
+/// Ends every session of the signed-in account (« me déconnecter de tous mes appareils »).
+pub async fn sign_out_everywhere(db: &Database, actor: &Actor) -> Result<u64, Error> {
+    actor.authorize(Action::ManageOwnAccount)?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    store::delete_sessions_of(&mut conn, account).await.map_err(store_error)
+    store::delete_sessions_of(&mut conn, own_id(actor)?).await.map_err(store_error)
+}
+
+/// The account of a signed-in actor (after `authorize(ManageOwnAccount)`, always one).
+pub(crate) fn own_id(actor: &Actor) -> Result<i64, Error> {
+    match actor {
+        Actor::Account { id, .. } => Ok(*id),
+        Actor::Anonymous => Err(Error::new(Code::NotSignedIn)),
+        Actor::Cli => Err(Error::new(Code::Forbidden)),
+    }
+}
+
+impl SignedIn {
+    /// The actor this person is in use cases.
+    pub fn actor(&self) -> Actor {
+        Actor::Account { id: self.id, roles: self.roles.clone() }
+    }
 }
 
 /// The stored (role, scope) pair of a role.

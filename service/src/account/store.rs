@@ -18,12 +18,18 @@ pub struct AccountRow {
     pub created_at: i64,
     pub confirmed_at: Option<i64>,
     pub suspended_at: Option<i64>,
+    pub pseudonym_key: String,
+    pub totp_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
 }
 
 /// sqlx 0.9 takes only static SQL: the column list is spliced by the macro, not at run time.
 macro_rules! select_account {
     ($rest:literal) => {
-        concat!("SELECT id, email, pseudonym, password_hash, locale, created_at, confirmed_at, suspended_at FROM accounts ", $rest)
+        concat!(
+            "SELECT id, email, pseudonym, password_hash, locale, created_at, confirmed_at, suspended_at, pseudonym_key, totp_secret, totp_last_step FROM accounts ",
+            $rest
+        )
     };
 }
 
@@ -206,3 +212,102 @@ pub async fn delete_expired(db: &Database, now: i64, used_before: i64) -> Result
 pub async fn regie_id(db: &Database, slug: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM regies WHERE slug = $1").bind(slug).fetch_optional(&db.pool).await
 }
+
+/// The account a token would sign in, without spending it (a form refused for its password
+/// keeps its link usable).
+pub async fn peek_token(conn: &mut AnyConnection, hash: &str, purpose: &str, now: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT account_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3")
+        .bind(hash)
+        .bind(purpose)
+        .bind(now)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn set_pseudonym(conn: &mut AnyConnection, id: i64, shown: &str, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET pseudonym = $2, pseudonym_key = $3 WHERE id = $1").bind(id).bind(shown).bind(key).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn set_email(conn: &mut AnyConnection, id: i64, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET email = $2 WHERE id = $1").bind(id).bind(email).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn regie_name(conn: &mut AnyConnection, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT nom FROM regies WHERE id = $1").bind(id).fetch_optional(conn).await
+}
+
+/// A session as its owner may see it (never its token's hash).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+pub async fn sessions_of(conn: &mut AnyConnection, account: i64) -> Result<Vec<SessionRow>, sqlx::Error> {
+    sqlx::query_as("SELECT created_at, last_seen_at, expires_at FROM sessions WHERE account_id = $1 ORDER BY created_at")
+        .bind(account)
+        .fetch_all(conn)
+        .await
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct TokenRow {
+    pub purpose: String,
+    pub payload: Option<String>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+}
+
+pub async fn tokens_of(conn: &mut AnyConnection, account: i64) -> Result<Vec<TokenRow>, sqlx::Error> {
+    sqlx::query_as("SELECT purpose, payload, created_at, expires_at, used_at FROM account_tokens WHERE account_id = $1 ORDER BY created_at")
+        .bind(account)
+        .fetch_all(conn)
+        .await
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MailRow {
+    pub subject: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+pub async fn mails_to(conn: &mut AnyConnection, recipient: &str) -> Result<Vec<MailRow>, sqlx::Error> {
+    sqlx::query_as("SELECT subject, created_at, sent_at FROM outbox WHERE recipient = $1 ORDER BY id").bind(recipient).fetch_all(conn).await
+}
+
+pub async fn delete_mails_to(conn: &mut AnyConnection, recipient: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM outbox WHERE recipient = $1").bind(recipient).execute(conn).await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ThrottleRow {
+    pub throttle_key: String,
+    pub window_start: i64,
+    pub failures: i64,
+    pub blocked_until: Option<i64>,
+}
+
+/// The sign-in and mail-request counters kept for an address.
+pub async fn throttles_of(conn: &mut AnyConnection, email: &str) -> Result<Vec<ThrottleRow>, sqlx::Error> {
+    sqlx::query_as("SELECT throttle_key, window_start, failures, blocked_until FROM throttles WHERE throttle_key = $1 OR throttle_key = $2")
+        .bind(format!("compte:{email}"))
+        .bind(format!("courriel:{email}"))
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn delete_throttles_of(conn: &mut AnyConnection, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM throttles WHERE throttle_key = $1 OR throttle_key = $2")
+        .bind(format!("compte:{email}"))
+        .bind(format!("courriel:{email}"))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+

@@ -8,11 +8,16 @@ use crate::{Code, Error};
 
 /// A new token and the hash to store.
 pub fn new() -> Result<(String, String), Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|_| Error::new(Code::Unavailable))?;
-    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let token = random::<32>()?;
     let hash = digest(&token);
     Ok((token, hash))
+}
+
+/// `N` random bytes from the OS, URL-safe text (also a page's CSP nonce, a Message-ID).
+pub fn random<const N: usize>() -> Result<String, Error> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|_| Error::new(Code::Unavailable))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// The stored form of a token (hex SHA-256).

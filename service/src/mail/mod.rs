@@ -19,8 +19,8 @@ pub struct Mail {
 
 /// Adds the mail to the outbox, in the caller's transaction.
 pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<(), sqlx::Error> {
-    let (random, _) = crate::account::token::new().map_err(|e| sqlx::Error::Protocol(e.message(atlas_core::locale::Locale::Fr)))?;
-    let message_id = format!("<{}@atlas-des-regies>", &random[..24]);
+    let random = crate::account::token::random::<18>().map_err(|e| sqlx::Error::Protocol(e.message(atlas_core::locale::Locale::Fr)))?;
+    let message_id = format!("<{random}@atlas-des-regies>");
     sqlx::query(
         "INSERT INTO outbox (recipient, subject, body_text, body_html, message_id, created_at, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -62,4 +62,17 @@ pub async fn latest(db: &Database, limit: i64) -> Result<Vec<Queued>, sqlx::Erro
 /// Sent mails older than `before` leave the outbox (they hold addresses).
 pub async fn forget_sent_before(db: &Database, before: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1").bind(before).execute(&db.pool).await?.rows_affected())
+}
+
+/// The development mailbox (`/dev/courriels`): the latest mails with their links, only where
+/// `ATLAS_DEV_MAIL=1` (`make run` sets it); `None` elsewhere, where the page does not exist.
+pub async fn dev_mailbox(db: &Database) -> Result<Option<Vec<Queued>>, crate::Error> {
+    if !dev_mail_enabled() {
+        return Ok(None);
+    }
+    latest(db, 20).await.map(Some).map_err(crate::store_error)
+}
+
+pub fn dev_mail_enabled() -> bool {
+    std::env::var("ATLAS_DEV_MAIL").is_ok_and(|v| v == "1")
 }

@@ -80,3 +80,43 @@ pub fn choose_password(locale: Locale, to: &str, link: &str, hours: i64) -> Mail
         ),
     }
 }
+
+/// A one-time sign-in link, for those who keep no password.
+pub fn sign_in_link(locale: Locale, to: &str, link: &str, minutes: i64) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            "Votre lien de connexion — Atlas des Régies".into(),
+            format!("Pour vous connecter à l'Atlas des Régies, suivez ce lien (valable {minutes} minutes, une seule fois) :"),
+            link,
+            "Si vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            "Your sign-in link — Atlas des Régies".into(),
+            format!("To sign in to the Atlas des Régies, follow this link (valid for {minutes} minutes, once):"),
+            link,
+            "If you did not ask for this, ignore this message: nobody can sign in without this link.".into(),
+        ),
+    }
+}
+
+/// Sent to a new address before it replaces the old one.
+pub fn confirm_new_email(locale: Locale, to: &str, pseudonym: &str, link: &str) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            "Confirmez votre nouvelle adresse — Atlas des Régies".into(),
+            format!("Bonjour {pseudonym}, pour que cette adresse devienne celle de votre compte sur l'Atlas des Régies, suivez ce lien (valable 24 heures) :"),
+            link,
+            "Si vous n'avez rien demandé, ignorez ce message : rien ne change.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            "Confirm your new address — Atlas des Régies".into(),
+            format!("Hello {pseudonym}, to make this address your account's on the Atlas des Régies, follow this link (valid for 24 hours):"),
+            link,
+            "If you did not ask for this, ignore this message: nothing changes.".into(),
+        ),
+    }
+}

@@ -1,0 +1,102 @@
+//! What an account page needs from the server: its texts, the messages its form outcomes name
+//! by code, and the signed-in person's account (on `/compte`). One read per page.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::texts::AccountTexts;
+
+/// The signed-in person as `/compte` shows them (roles already in words).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub email: String,
+    pub pseudonym: String,
+    pub since: String,
+    pub roles: Vec<String>,
+    pub sessions: usize,
+    pub has_password: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountPageData {
+    pub texts: AccountTexts,
+    /// (code, message) of every refusal a form may come back with: input problems and errors.
+    pub messages: Vec<(String, String)>,
+    pub account: Option<AccountSummary>,
+    /// For pages opened from a mailed link: is the link still usable?
+    pub link_alive: Option<bool>,
+    /// `/dev/courriels`: the latest mails, when the development mailbox is on (else `None`).
+    pub mails: Option<Vec<DevMail>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DevMail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+}
+
+impl AccountPageData {
+    /// The message for a refusal's code, its `{}` filled with `detail` (a wait in minutes).
+    pub fn message(&self, code: &str, detail: &str) -> Option<String> {
+        self.messages.iter().find(|(c, _)| c == code).map(|(_, m)| m.replace("{}", detail))
+    }
+}
+
+/// `what`: `compte` (the signed-in account), `lien-mot-de-passe` (is `jeton` a live password
+/// link?), `courriels` (the development mailbox), anything else: texts only.
+#[server(endpoint = "compte/page")]
+pub async fn account_page(what: String, #[server(default)] jeton: String) -> Result<AccountPageData, ServerFnError> {
+    use crate::error::{actor, atlas, fail};
+    use atlas_core::account::Problem;
+    use atlas_service::{account, Code, Error};
+    let locale = crate::i18n::request_locale();
+    let db = atlas()?.db;
+    let mut messages: Vec<(String, String)> = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.message(locale))).collect();
+    for code in [Code::WrongCredentials, Code::LinkExpired, Code::TooManyAttempts, Code::MissingParameter, Code::NotSignedIn] {
+        let e = Error::with(code, "{}");
+        messages.push((code.name().to_owned(), e.message(locale)));
+    }
+    let actor = actor();
+    let account = match (what.as_str(), &actor) {
+        ("compte", atlas_service::Actor::Account { .. }) => {
+            let p = account::profile::profile(&db, &actor).await.map_err(fail)?;
+            Some(summarize(p, locale))
+        }
+        _ => None,
+    };
+    let link_alive = match what.as_str() {
+        "lien-mot-de-passe" => Some(account::link::password_link_alive(&db, &jeton).await.map_err(fail)?),
+        _ => None,
+    };
+    let mails = match what.as_str() {
+        "courriels" => atlas_service::mail::dev_mailbox(&db)
+            .await
+            .map_err(fail)?
+            .map(|list| list.into_iter().map(|m| DevMail { to: m.recipient, subject: m.subject, text: m.body_text }).collect()),
+        _ => None,
+    };
+    Ok(AccountPageData { texts: AccountTexts::of(locale), messages, account, link_alive, mails })
+}
+
+#[cfg(feature = "ssr")]
+fn summarize(p: atlas_service::account::profile::Profile, locale: crate::i18n::Locale) -> AccountSummary {
+    use super::texts::T;
+    use atlas_core::account::Role;
+    let t = AccountTexts::of(locale);
+    let mut roles: Vec<String> = p
+        .roles
+        .iter()
+        .map(|(role, about)| match role {
+            Role::RegieEditor { .. } => format!("{} {about}", t.get(T::RoleEditor)),
+            Role::RegieAdmin { .. } => format!("{} {about}", t.get(T::RoleAdmin)),
+            Role::NetworkAdmin => t.get(T::RoleNetwork),
+            Role::Observer { .. } => format!("{} {about}", t.get(T::RoleObserver)),
+        })
+        .collect();
+    if roles.is_empty() {
+        roles.push(t.get(T::RoleHabitant));
+    }
+    let since = locale.date(&atlas_service::account::profile::iso_date(p.created_at));
+    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password }
+}

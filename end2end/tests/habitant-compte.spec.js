@@ -1,0 +1,100 @@
+// An habitant opens an account on a phone or a computer: signs up, reads the confirmation mail
+// (the development mailbox, /dev/courriels), follows the link, sees their pseudonym in the header
+// of every page, signs out, signs back in with a one-time link instead of a password, and finally
+// deletes the account. The header stays one row on a phone, the links folded under « Menu ».
+const { test, expect, hydrated, screenshot, seriousA11yViolations } = require('./fixtures');
+
+// The link of the latest mail to `to` whose subject matches, read as a person would: on the page.
+async function mailedLink(page, to, subject) {
+  await page.goto('/dev/courriels');
+  const mail = page.locator('article.dev-mail', { hasText: to }).filter({ hasText: subject }).first();
+  await expect(mail).toBeVisible();
+  return mail.locator('a').first().getAttribute('href');
+}
+
+test('sign up, confirm by mail, signed in everywhere, sign out, sign in by link, delete', async ({ page }, testInfo) => {
+  const who = `${testInfo.project.name}-${Date.now()}`;
+  const email = `${who}@exemple.fr`;
+  const pseudonym = `Habitant ${testInfo.project.name} ${Date.now() % 100000}`;
+
+  await page.goto('/');
+  await hydrated(page);
+  const header = page.locator('header.site-header');
+  if (testInfo.project.name === 'phone') {
+    // One row and the search: the links wait under « Menu ».
+    const box = await header.boundingBox();
+    expect(box.height).toBeLessThanOrEqual(130);
+    await expect(page.getByRole('link', { name: 'Annuaire des Régies' })).toBeHidden();
+    await header.getByText('Menu').click();
+    await expect(page.getByRole('link', { name: 'Annuaire des Régies' })).toBeVisible();
+    await screenshot(page, testInfo, 'entete-menu-ouvert');
+    await header.getByText('Menu').click();
+  } else {
+    await expect(page.getByRole('link', { name: 'Annuaire des Régies' })).toBeVisible();
+  }
+  await header.getByRole('link', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Se connecter' })).toBeVisible();
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // A password in the common list is refused by the server, in French, the pseudonym kept.
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Pseudonyme').fill(pseudonym);
+  await page.getByLabel('Mot de passe').fill('motdepasse2024');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('alert')).toContainText('ce mot de passe est trop courant');
+  await expect(page.getByLabel('Pseudonyme')).toHaveValue(pseudonym);
+  await screenshot(page, testInfo, 'inscription-refusee');
+
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('les jardins de la cité fleurissent');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('status')).toContainText('un lien de confirmation vient de partir');
+
+  const confirm = await mailedLink(page, email, 'Confirmez votre adresse');
+  await page.goto(confirm);
+  await page.getByRole('button', { name: 'Confirmer et me connecter' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre adresse est confirmée');
+  await expect(header.locator('.account-name')).toHaveText(pseudonym);
+  await screenshot(page, testInfo, 'compte');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // Another page: still signed in (the session lives in the database, the header says so).
+  await page.goto('/regies');
+  await hydrated(page);
+  await expect(header.locator('.account-name')).toHaveText(pseudonym);
+
+  // Signed out; then back in with a one-time link, no password.
+  await header.locator('.account-link').click();
+  await page.getByRole('button', { name: 'Me déconnecter', exact: true }).click();
+  await expect(header.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  await page.goto('/compte/connexion');
+  await page.locator('#lien-email').fill(email);
+  await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
+  await expect(page.getByRole('status')).toContainText('un lien de connexion vient de lui être envoyé');
+  const link = await mailedLink(page, email, 'Votre lien de connexion');
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+  await expect(header.locator('.account-name')).toHaveText(pseudonym);
+
+  // Deleted, after saying what happens and ticking the box.
+  await expect(page.locator('#supprimer ~ p').first()).toContainText('Vos contributions publiques restent visibles');
+  await page.getByLabel('Je veux supprimer mon compte').check();
+  await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre compte est supprimé');
+  await expect(header.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+});
+
+test('the privacy page says what is kept and for how long', async ({ page }) => {
+  await page.goto('/confidentialite');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vos données personnelles');
+  for (const words of ['effacé au bout de 7 jours', '7 jours sans visite', 'effacés au bout d’un jour'.replace('’', "'"), 'effacés au bout de 30 jours']) {
+    await expect(page.locator('main')).toContainText(words);
+  }
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.goto('/en/confidentialite');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your personal data');
+});

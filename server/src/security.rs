@@ -1,0 +1,74 @@
+//! Security headers on every response. The Content-Security-Policy allows scripts from the site
+//! and inline scripts carrying this response's nonce only (Leptos stamps it on the hydration
+//! script and the serialized page data: `app::CspNonce`), plus `'wasm-unsafe-eval'` for the
+//! bundle; no plugin, no framing by other sites, forms posting only here, images from the site
+//! and the configured map tiles. Geolocation is allowed for the site itself (« Autour de moi »).
+//!
+//! A page cache (served to every anonymous visitor) must not replay a nonce: it is to put a
+//! fresh one into the stored bytes as they are served (`restamp`), so the policy stays per
+//! response.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use app::CspNonce;
+
+/// The origin images may also come from: the map tiles' (`ATLAS_TILE_URL`), `{s}` subdomains
+/// as a wildcard. Empty when tiles are off.
+fn tile_source() -> String {
+    let url = std::env::var("ATLAS_TILE_URL").unwrap_or_else(|_| "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into());
+    let Some((scheme, rest)) = url.split_once("://") else { return String::new() };
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || !matches!(scheme, "http" | "https") || !host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:{}".contains(c)) {
+        return String::new();
+    }
+    let host = match host.split_once("}.") {
+        Some((_, domain)) if host.starts_with('{') => format!("*.{domain}"),
+        _ => host.to_owned(),
+    };
+    format!(" {scheme}://{host}")
+}
+
+pub fn policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:{}; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        tile_source()
+    )
+}
+
+/// Replaces the nonce rendered into a stored page by the one of the response serving it.
+pub fn restamp(body: &str, stored: &str, fresh: &str) -> String {
+    body.replace(&format!("nonce=\"{stored}\""), &format!("nonce=\"{fresh}\""))
+}
+
+pub async fn headers(mut request: Request, next: Next) -> Response {
+    let nonce = atlas_service::account::token::random::<16>().unwrap_or_default();
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&policy(&nonce)) {
+        h.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("geolocation=(self), camera=(), microphone=(), payment=()"),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_policy_names_the_nonce_and_the_tiles_origin() {
+        let p = super::policy("abc");
+        assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"), "{p}");
+        assert!(p.contains("frame-ancestors 'none'") && p.contains("object-src 'none'"), "{p}");
+        assert_eq!(super::restamp("<script nonce=\"old\">x</script>", "old", "new"), "<script nonce=\"new\">x</script>");
+    }
+}
