@@ -5,6 +5,10 @@ const { defineConfig } = require('@playwright/test');
 const port = process.env.ATLAS_E2E_PORT || '3100';
 const baseURL = `http://127.0.0.1:${port}`;
 const server = process.env.ATLAS_SERVER || '../target/release/server';
+// The SMTP sink the server delivers to (smtp-sink.js); tests read its mails over HTTP.
+const smtpPort = process.env.ATLAS_E2E_SMTP_PORT || '3125';
+const mailsPort = process.env.ATLAS_E2E_MAILS_PORT || '3126';
+process.env.ATLAS_E2E_MAILS = `http://127.0.0.1:${mailsPort}/mails`;
 
 module.exports = defineConfig({
   testDir: './tests',
@@ -31,7 +35,13 @@ module.exports = defineConfig({
     { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
+  webServer: [{
+    command: 'node smtp-sink.js',
+    url: `http://127.0.0.1:${mailsPort}/`,
+    timeout: 20_000,
+    reuseExistingServer: false,
+    env: { ...process.env, ATLAS_E2E_SMTP_PORT: smtpPort, ATLAS_E2E_MAILS_PORT: mailsPort },
+  }, {
     command: `${server} serve`,
     url: `${baseURL}/healthz`,
     timeout: 180_000,
@@ -48,7 +58,9 @@ module.exports = defineConfig({
       ATLAS_DEMO: '1',
       ATLAS_DEMO_FILE: '../data/demo/partenariats.csv',
       RUST_LOG: 'warn',
-      // Account journeys read their mails at /dev/courriels; the links in them point here.
+      // Mail goes over real SMTP to the sink; /dev/courriels shows the outbox too. Links point here.
+      ATLAS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ATLAS_MAIL_FROM: 'Atlas des Régies <atlas@exemple.fr>',
       ATLAS_DEV_MAIL: '1',
       ATLAS_PUBLIC_URL: baseURL,
       // Every test writes from 127.0.0.1 in parallel: the per-client write limit (tested in
@@ -57,5 +69,5 @@ module.exports = defineConfig({
       // No tile server in tests (no network here): the map must stay readable with outlines only.
       ATLAS_TILE_URL: '',
     },
-  },
+  }],
 });

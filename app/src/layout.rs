@@ -33,10 +33,10 @@ pub fn Header() -> impl IntoView {
                         <li><A href=t.path("/autour-de-moi")>{t.nav_locate}</A></li>
                     </ul>
                 </nav>
+                <LanguageSwitch />
             </details>
             <SearchBox />
             <AccountLink viewer />
-            <LanguageSwitch />
         </header>
     }
 }

@@ -66,7 +66,7 @@ pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: W
         .layer(axum::middleware::from_fn(static_cache))
         .layer(axum::middleware::from_fn(malformed_arguments))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
-        .layer(axum::middleware::from_fn_with_state(limits, guard_writes))
+        .layer(axum::middleware::from_fn_with_state((limits, state.atlas.db.clone()), guard_writes))
         // Forms and server-function calls are small; nothing is uploaded through the web (imports
         // go through the command line): refuse large bodies before reading them.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

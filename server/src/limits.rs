@@ -1,17 +1,17 @@
 //! Guards on requests that could change something: every request that is not GET/HEAD/OPTIONS is
 //! same-origin-checked against cross-site request forgery; the writes (server functions under
-//! `app::WRITE_PREFIX`) are also rate-limited per client. Reads are not limited here: Leptos
-//! calls read server functions with POST too, and a page may make several.
+//! `app::WRITE_PREFIX`) are also rate-limited per client, counted in the database so that the
+//! limit holds however many instances share the load. Reads are not limited here: Leptos calls
+//! read server functions with POST too, and a page may make several.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Request};
 use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::Response;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use atlas_service::db::Database;
 
 use atlas_core::error::{Code, Error};
 
@@ -33,12 +33,9 @@ fn trust_proxy() -> bool {
     std::env::var("ATLAS_TRUST_PROXY").is_ok_and(|v| v == "1")
 }
 
-/// Clients remembered before idle ones are forgotten.
-const FORGET_ABOVE_CLIENTS: usize = 10_000;
-
 #[derive(Clone)]
 pub struct WriteLimits {
-    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    per_minute: NonZeroU32,
     trust_proxy: bool,
 }
 
@@ -48,7 +45,7 @@ impl WriteLimits {
     }
 
     pub fn new(per_minute: NonZeroU32, trust_proxy: bool) -> Self {
-        Self { limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))), trust_proxy }
+        Self { per_minute, trust_proxy }
     }
 
     fn client(&self, request: &Request) -> IpAddr {
@@ -94,7 +91,7 @@ pub fn cross_site(headers: &HeaderMap) -> bool {
 
 /// The middleware: 403 for a cross-site POST, 429 (with Retry-After) for a write beyond the rate.
 pub async fn guard_writes(
-    axum::extract::State(limits): axum::extract::State<WriteLimits>,
+    axum::extract::State((limits, db)): axum::extract::State<(WriteLimits, Database)>,
     mut request: Request,
     next: Next,
 ) -> Response {
@@ -110,15 +107,15 @@ pub async fn guard_writes(
     let client = limits.client(&request);
     // Sign-in throttling counts failures per client address too: it reads the same address.
     request.extensions_mut().insert(atlas_service::account::ClientAddress(client.to_string()));
-    if let Err(not_until) = limits.limiter.check_key(&client) {
-        let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
-        let seconds = wait.as_secs().max(1);
-        return respond(locale(request.headers()), &Error::with(Code::TooManyRequests, seconds.to_string()));
-    }
-    // Forget clients idle long enough to have a full quota again: memory stays bounded however
-    // many addresses write.
-    if limits.limiter.len() > FORGET_ABOVE_CLIENTS {
-        limits.limiter.retain_recent();
+    let now = atlas_service::account::store::now_ms();
+    match atlas_service::account::throttle::count_write(&db, &client.to_string(), i64::from(limits.per_minute.get()), now).await {
+        Ok(Some(wait_ms)) => {
+            let seconds = ((wait_ms + 999) / 1000).max(1);
+            return respond(locale(request.headers()), &Error::with(Code::TooManyRequests, seconds.to_string()));
+        }
+        Ok(None) => {}
+        // The database is down: the write itself would fail with a 503 that says so.
+        Err(e) => tracing::warn!(error = ?e, "write limit not counted"),
     }
     next.run(request).await
 }

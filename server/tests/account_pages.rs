@@ -117,7 +117,7 @@ async fn an_habitant_opens_uses_and_deletes_an_account_in_the_browser() {
         // The sign-up page, its fields as a user reads them.
         let page = b.get("/compte/inscription").await;
         assert_eq!(page.status, StatusCode::OK, "{backend}");
-        for label in ["Adresse e-mail", "Pseudonyme", "Mot de passe", "Créer mon compte", "Se connecter"] {
+        for label in ["Adresse e-mail", "Pseudonyme", "Mot de passe", "Créer mon compte", "Connexion"] {
             assert!(page.body.contains(label), "{backend}: {label}");
         }
         assert!(page.body.contains("action=\"/api/ecriture/compte/inscription\""), "{backend}");
@@ -169,7 +169,7 @@ async fn an_habitant_opens_uses_and_deletes_an_account_in_the_browser() {
         assert_eq!(page.headers[header::CACHE_CONTROL], "private, no-store", "{backend}");
         let home = b.get("/").await;
         assert!(home.body.contains("Zoé B") && !anonymous_home.contains("Zoé B"), "{backend}");
-        assert!(anonymous_home.contains("class=\"account-name\">Se connecter<"), "{backend}");
+        assert!(anonymous_home.contains("class=\"account-name\">Connexion<"), "{backend}");
 
         // Signed out: the cookie is cleared and the old token opens nothing any more.
         let out = b.post("/api/ecriture/compte/deconnexion", &[]).await;

@@ -188,7 +188,9 @@ async fn failed_sign_ins_are_throttled_across_instances() {
         for n in 0..10 {
             let db = if n % 2 == 0 { &first } else { &second };
             let e = account::sign_in(db, &anon, "zoe@exemple.fr", "pas le bon mot de passe", Some("192.0.2.7")).await.err().unwrap();
-            assert_eq!(e.code, Code::WrongCredentials, "{backend}: attempt {n}");
+            // The tenth already says how long to wait.
+            let expected = if n < 9 { Code::WrongCredentials } else { Code::TooManyAttempts };
+            assert_eq!(e.code, expected, "{backend}: attempt {n}");
         }
         let e = account::sign_in(&second, &anon, "zoe@exemple.fr", strong, Some("198.51.100.1")).await.err().unwrap();
         assert_eq!(e.status(), 429, "{backend}");

@@ -127,8 +127,8 @@ account_texts! {
     PrivacyUnconfirmed => "Un compte dont l'adresse n'est pas confirmée est effacé au bout de 7 jours.", "An account whose address is not confirmed is erased after 7 days.";
     PrivacySessions => "Sessions : un témoin de connexion (cookie « atlas_session », indispensable, sans publicité) ; la session finit après 7 jours sans visite, 30 jours au plus, ou quand vous vous déconnectez.",
         "Sessions: a sign-in cookie (« atlas_session », necessary, no advertising); a session ends after 7 days without a visit, 30 days at most, or when you sign out.";
-    PrivacyTraces => "Traces de connexion : les essais de mot de passe manqués, comptés par adresse et par adresse IP pour arrêter qui devine ; effacés au bout d'un jour.",
-        "Sign-in traces: failed password attempts, counted per address and per IP address to stop guessing; erased after a day.";
+    PrivacyTraces => "Traces de connexion : les essais de mot de passe manqués, comptés par adresse et par adresse IP pour arrêter qui devine, et le nombre d'envois de formulaires par adresse IP et par minute, contre les envois en masse ; effacés au bout d'un jour.",
+        "Sign-in traces: failed password attempts, counted per address and per IP address to stop guessing, and the number of forms sent per IP address and minute, against floods; erased after a day.";
     PrivacyLinks => "Liens envoyés par e-mail (confirmation, connexion, mot de passe) : valables de 15 minutes à 7 jours, effacés un jour après usage ou expiration ; les messages envoyés sont effacés au bout de 30 jours.",
         "Links sent by e-mail (confirmation, sign-in, password): valid from 15 minutes to 7 days, erased a day after use or expiry; sent messages are erased after 30 days.";
     PrivacyWhoTitle => "Qui voit quoi", "Who sees what";

@@ -265,7 +265,7 @@ pub const FR: Texts = Texts {
     network_label: "Réseau de partenaires de {nom} : la Régie au centre, ses partenaires autour ; la liste qui suit donne les mêmes partenaires.",
     nav_partners: "Partenaires",
     nav_menu: "Menu",
-    nav_sign_in: "Se connecter",
+    nav_sign_in: "Connexion",
     nav_account: "Mon compte",
     home_link_territories: "Couverture par région, département, intercommunalité et commune",
     correction_title: "Signaler une correction sur cette fiche",

@@ -146,6 +146,12 @@ pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &
         if let Some(key) = &client_key {
             throttle::fail(db, key, throttle::CLIENT_LIMIT, now).await.map_err(store_error)?;
         }
+        // The attempt that reaches the limit already says how long to wait.
+        for key in std::iter::once(&account_key).chain(client_key.as_ref()) {
+            if let Some(wait) = throttle::blocked(db, key, now).await.map_err(store_error)? {
+                return Err(Error::with(Code::TooManyAttempts, ((wait + 59_999) / 60_000).to_string()));
+            }
+        }
         return Err(Error::new(Code::WrongCredentials));
     };
     throttle::clear(db, &account_key).await.map_err(store_error)?;

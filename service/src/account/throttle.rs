@@ -53,3 +53,22 @@ pub async fn forget_before(db: &Database, before: i64) -> Result<u64, sqlx::Erro
         .await?
         .rows_affected())
 }
+
+/// Writes per client (the server's write limit): `limit` per minute, counted in one statement so
+/// that every instance adds to the same count. `Some(wait in ms)` when this write is over it.
+pub async fn count_write(db: &Database, client: &str, limit: i64, now: i64) -> Result<Option<i64>, sqlx::Error> {
+    const MINUTE_MS: i64 = 60_000;
+    let (window_start, count): (i64, i64) = sqlx::query_as(
+        "INSERT INTO throttles (throttle_key, window_start, failures, blocked_until) VALUES ($1, $2, 1, NULL)
+         ON CONFLICT (throttle_key) DO UPDATE SET
+           failures = CASE WHEN throttles.window_start <= $3 THEN 1 ELSE throttles.failures + 1 END,
+           window_start = CASE WHEN throttles.window_start <= $3 THEN $2 ELSE throttles.window_start END
+         RETURNING window_start, failures",
+    )
+    .bind(format!("ecriture:{client}"))
+    .bind(now)
+    .bind(now - MINUTE_MS)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((count > limit).then(|| (window_start + MINUTE_MS - now).max(1)))
+}
