@@ -138,7 +138,9 @@ async fn corrections_are_recorded_refused_limited_shown_and_exported() {
         let (_, _, html) = send(&app, Request::get(french).body(Body::empty()).unwrap()).await;
         assert!(html.contains("La correction n&#x27;a pas été enregistrée") || html.contains("La correction n'a pas été enregistrée"), "{backend}");
         assert!(html.contains("décrivez la correction en 10 caractères au moins"), "{backend}");
-        let details = html.split("<details").nth(1).map(|d| d.split(">").next().unwrap_or("").to_owned()).unwrap_or_default();
+        // The correction form's <details> tag (the header's menu is one too).
+        let at = html.find("id=\"corriger\"").expect("the correction form");
+        let details = html[html[..at].rfind("<details").unwrap()..at + html[at..].find('>').unwrap()].to_owned();
         assert!(details.contains("id=\"corriger\"") && details.contains(" open"), "{backend}: {details}");
         assert_eq!(common::count_corrections(&db).await, 2, "{backend}");
 

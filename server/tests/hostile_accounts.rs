@@ -159,7 +159,7 @@ async fn a_thousand_hostile_payloads_per_account_form() {
             .fetch_one(&db.pool)
             .await
             .unwrap_or_else(|e| panic!("{backend}: the account is gone or broken: {e}"));
-        assert!(!row.0.is_empty() && !row.1.is_empty() && row.2.is_some_and(|h| h.starts_with("$argon2id$")), "{backend}: {row:?}");
+        assert!(!row.0.is_empty() && !row.1.is_empty() && row.2.as_deref().is_some_and(|h| h.starts_with("$argon2id$")), "{backend}: {row:?}");
         let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE email = '' OR pseudonym = '' OR pseudonym_key = ''").fetch_one(&db.pool).await.unwrap();
         assert_eq!(broken, 0, "{backend}");
         println!("{backend}: {sent} hostile account-form payloads, {limited} answered 429, {shown} outcome pages checked, no 5xx");

@@ -46,7 +46,7 @@ pub async fn request(db: &Database, actor: &Actor, purpose: Purpose, email: &str
         return Ok(FormOutcome::Done(()));
     }
     throttle::fail(db, &key, MAILS_PER_WINDOW, now).await.map_err(store_error)?;
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let account = store::by_email(&mut tx, email.as_str()).await.map_err(store_error)?.filter(|a| a.suspended_at.is_none());
     if let Some(account) = account {
         let account_locale = Locale::from_lang(&account.locale).unwrap_or(locale);
@@ -72,7 +72,7 @@ pub async fn request(db: &Database, actor: &Actor, purpose: Purpose, email: &str
 pub async fn sign_in(db: &Database, actor: &Actor, link_token: &str) -> Result<Session, Error> {
     actor.authorize(Action::UseAccount)?;
     let now = now_ms();
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let Some((id, _)) = store::use_token(&mut tx, &token::digest(link_token), Purpose::SignIn.stored(), now).await.map_err(store_error)?
     else {
         return Err(Error::new(Code::LinkExpired));
@@ -114,7 +114,7 @@ pub async fn choose_password(db: &Database, actor: &Actor, link_token: &str, new
         return Ok(FormOutcome::Refused(problems));
     }
     let hash = password::hash(new_password).await?;
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     // Spent here, atomically: of two tabs submitting the same link, one succeeds.
     if store::use_token(&mut tx, &hash_of_token, Purpose::Password.stored(), now).await.map_err(store_error)?.is_none() {
         return Err(Error::new(Code::LinkExpired));

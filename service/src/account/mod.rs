@@ -62,7 +62,7 @@ pub async fn sign_up(db: &Database, actor: &Actor, email: &str, pseudonym: &str,
     }
     let hash = password::hash(password).await?;
     let now = now_ms();
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     if store::pseudonym_taken(&mut tx, &pseudonym.key, None).await.map_err(store_error)? {
         return Ok(FormOutcome::Refused(vec![Problem::PseudonymTaken]));
     }
@@ -94,7 +94,7 @@ pub async fn sign_up(db: &Database, actor: &Actor, email: &str, pseudonym: &str,
 pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<Session, Error> {
     actor.authorize(Action::UseAccount)?;
     let now = now_ms();
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let Some((id, _)) = store::use_token(&mut tx, &token::digest(link_token), "confirm", now).await.map_err(store_error)? else {
         return Err(Error::new(Code::LinkExpired));
     };
@@ -178,15 +178,17 @@ pub struct SignedIn {
 pub async fn session(db: &Database, cookie_token: &str) -> Result<Option<SignedIn>, Error> {
     let now = now_ms();
     let hash = token::digest(cookie_token);
-    let Some((id, last_seen)) = store::session(db, &hash, now, SESSION_IDLE_MS).await.map_err(store_error)? else { return Ok(None) };
+    // One connection for the whole lookup: every page asks this, and a request holding one
+    // connection while waiting for a second starves the pool under load.
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let Some((id, last_seen)) = store::session(&mut conn, &hash, now, SESSION_IDLE_MS).await.map_err(store_error)? else { return Ok(None) };
     let Some(account) = store::by_id(&mut conn, id).await.map_err(store_error)? else { return Ok(None) };
     if account.suspended_at.is_some() {
         return Ok(None);
     }
     // Writing last_seen on every request would make every page a write: once a minute is enough.
     if now - last_seen > 60_000 {
-        store::touch_session(db, &hash, now).await.map_err(store_error)?;
+        store::touch_session(&mut conn, &hash, now).await.map_err(store_error)?;
     }
     let roles = store::roles(&mut conn, id).await.map_err(store_error)?.into_iter().filter_map(|(r, s)| role_of(&r, &s)).collect();
     Ok(Some(SignedIn { id, pseudonym: account.pseudonym, roles }))

@@ -42,7 +42,7 @@ pub async fn add(db: &Database, actor: &Actor, email: &str, role: Option<Role>, 
         None => None,
     };
     let now = store::now_ms();
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let (id, created) = match store::by_email(&mut tx, email.as_str()).await.map_err(store_error)? {
         Some(existing) => {
             if let Some(h) = &hash {
@@ -113,7 +113,7 @@ async fn find(tx: &mut sqlx::AnyConnection, email: &str) -> Result<i64, Error> {
 /// Suspends the account: every session ends now and every write it tries is refused.
 pub async fn suspend(db: &Database, actor: &Actor, email: &str) -> Result<(), Error> {
     actor.authorize(Action::ManageAccounts)?;
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let id = find(&mut tx, email).await?;
     store::set_suspended(&mut tx, id, Some(store::now_ms())).await.map_err(store_error)?;
     store::delete_sessions_of(&mut tx, id).await.map_err(store_error)?;
@@ -123,7 +123,7 @@ pub async fn suspend(db: &Database, actor: &Actor, email: &str) -> Result<(), Er
 /// Deletes the account with its roles, sessions and links.
 pub async fn remove(db: &Database, actor: &Actor, email: &str) -> Result<(), Error> {
     actor.authorize(Action::ManageAccounts)?;
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let id = find(&mut tx, email).await?;
     store::delete(&mut tx, id).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)

@@ -61,7 +61,7 @@ pub async fn profile(db: &Database, actor: &Actor) -> Result<Profile, Error> {
 }
 
 pub async fn change_pseudonym(db: &Database, actor: &Actor, new: &str) -> Result<FormOutcome<()>, Error> {
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let account = account_of(&mut tx, actor).await?;
     let pseudonym = match Pseudonym::parse(new) {
         Ok(p) => p,
@@ -91,7 +91,7 @@ pub async fn change_password(db: &Database, actor: &Actor, current: &str, new: &
     }
     let hash = password::hash(new).await?;
     let now = now_ms();
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     store::set_password(&mut tx, account.id, &hash).await.map_err(store_error)?;
     store::delete_sessions_of(&mut tx, account.id).await.map_err(store_error)?;
     let session = open_session_in(&mut tx, account.id, now).await?;
@@ -104,7 +104,7 @@ pub async fn change_password(db: &Database, actor: &Actor, current: &str, new: &
 /// instead, and the page answers the same.
 pub async fn request_email_change(db: &Database, actor: &Actor, new: &str, locale: Locale) -> Result<FormOutcome<()>, Error> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let account = account_of(&mut tx, actor).await?;
     let email = match Email::parse(new) {
         Ok(e) => e,
@@ -126,7 +126,7 @@ pub async fn request_email_change(db: &Database, actor: &Actor, new: &str, local
 /// Follows the link sent to a new address (from any device: no session needed, the link is the proof).
 pub async fn confirm_email_change(db: &Database, actor: &Actor, link_token: &str) -> Result<(), Error> {
     actor.authorize(Action::UseAccount)?;
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let Some((id, Some(email))) = store::use_token(&mut tx, &token::digest(link_token), "email", now_ms()).await.map_err(store_error)?
     else {
         return Err(Error::new(Code::LinkExpired));
@@ -182,7 +182,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
 /// yet sent or kept, sign-in counters), in one transaction. `confirmed` is the form's box: a
 /// deletion is never a slip of the finger.
 pub async fn delete(db: &Database, actor: &Actor, confirmed: bool) -> Result<(), Error> {
-    let mut tx = db.pool.begin().await.map_err(store_error)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
     let account = account_of(&mut tx, actor).await?;
     if !confirmed {
         return Err(Error::with(Code::MissingParameter, "confirmer"));

@@ -177,17 +177,17 @@ pub async fn insert_session(conn: &mut AnyConnection, hash: &str, account: i64, 
 
 /// The account of a live session (neither past its absolute end nor idle too long), and when
 /// it was last seen.
-pub async fn session(db: &Database, hash: &str, now: i64, idle_ms: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
+pub async fn session(conn: &mut AnyConnection, hash: &str, now: i64, idle_ms: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
     sqlx::query_as("SELECT account_id, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3")
         .bind(hash)
         .bind(now)
         .bind(now - idle_ms)
-        .fetch_optional(&db.pool)
+        .fetch_optional(conn)
         .await
 }
 
-pub async fn touch_session(db: &Database, hash: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1").bind(hash).bind(now).execute(&db.pool).await?;
+pub async fn touch_session(conn: &mut AnyConnection, hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1").bind(hash).bind(now).execute(conn).await?;
     Ok(())
 }
 

@@ -41,7 +41,7 @@ pub async fn export_csv(db: &Database, all: bool) -> Result<String, sqlx::Error>
 
 /// Marks these corrections as handled, in one transaction; returns how many changed.
 pub async fn mark_handled(db: &Database, ids: &[i64]) -> Result<u64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut changed = 0;
     for id in ids {
         changed += sqlx::query("UPDATE corrections SET statut = 'traitee' WHERE id = $1 AND statut = 'nouvelle'")
@@ -58,7 +58,7 @@ pub async fn mark_handled(db: &Database, ids: &[i64]) -> Result<u64, sqlx::Error
 /// Records a reader's correction on the Régie with this slug, with its revision, in one
 /// transaction; `None` when no Régie has this slug (nothing written).
 pub async fn insert(db: &Database, slug: &str, correction: &atlas_core::correction::Correction) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO corrections (regie_id, sujet, message, contact, created_at)
          SELECT id, $2, $3, $4, $5 FROM regies WHERE slug = $1

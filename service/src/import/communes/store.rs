@@ -18,7 +18,7 @@ pub async fn write(db: &Database, t: &Territories, opts: ImportOptions) -> Resul
         return Ok(vec![communes_report]);
     }
     let ts = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
 
     let mut regions_report = ImportReport::new("régions");
     regions_report.read = t.regions.len();

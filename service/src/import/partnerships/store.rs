@@ -29,7 +29,7 @@ type PartnerRow = (i64, String, String, Option<String>, Option<String>, Option<S
 pub async fn write(db: &Database, rows: &[(i64, PartnershipInput)], demo: bool, report: &mut ImportReport) -> Result<(), ImportError> {
     let ts = now();
     let demo = i64::from(demo);
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut partners: HashMap<String, PartnerRow> = HashMap::new();
     for p in sqlx::query_as::<_, PartnerRow>("SELECT id, nom, nature, siren, territoire, site_web FROM partenaires").fetch_all(&mut *tx).await? {
         partners.insert(partner_key(p.3.as_deref(), &p.1, &p.2), p);
@@ -157,7 +157,7 @@ pub async fn write(db: &Database, rows: &[(i64, PartnershipInput)], demo: bool, 
 /// Deletes every demonstration row (contracts, relations, then partners left without relation).
 /// Returns (contracts, relations, partners) deleted.
 pub async fn remove_demo(db: &Database) -> Result<(u64, u64, u64), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let c = sqlx::query("DELETE FROM contrats WHERE demo = 1 OR relation_id IN (SELECT id FROM relations WHERE demo = 1)")
         .execute(&mut *tx)
         .await?

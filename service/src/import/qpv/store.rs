@@ -11,7 +11,7 @@ use crate::import::{progress, ImportError};
 /// Upserts by code. A CSV (no geometry) updates names and communes and keeps the stored contours.
 pub async fn write(db: &Database, records: &[QpvRecord], report: &mut ImportReport) -> Result<(), ImportError> {
     let ts = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let existing: HashMap<String, (String, Option<String>)> =
         sqlx::query_as::<_, (String, String, Option<String>)>("SELECT code, nom, contour FROM qpv")
             .fetch_all(&mut *tx)

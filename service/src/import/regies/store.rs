@@ -36,7 +36,7 @@ struct RegieRow {
 
 pub(super) async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) -> Result<(), ImportError> {
     let ts = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let existing: Vec<(i64, String, Stored)> = sqlx::query_as::<_, RegieRow>(
         "SELECT id, slug, nom, siret, adresse, code_postal, commune_insee, lon, lat, site_web, telephone, email,
                 date_creation, date_adhesion, description, verification, source FROM regies",
