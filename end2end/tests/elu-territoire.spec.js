@@ -1,13 +1,14 @@
 // An elected official opens the national coverage, goes down to a département, reads its
 // figures, checks them against the lists, downloads the exports and prints the A4 report.
 const fs = require('fs');
-const { test, expect, hydrated, screenshot } = require('./fixtures');
+const { test, expect, hydrated, screenshot, openMenu } = require('./fixtures');
 
 const figure = async (page, name) => Number((await page.locator(`[data-figure="${name}"]`).innerText()).replace(/\s/g, ''));
 
 test('territory: France → département, figures agree with the lists, exports, print', async ({ page }, testInfo) => {
   await page.goto('/');
   await hydrated(page);
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Territoires' }).click();
   await expect(page).toHaveURL(/\/territoires$/);
   await expect(page.locator('h1')).toHaveText('Les Régies et les quartiers prioritaires en France');

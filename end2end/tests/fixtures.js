@@ -33,3 +33,11 @@ exports.seriousA11yViolations = async (page) => {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 };
+
+// On a phone the header's links and language switch are folded under « Menu »: opens it.
+exports.openMenu = async (page) => {
+  const summary = page.locator('header details.menu > summary');
+  if ((await summary.isVisible()) && (await page.locator('header details.menu[open]').count()) === 0) {
+    await summary.click();
+  }
+};

@@ -1,6 +1,6 @@
 // A visitor who reads English: every page exists at /en/… with lang="en", alternates to the
 // French page, English numbers and labels; the switch in the header keeps the page and query.
-const { test, expect, hydrated, screenshot } = require('./fixtures');
+const { test, expect, hydrated, screenshot, openMenu } = require('./fixtures');
 
 test('the home page in English, with English numbers and a switch back to French', async ({ page }, testInfo) => {
   const response = await page.goto('/en');
@@ -13,6 +13,7 @@ test('the home page in English, with English numbers and a switch back to French
   await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'en_GB');
   await hydrated(page);
   await screenshot(page, testInfo, 'home-en');
+  await openMenu(page);
   await page.getByRole('link', { name: 'Français' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('#fig-qpv .figure-value')).toHaveText('1\u202f584');
@@ -28,6 +29,7 @@ test('links stay in English from the directory to a Régie and its QPV', async (
   await expect(page).toHaveURL(/\/en\/regies\/[a-z0-9-]+$/);
   await expect(page.locator('.breadcrumb a')).toHaveAttribute('href', '/en/regies');
   // The header's switch leads to the same Régie in French.
+  await openMenu(page);
   const french = page.getByRole('link', { name: 'Français' });
   await expect(french).toHaveAttribute('href', /^\/regies\/[a-z0-9-]+$/);
 });
