@@ -16,10 +16,10 @@ fi
 
 say "cargo test (unitaires + intégration)"
 cargo test --release -p atlas-core -p atlas-service -p app -p server -- \
-  --skip follow_an_import --skip follows_an_import --skip hostile_requests
+  --skip follow_an_import --skip follows_an_import --skip hostile_requests --skip a_thousand_hostile_payloads
 # Their figures (commit-to-visible times per instance, hostile requests sent) are part of the report.
 say "fraîcheur des instances et requêtes hostiles (chiffres affichés)"
-cargo test --release -p server --test freshness --test hostile -- --nocapture
+cargo test --release -p server --test freshness --test hostile --test hostile_accounts -- --nocapture
 
 # After cargo test, which rebuilds the server binary without cargo-leptos's settings.
 say "cargo leptos build --release --precompress --split"

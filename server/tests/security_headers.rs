@@ -1,0 +1,61 @@
+//! Security headers on every kind of response: pages (anonymous and signed in, 404), server
+//! functions, the JSON API, exports, static files. The policy names this response's nonce, and
+//! the page's inline scripts carry that same nonce (and no other).
+
+mod common;
+
+use atlas_server::http;
+use axum::body::Body;
+use axum::http::{header, Request};
+use common::fresh;
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_response_carries_the_security_headers() {
+    let db = fresh("sqlite").await;
+    let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
+    let site = common::repo_root().join("public").to_string_lossy().to_string();
+    let app = http::router(LeptosOptions::builder().output_name("atlas").site_root(site).build(), atlas);
+    let session = atlas_service::account::operator::add(&db, &atlas_service::Actor::Cli, "zoe@exemple.fr", None, Some("Zoé"), Some("une phrase de passe solide")).await.unwrap();
+    let signed_in = atlas_service::account::sign_in(&db, &atlas_service::Actor::Anonymous, "zoe@exemple.fr", "une phrase de passe solide", None).await.unwrap();
+    assert!(session.id > 0);
+    let requests: Vec<(&str, &str, Option<String>)> = vec![
+        ("GET", "/", None),
+        ("GET", "/regies", None),
+        ("GET", "/compte/connexion", None),
+        ("GET", "/compte", Some(format!("atlas_session={}", signed_in.token))),
+        ("GET", "/page-qui-n-existe-pas", None),
+        ("GET", "/favicon.svg", None),
+        ("GET", "/api/v1/locate?q=", None),
+        ("GET", "/partenaires/partenariats.csv", None),
+        ("GET", "/healthz", None),
+        ("POST", "/api/ecriture/compte/connexion", None),
+    ];
+    for (method, path, cookie) in requests {
+        let mut request = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(c) = cookie {
+            request = request.header(header::COOKIE, c);
+        }
+        let response = app.clone().oneshot(request.body(Body::from("email=x&mot_de_passe=y")).unwrap()).await.unwrap();
+        let h = response.headers().clone();
+        let csp = h.get(header::CONTENT_SECURITY_POLICY).unwrap_or_else(|| panic!("{path}: no CSP")).to_str().unwrap().to_owned();
+        for part in ["default-src 'self'", "'wasm-unsafe-eval'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"] {
+            assert!(csp.contains(part), "{path}: {part} missing in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+        assert_eq!(h[header::REFERRER_POLICY], "strict-origin-when-cross-origin", "{path}");
+        assert!(h["permissions-policy"].to_str().unwrap().contains("geolocation=(self)"), "{path}");
+        let body = String::from_utf8_lossy(&axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap()).into_owned();
+        if body.starts_with("<!DOCTYPE html>") {
+            let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+            let scripts: Vec<&str> = body.split("<script").skip(1).map(|s| s.split('>').next().unwrap()).collect();
+            assert!(!scripts.is_empty(), "{path}: a page has its hydration script");
+            for tag in scripts {
+                let data_block = tag.contains("application/ld+json");
+                assert!(data_block || tag.contains(&format!("nonce=\"{nonce}\"")), "{path}: an inline script without this response's nonce: <script{tag}>");
+            }
+        }
+    }
+}
