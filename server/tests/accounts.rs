@@ -240,3 +240,30 @@ async fn expired_personal_data_is_deleted() {
         assert_eq!(account::purge(&db).await.unwrap(), 0, "{backend}: nothing more");
     }
 }
+
+/// Eight sign-ups at the same moment with one pseudonym (and two with one address): one account
+/// each, the others told the pseudonym is taken, never an error. Both backends.
+#[tokio::test(flavor = "multi_thread")]
+async fn simultaneous_sign_ups_never_fail() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        let mut tasks = tokio::task::JoinSet::new();
+        for n in 0..8 {
+            let db = db.clone();
+            tasks.spawn(async move {
+                let email = if n < 2 { "meme@exemple.fr".to_owned() } else { format!("p{n}@exemple.fr") };
+                account::sign_up(&db, &Actor::Anonymous, &email, "Même Nom", "une phrase de passe solide", Locale::Fr).await
+            });
+        }
+        let mut done = 0;
+        while let Some(outcome) = tasks.join_next().await {
+            match outcome.unwrap() {
+                Ok(FormOutcome::Done(())) => done += 1,
+                Ok(FormOutcome::Refused(p)) => assert_eq!(p, vec![Problem::PseudonymTaken], "{backend}"),
+                Err(e) => panic!("{backend}: {e:?}"),
+            }
+        }
+        assert!(done >= 1, "{backend}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM accounts").await, 1, "{backend}: one pseudonym, one account");
+    }
+}

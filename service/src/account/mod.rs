@@ -77,7 +77,19 @@ pub async fn sign_up(db: &Database, actor: &Actor, email: &str, pseudonym: &str,
                 locale: locale.lang(),
                 confirmed: false,
             };
-            let id = store::insert(&mut tx, &new, now).await.map_err(store_error)?;
+            let id = match store::insert(&mut tx, &new, now).await {
+                Ok(id) => id,
+                // Two sign-ups at once (PostgreSQL lets both read « free »): the second loses on
+                // the unique index and gets what it would have got a moment later.
+                Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                    return Ok(if d.message().contains("pseudonym") {
+                        FormOutcome::Refused(vec![Problem::PseudonymTaken])
+                    } else {
+                        FormOutcome::Done(())
+                    });
+                }
+                Err(e) => return Err(store_error(e)),
+            };
             let (token, token_hash) = token::new()?;
             store::insert_token(&mut tx, &token_hash, id, "confirm", None, now, CONFIRM_TTL_MS).await.map_err(store_error)?;
             let link = format!("{}{}?jeton={token}", public_url(), locale.path("/compte/confirmer"));
