@@ -16,8 +16,13 @@ use axum::response::Response;
 use app::CspNonce;
 
 /// The origin images may also come from: the map tiles' (`ATLAS_TILE_URL`), `{s}` subdomains
-/// as a wildcard. Empty when tiles are off.
-fn tile_source() -> String {
+/// as a wildcard. Empty when tiles are off. Read once: the policy is written on every response.
+fn tile_source() -> &'static str {
+    static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SOURCE.get_or_init(read_tile_source)
+}
+
+fn read_tile_source() -> String {
     let url = std::env::var("ATLAS_TILE_URL").unwrap_or_else(|_| "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into());
     let Some((scheme, rest)) = url.split_once("://") else { return String::new() };
     let host = rest.split('/').next().unwrap_or("");

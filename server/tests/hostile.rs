@@ -13,25 +13,7 @@ use tower::ServiceExt;
 use atlas_server::http;
 use atlas_server::limits::WriteLimits;
 use atlas_service::import::reference;
-use common::{backends, count_corrections, fresh, reference_dir};
-
-/// A small deterministic generator: the same cases on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        (0..len).map(|_| self.next() as u8).collect()
-    }
-}
+use common::{backends, count_corrections, fresh, reference_dir, Rng};
 
 const FIELDS: [&str; 12] = ["regie", "sujet", "message", "contact", "q", "slug", "code", "insee", "id", "lat", "lon", "query[q]"];
 const VALUES: [&str; 14] = [

@@ -16,26 +16,12 @@ use atlas_service::account::operator;
 use atlas_service::{Actor, Atlas};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{backends, fresh};
+use common::{backends, fresh, Rng};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
 const PAYLOADS: usize = 1_000;
 const MARKUP: &str = "<script>alert(1)</script>";
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// One field value, already form-encoded.
 fn value(rng: &mut Rng) -> String {

@@ -93,3 +93,21 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
 pub async fn count_corrections(db: &Database) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM corrections").fetch_one(&db.pool).await.unwrap()
 }
+
+/// A small deterministic generator for the hostile tests: the same cases on every run.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next() as u8).collect()
+    }
+}
