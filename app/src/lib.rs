@@ -33,7 +33,8 @@ use crate::i18n::Locale;
 use crate::carte::MapPage;
 use crate::compte::account_page::AccountPage;
 use crate::compte::privacy::{DevMailPage, PrivacyPage};
-use crate::compte::sign_pages::{ChoosePasswordPage, ConfirmPage, EmailConfirmPage, ForgotPage, LinkSignInPage, SignInPage, SignUpPage};
+use crate::compte::team_pages::InvitationPage;
+use crate::compte::sign_pages::{ChoosePasswordPage, CodePage, ConfirmPage, EmailConfirmPage, ForgotPage, LinkSignInPage, SignInPage, SignUpPage};
 use crate::commune::CommunePage;
 use crate::gaps::GapsPage;
 use crate::home::HomePage;
@@ -130,6 +131,8 @@ fn PageRoutes() -> AnyNestedRoute {
         <Route path=path!("/compte/confirmer") view={Lazy::<ConfirmRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/compte/lien") view={Lazy::<LinkSignInRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/compte/mot-de-passe-oublie") view={Lazy::<ForgotRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/code") view={Lazy::<CodeRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/compte/invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/compte/mot-de-passe") view={Lazy::<ChoosePasswordRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/compte/adresse") view={Lazy::<EmailConfirmRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
@@ -204,6 +207,8 @@ lazy_page!(SignInRoute, SignInPage);
 lazy_page!(ConfirmRoute, ConfirmPage);
 lazy_page!(LinkSignInRoute, LinkSignInPage);
 lazy_page!(ForgotRoute, ForgotPage);
+lazy_page!(CodeRoute, CodePage);
+lazy_page!(InvitationRoute, InvitationPage);
 lazy_page!(ChoosePasswordRoute, ChoosePasswordPage);
 lazy_page!(EmailConfirmRoute, EmailConfirmPage);
 lazy_page!(PrivacyRoute, PrivacyPage);

@@ -30,6 +30,8 @@ pub enum Code {
     /// 401: the e-mail address and password do not match an active account (which one is wrong
     /// is never said).
     WrongCredentials,
+    /// 401: the second factor's code is wrong, or was used already (a code serves once).
+    WrongCode,
     /// 400: an e-mailed link that expired, was used already, or never existed.
     LinkExpired,
     /// 403: the actor may not do this.
@@ -59,7 +61,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::MalformedRequest,
         Code::MissingParameter,
         Code::InvalidParameter,
@@ -67,6 +69,7 @@ impl Code {
         Code::PlaceNeeded,
         Code::NotSignedIn,
         Code::WrongCredentials,
+        Code::WrongCode,
         Code::LinkExpired,
         Code::Forbidden,
         Code::CrossSite,
@@ -85,7 +88,7 @@ impl Code {
     pub fn status(self) -> u16 {
         match self {
             Self::MalformedRequest | Self::MissingParameter | Self::InvalidParameter | Self::QueryTooLong | Self::PlaceNeeded | Self::LinkExpired => 400,
-            Self::NotSignedIn | Self::WrongCredentials => 401,
+            Self::NotSignedIn | Self::WrongCredentials | Self::WrongCode => 401,
             Self::Forbidden | Self::CrossSite => 403,
             Self::UnknownRegie | Self::UnknownCommune | Self::NotFound => 404,
             Self::Timeout => 408,
@@ -107,6 +110,7 @@ impl Code {
             Self::PlaceNeeded => "lieu_manquant",
             Self::NotSignedIn => "connexion_requise",
             Self::WrongCredentials => "identifiants_incorrects",
+            Self::WrongCode => "code_incorrect",
             Self::LinkExpired => "lien_expire",
             Self::Forbidden => "interdit",
             Self::CrossSite => "autre_site",
@@ -141,6 +145,8 @@ impl Code {
             (Self::NotSignedIn, En) => "sign in to do this",
             (Self::WrongCredentials, Fr) => "adresse e-mail ou mot de passe incorrect",
             (Self::WrongCredentials, En) => "wrong e-mail address or password",
+            (Self::WrongCode, Fr) => "code incorrect ou déjà utilisé : attendez le code suivant de votre application",
+            (Self::WrongCode, En) => "wrong or already used code: wait for the next code from your app",
             (Self::LinkExpired, Fr) => "ce lien a expiré ou a déjà servi : demandez-en un nouveau",
             (Self::LinkExpired, En) => "this link has expired or was used already: ask for a new one",
             (Self::Forbidden, Fr) => "vous n'avez pas le droit de faire cela",

@@ -41,10 +41,12 @@ pub enum Action {
     ManageAccounts,
     /// Change one's own pseudonym, address or password, download or delete one's data.
     ManageOwnAccount,
+    /// Invite people to a Régie's team, see it, remove members: its administrators and the network.
+    ManageTeam { regie: i64 },
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::ReadPublic,
         Action::ReportCorrection,
         Action::ReadCorrections,
@@ -55,6 +57,7 @@ impl Action {
         Action::UseAccount,
         Action::ManageAccounts,
         Action::ManageOwnAccount,
+        Action::ManageTeam { regie: 1 },
     ];
 }
 
@@ -70,6 +73,8 @@ impl Actor {
             account(vec![Role::RegieAdmin { regie: 1 }]),
             account(vec![Role::NetworkAdmin]),
             account(vec![Role::Observer { territory: "departement:93".into() }]),
+            // Staff of another Régie: administrator of Régie 2, nothing on Régie 1.
+            account(vec![Role::RegieAdmin { regie: 2 }]),
         ]
     }
 
@@ -78,8 +83,9 @@ impl Actor {
     }
 
     /// The rule. Reading what is published and reporting a correction are open to everyone; one's
-    /// own account is one's own; readers' contact addresses and accounts are the network's and the
-    /// operator's; what reads files on the server (imports, demo, backups) is the operator's alone.
+    /// own account is one's own; a Régie's team is its administrators'; readers' contact addresses
+    /// and accounts are the network's and the operator's; what reads files on the server (imports,
+    /// demo, backups) is the operator's alone.
     pub fn may(&self, action: Action) -> bool {
         use Action::*;
         match (self, action) {
@@ -88,6 +94,7 @@ impl Actor {
             (Actor::Cli, ManageOwnAccount) => false,
             (Actor::Cli, _) => true,
             (Actor::Account { .. }, ManageOwnAccount) => true,
+            (Actor::Account { .. }, ManageTeam { regie }) => self.has(&Role::RegieAdmin { regie }) || self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts) => self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, Import | ManageDemo | Backup) => false,
         }
@@ -116,17 +123,20 @@ mod tests {
         use Action::*;
         const OPEN: [Action; 3] = [ReadPublic, ReportCorrection, UseAccount];
         let person = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount];
-        let network = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, ReadCorrections, HandleCorrections, ManageAccounts];
-        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts];
+        let team = ManageTeam { regie: 1 };
+        let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, team];
+        let network = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, ReadCorrections, HandleCorrections, ManageAccounts, team];
+        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team];
         let examples = Actor::examples();
         let expected: Vec<(&Actor, &[Action])> = vec![
             (&examples[0], &OPEN),
             (&examples[1], &cli),
             (&examples[2], &person),
             (&examples[3], &person),
-            (&examples[4], &person),
+            (&examples[4], &admin),
             (&examples[5], &network),
             (&examples[6], &person),
+            (&examples[7], &person),
         ];
         assert_eq!(expected.len(), examples.len());
         for (actor, allowed) in expected {

@@ -18,6 +18,9 @@ async function mailedLink(request, to, subject) {
 }
 
 test('sign up, confirm by mail, signed in everywhere, sign out, sign in by link, reset the password, delete', async ({ page, request }, testInfo) => {
+  // A whole life of an account: four mails over SMTP (the sender polls every 2 s), five argon2
+  // hashes. About 20 s alone, more while the other project runs: the 30 s default is too tight.
+  test.slow();
   const who = `${testInfo.project.name}-${Date.now()}`;
   const email = `${who}@exemple.fr`;
   const pseudonym = `Habitant ${testInfo.project.name} ${Date.now() % 100000}`;

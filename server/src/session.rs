@@ -28,7 +28,8 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
             request.extensions_mut().insert(who);
             false
         }
-        Ok(None) => true,
+        // A session waiting for its second factor's code opens nothing, but is not to be cleared.
+        Ok(None) => !account::second_factor::awaiting(&state.atlas.db, &token).await.unwrap_or(true),
         Err(e) => {
             // The database is down: the page is served as to anyone (and will likely say so).
             tracing::warn!(error = ?e, "session lookup failed");

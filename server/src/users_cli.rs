@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use atlas_core::account::Role;
-use atlas_service::account::operator;
+use atlas_service::account::{operator, second_factor};
 use atlas_service::db::Database;
 use atlas_service::Actor;
 use clap::Subcommand;
@@ -37,6 +37,13 @@ pub enum UsersWhat {
     Suspend { email: String },
     /// Supprime le compte, ses rôles et ses sessions.
     Remove { email: String },
+    /// Active le second facteur (code TOTP d'une application d'authentification) d'un
+    /// administrateur du réseau : affiche la clé à saisir dans l'application. --off le retire.
+    Totp {
+        email: String,
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 async fn role(db: &Database, kind: Option<&str>, regie: Option<&str>, territory: Option<&str>) -> Result<Option<Role>, String> {
@@ -82,6 +89,16 @@ pub async fn run(db: &Database, what: UsersWhat) -> Result<String, String> {
         }
         UsersWhat::List => Ok(operator::list(db, &cli).await.map_err(fr)?.iter().map(|l| format!("{l}\n")).collect()),
         UsersWhat::Suspend { email } => operator::suspend(db, &cli, &email).await.map(|()| format!("Compte {email} suspendu.\n")).map_err(fr),
+        UsersWhat::Totp { email, off: true } => second_factor::disable(db, &cli, &email).await.map(|()| format!("Second facteur retiré du compte {email}.\n")).map_err(fr),
+        UsersWhat::Totp { email, off: false } => {
+            let e = second_factor::enable(db, &cli, &email).await.map_err(fr)?;
+            Ok(format!(
+                "Second facteur activé pour {email} ; ses sessions sont terminées.\n\
+                 Clé à saisir dans l'application d'authentification (TOTP, 6 chiffres, 30 s) :\n{}\n\
+                 Ou ce lien, à ouvrir sur le téléphone :\n{}\n",
+                e.secret, e.url
+            ))
+        }
         UsersWhat::Remove { email } => operator::remove(db, &cli, &email).await.map(|()| format!("Compte {email} supprimé.\n")).map_err(fr),
     }
 }

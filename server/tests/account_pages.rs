@@ -10,59 +10,12 @@ use atlas_server::http;
 use atlas_server::limits::WriteLimits;
 use atlas_service::{mail, Atlas};
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
+use common::browser::Browser;
 use common::{backends, fresh};
 use leptos::prelude::LeptosOptions;
-use tower::ServiceExt;
 
 const PASSWORD: &str = "une phrase de passe solide";
-
-/// A browser: same-origin form posts that accept HTML (so the answer is a redirect) and a cookie jar of one.
-struct Browser {
-    app: axum::Router,
-    cookie: Option<String>,
-}
-
-struct Page {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Browser {
-    async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Page {
-        let builder = builder.header(header::HOST, "atlas.example").header(header::ACCEPT, "text/html,application/xhtml+xml");
-        let builder = match &self.cookie {
-            Some(c) => builder.header(header::COOKIE, format!("atlas_session={c}")),
-            None => builder,
-        };
-        let response = self.app.clone().oneshot(builder.body(body).unwrap()).await.unwrap();
-        let headers = response.headers().clone();
-        for set in headers.get_all(header::SET_COOKIE) {
-            let set = set.to_str().unwrap();
-            if let Some(value) = set.strip_prefix("atlas_session=") {
-                let value = value.split(';').next().unwrap();
-                self.cookie = (!value.is_empty()).then(|| value.to_owned());
-            }
-        }
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        Page { status, headers, body: String::from_utf8_lossy(&bytes).replace("<!>", "").replace("&#x27;", "'") }
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        self.send(Request::get(path), Body::empty()).await
-    }
-
-    /// Posts a form; answers the redirect's target.
-    async fn post(&mut self, path: &str, pairs: &[(&str, &str)]) -> String {
-        let form = pairs.iter().map(|(k, v)| format!("{k}={}", atlas_core::text::percent_encode(v))).collect::<Vec<_>>().join("&");
-        let builder = Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").header(header::ORIGIN, "http://atlas.example");
-        let page = self.send(builder, Body::from(form)).await;
-        assert_eq!(page.status, StatusCode::FOUND, "{path}: {}", page.body);
-        page.headers[header::LOCATION].to_str().unwrap().to_owned()
-    }
-}
 
 /// A page with its nonce blanked wherever Leptos wrote it (`nonce=`, and `crossorigin=` on the
 /// bundle's preload links): what a cache may store and serve again with a fresh nonce.
@@ -93,13 +46,18 @@ async fn columns(db: &atlas_service::db::Database, backend: &str, table: &str) -
     sqlx::query_scalar(sql).bind(table).fetch_all(&db.pool).await.unwrap()
 }
 
-/// Every table that holds rows of an account (a column `account_id`).
+/// Every table with a column that refers to an account (a foreign key to `accounts`), read
+/// from the schema itself: a later table cannot be forgotten by the export or the deletion.
 async fn account_tables(db: &atlas_service::db::Database, backend: &str) -> Vec<String> {
     let sql = match backend {
-        "sqlite" => "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'account_id'",
-        _ => "SELECT table_name::text FROM information_schema.columns WHERE column_name = 'account_id' AND table_schema = current_schema()",
+        "sqlite" => "SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'accounts'",
+        _ => "SELECT DISTINCT tc.table_name::text FROM information_schema.table_constraints tc
+              JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+              WHERE tc.constraint_type = 'FOREIGN KEY' AND ccu.table_name = 'accounts' AND tc.table_schema = current_schema()",
     };
-    sqlx::query_scalar(sql).fetch_all(&db.pool).await.unwrap()
+    let tables: Vec<String> = sqlx::query_scalar(sql).fetch_all(&db.pool).await.unwrap();
+    assert!(tables.len() >= 4, "account_roles, sessions, account_tokens, invitations… found {tables:?}");
+    tables
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -56,23 +56,24 @@ async fn every_use_case_checks_the_actor() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_role_against_every_use_case() {
     use atlas_core::locale::Locale;
-    use atlas_service::account::{self, link, operator, profile};
+    use atlas_service::account::{self, link, operator, profile, second_factor, team};
     use atlas_service::Action;
     use std::collections::BTreeSet;
 
     // Columns: anonymous, operator (CLI), habitant, éditeur of Régie 1, administrateur of Régie 1,
-    // network administrator, observer of the 93.
-    const MATRIX: &[(Action, [&str; 7])] = &[
-        (Action::ReadPublic, ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
-        (Action::ReportCorrection, ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
-        (Action::ReadCorrections, ["401", "ok", "403", "403", "403", "ok", "403"]),
-        (Action::HandleCorrections, ["401", "ok", "403", "403", "403", "ok", "403"]),
-        (Action::Import, ["401", "ok", "403", "403", "403", "403", "403"]),
-        (Action::ManageDemo, ["401", "ok", "403", "403", "403", "403", "403"]),
-        (Action::Backup, ["401", "ok", "403", "403", "403", "403", "403"]),
-        (Action::UseAccount, ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
-        (Action::ManageAccounts, ["401", "ok", "403", "403", "403", "ok", "403"]),
-        (Action::ManageOwnAccount, ["401", "403", "ok", "ok", "ok", "ok", "ok"]),
+    // network administrator, observer of the 93, administrateur of Régie 2 (staff of another Régie).
+    const MATRIX: &[(Action, [&str; 8])] = &[
+        (Action::ReadPublic, ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ReportCorrection, ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ReadCorrections, ["401", "ok", "403", "403", "403", "ok", "403", "403"]),
+        (Action::HandleCorrections, ["401", "ok", "403", "403", "403", "ok", "403", "403"]),
+        (Action::Import, ["401", "ok", "403", "403", "403", "403", "403", "403"]),
+        (Action::ManageDemo, ["401", "ok", "403", "403", "403", "403", "403", "403"]),
+        (Action::Backup, ["401", "ok", "403", "403", "403", "403", "403", "403"]),
+        (Action::UseAccount, ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ManageAccounts, ["401", "ok", "403", "403", "403", "ok", "403", "403"]),
+        (Action::ManageOwnAccount, ["401", "403", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        (Action::ManageTeam { regie: 1 }, ["401", "ok", "403", "403", "ok", "ok", "403", "403"]),
     ];
     fn outcome(debug: String) -> &'static str {
         if debug.contains("NotSignedIn") {
@@ -88,6 +89,9 @@ async fn every_role_against_every_use_case() {
     assert_eq!(rows, all, "every action has its row");
     for backend in backends() {
         let db = fresh(backend).await;
+        // Real Régies, so that « Régie 1 » of the examples is one.
+        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        let regie_1: String = sqlx::query_scalar("SELECT slug FROM regies WHERE id = 1").fetch_one(&db.pool).await.unwrap();
         let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
         let mut actors = Vec::new();
         for (n, example) in Actor::examples().into_iter().enumerate() {
@@ -102,7 +106,7 @@ async fn every_role_against_every_use_case() {
                 other => other,
             });
         }
-        assert_eq!(actors.len(), 7, "the matrix's columns");
+        assert_eq!(actors.len(), 8, "the matrix's columns");
         let mut cells = 0;
         for (column, actor) in actors.iter().enumerate() {
             let file = std::env::temp_dir().join(format!("atlas-authz-{}-{backend}-{column}.db", std::process::id()));
@@ -117,6 +121,12 @@ async fn every_role_against_every_use_case() {
                 (Action::Backup, format!("{:?}", backup::backup(&db, actor, &file).await)),
                 (Action::UseAccount, format!("{:?}", link::request(&db, actor, link::Purpose::SignIn, "x@exemple.fr", Locale::Fr).await)),
                 (Action::ManageAccounts, format!("{:?}", operator::list(&db, actor).await)),
+                (Action::ManageAccounts, format!("{:?}", second_factor::enable(&db, actor, "personne@exemple.fr").await.map(|_| ()))),
+                (Action::ManageAccounts, format!("{:?}", second_factor::disable(&db, actor, "personne@exemple.fr").await)),
+                (Action::UseAccount, format!("{:?}", team::accept(&db, actor, "un-lien-inconnu", "", "", Locale::Fr).await.map(|_| ()))),
+                (Action::ManageTeam { regie: 1 }, format!("{:?}", team::team(&db, actor, &regie_1).await.map(|_| ()))),
+                (Action::ManageTeam { regie: 1 }, format!("{:?}", team::invite(&db, actor, &regie_1, "invitee@exemple.fr", team::TeamRole::Editor, Locale::Fr).await)),
+                (Action::ManageTeam { regie: 1 }, format!("{:?}", team::remove(&db, actor, &regie_1, "invitee@exemple.fr").await)),
                 (Action::ManageOwnAccount, format!("{:?}", profile::profile(&db, actor).await)),
                 (Action::ManageOwnAccount, format!("{:?}", profile::change_pseudonym(&db, actor, &format!("Nouveau nom {column}")).await.map(|_| ()))),
                 (Action::ManageOwnAccount, format!("{:?}", profile::export(&db, actor).await.map(|_| ()))),
@@ -131,7 +141,7 @@ async fn every_role_against_every_use_case() {
                 cells += 1;
             }
         }
-        assert_eq!(cells, 7 * 15, "{backend}");
+        assert_eq!(cells, 8 * 21, "{backend}");
         let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await.unwrap();
         assert_eq!(left, 0, "{backend}: each account deleted itself");
     }

@@ -92,7 +92,7 @@ async fn a_thousand_hostile_payloads_per_account_form() {
                     let (token, hash) = atlas_service::account::token::new().unwrap();
                     let mut conn = db.pool.acquire().await.unwrap();
                     let now = atlas_service::account::store::now_ms();
-                    atlas_service::account::store::insert_session(&mut conn, &hash, owner.id, now, 3_600_000).await.unwrap();
+                    atlas_service::account::store::insert_session(&mut conn, &hash, owner.id, now, 3_600_000, false).await.unwrap();
                     session = Some(token);
                 }
                 let mut tasks = tokio::task::JoinSet::new();

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use super::data::{AccountPageData, AccountSummary};
 use super::forms::*;
+use super::team_pages::team_sections;
 use super::texts::T;
 use super::{account_view, language_field, notice_if, param, Input, Refusals};
 use crate::i18n::use_texts;
@@ -46,7 +47,10 @@ fn done_notice(d: &AccountPageData) -> Option<impl IntoView> {
         "adresse-envoyee" => T::EmailSent,
         "adresse" => T::EmailChanged,
         "mot-de-passe" => T::PasswordChanged,
+        "invitation" => T::TeamInvited,
+        "retrait" => T::TeamRemoved,
         _ if param("bienvenue") == "1" => T::Welcome,
+        _ if param("bienvenue") == "equipe" => T::InvitationWelcome,
         _ => return None,
     };
     Some(view! { <p class="notice ok" role="status">{d.texts.get(text)}</p> })
@@ -108,6 +112,7 @@ fn signed_in(d: &AccountPageData, me: AccountSummary) -> impl IntoView {
             <h2 id="mes-roles">{d.texts.get(T::RolesTitle)}</h2>
             <ul>{me.roles.iter().map(|role| view! { <li>{role.clone()}</li> }).collect_view()}</ul>
         </section>
+        {team_sections(d)}
         <section class="account-section" aria-labelledby="changer-pseudonyme">
             <h2 id="changer-pseudonyme">{d.texts.get(T::PseudonymTitle)}</h2>
             <form class="account-form" method="post" action=CHANGE_PSEUDONYM_URL>

@@ -17,6 +17,26 @@ pub struct AccountSummary {
     pub has_password: bool,
 }
 
+/// A team the signed-in person administers, as `/compte` shows it (roles and dates in words).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamSummary {
+    pub slug: String,
+    pub regie_name: String,
+    /// (pseudonym, e-mail, role)
+    pub members: Vec<(String, String, String)>,
+    /// (e-mail, role, valid until)
+    pub pending: Vec<(String, String, String)>,
+}
+
+/// A pending invitation, as its link's page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationSummary {
+    pub regie_name: String,
+    pub role: String,
+    pub email: String,
+    pub has_account: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountPageData {
     pub texts: AccountTexts,
@@ -25,6 +45,10 @@ pub struct AccountPageData {
     pub account: Option<AccountSummary>,
     /// For pages opened from a mailed link: is the link still usable?
     pub link_alive: Option<bool>,
+    /// `/compte`: the teams the person administers.
+    pub teams: Vec<TeamSummary>,
+    /// `/compte/invitation`: the invitation of the link (`None`: spent or expired).
+    pub invitation: Option<InvitationSummary>,
     /// `/dev/courriels`: the latest mails, when the development mailbox is on (else `None`).
     pub mails: Option<Vec<DevMail>>,
 }
@@ -43,8 +67,9 @@ impl AccountPageData {
     }
 }
 
-/// `what`: `compte` (the signed-in account), `lien-mot-de-passe` (is `jeton` a live password
-/// link?), `courriels` (the development mailbox), anything else: texts only.
+/// `what`: `compte` (the signed-in account and its teams), `lien-mot-de-passe` (is `jeton` a
+/// live password link?), `invitation` (the invitation of `jeton`), `courriels` (the development
+/// mailbox), anything else: texts only.
 #[server(endpoint = "compte/page")]
 pub async fn account_page(what: String, #[server(default)] jeton: String) -> Result<AccountPageData, ServerFnError> {
     use crate::error::{actor, atlas, fail};
@@ -53,7 +78,7 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
     let locale = crate::i18n::request_locale();
     let db = atlas()?.db;
     let mut messages: Vec<(String, String)> = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.message(locale))).collect();
-    for code in [Code::WrongCredentials, Code::LinkExpired, Code::TooManyAttempts, Code::MissingParameter, Code::NotSignedIn] {
+    for code in [Code::WrongCredentials, Code::WrongCode, Code::LinkExpired, Code::TooManyAttempts, Code::MissingParameter, Code::NotSignedIn, Code::Forbidden, Code::UnknownRegie, Code::NotFound, Code::InvalidParameter] {
         let e = Error::with(code, "{}");
         messages.push((code.name().to_owned(), e.message(locale)));
     }
@@ -63,6 +88,21 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
             let p = account::profile::profile(&db, &actor).await.map_err(fail)?;
             Some(summarize(p, locale))
         }
+        _ => None,
+    };
+    let teams = match (what.as_str(), &actor) {
+        ("compte", atlas_service::Actor::Account { .. }) => {
+            account::team::my_teams(&db, &actor).await.map_err(fail)?.into_iter().map(|(slug, team)| team_summary(slug, team, locale)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let invitation = match what.as_str() {
+        "invitation" => account::team::invitation(&db, &jeton).await.map_err(fail)?.map(|i| InvitationSummary {
+            regie_name: i.regie_name,
+            role: role_name(i.role, locale),
+            email: i.email,
+            has_account: i.has_account,
+        }),
         _ => None,
     };
     let link_alive = match what.as_str() {
@@ -76,7 +116,7 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
             .map(|list| list.into_iter().map(|m| DevMail { to: m.recipient, subject: m.subject, text: m.body_text }).collect()),
         _ => None,
     };
-    Ok(AccountPageData { texts: AccountTexts::of(locale), messages, account, link_alive, mails })
+    Ok(AccountPageData { texts: AccountTexts::of(locale), messages, account, teams, invitation, link_alive, mails })
 }
 
 #[cfg(feature = "ssr")]
@@ -99,4 +139,25 @@ fn summarize(p: atlas_service::account::profile::Profile, locale: crate::i18n::L
     }
     let since = locale.date(&atlas_service::account::profile::iso_date(p.created_at));
     AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password }
+}
+
+#[cfg(feature = "ssr")]
+fn role_name(role: atlas_service::account::team::TeamRole, locale: crate::i18n::Locale) -> String {
+    use super::texts::T;
+    use atlas_service::account::team::TeamRole;
+    AccountTexts::of(locale).get(match role {
+        TeamRole::Editor => T::TeamEditor,
+        TeamRole::Admin => T::TeamAdmin,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn team_summary(slug: String, team: atlas_service::account::team::Team, locale: crate::i18n::Locale) -> TeamSummary {
+    let date = |ms: i64| locale.date(&atlas_service::account::profile::iso_date(ms));
+    TeamSummary {
+        slug,
+        regie_name: team.regie_name,
+        members: team.members.into_iter().map(|m| (m.pseudonym, m.email, role_name(m.role, locale))).collect(),
+        pending: team.pending.into_iter().map(|(email, role, until)| (email, role_name(role, locale), date(until))).collect(),
+    }
 }

@@ -19,9 +19,10 @@ pub const CHANGE_EMAIL_URL: &str = <ChangeEmail as ServerFn>::PATH;
 pub const CONFIRM_EMAIL_URL: &str = <ConfirmEmail as ServerFn>::PATH;
 pub const CHANGE_PASSWORD_URL: &str = <ChangePassword as ServerFn>::PATH;
 pub const DELETE_URL: &str = <DeleteAccount as ServerFn>::PATH;
+pub const CODE_URL: &str = <GiveCode as ServerFn>::PATH;
 
 #[cfg(feature = "ssr")]
-mod answer {
+pub(crate) mod answer {
     //! How a use case's outcome becomes the browser's next page.
     use atlas_core::account::Problem;
     use atlas_core::text::percent_encode;
@@ -94,6 +95,22 @@ mod answer {
         set_cookie(cookie::open(&session.token));
     }
 
+    /// Signed in: the browser keeps the session and goes to `path?query` (a French path, put in
+    /// the form's language; or `next`, a local path). A session that waits for the second
+    /// factor's code goes to `/compte/code` first, carrying where it was going.
+    pub fn signed_in(session: &Session, locale: Locale, next: Option<&str>, path: &str, query: &str) {
+        open_session(session);
+        let destination = next.map(str::to_owned).unwrap_or_else(|| {
+            let path = locale.path(path);
+            if query.is_empty() { path } else { format!("{path}?{query}") }
+        });
+        if session.awaiting_code {
+            go(locale, "/compte/code", &format!("suite={}", encode(&destination)));
+        } else {
+            leptos_axum::redirect(&destination);
+        }
+    }
+
     pub fn end_session() {
         set_cookie(cookie::end());
     }
@@ -155,14 +172,27 @@ pub async fn sign_in(
     let db = crate::error::atlas()?.db;
     match atlas_service::account::sign_in(&db, &crate::error::actor(), &email, &mot_de_passe, client().as_deref()).await {
         Ok(session) => {
-            open_session(&session);
-            match local_path(&suite) {
-                Some(next) => leptos_axum::redirect(next),
-                None => go(locale, "/compte", ""),
-            }
+            signed_in(&session, locale, local_path(&suite), "/compte", "");
             Ok(())
         }
         Err(e) => refuse(locale, "/compte/connexion", "", e),
+    }
+}
+
+/// The second factor's code, for the session that waits for it (the cookie).
+#[server(endpoint = "ecriture/compte/code")]
+pub async fn give_code(code: String, #[server(default)] langue: String, #[server(default)] suite: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    let locale = locale(&langue);
+    let keep = format!("suite={}", encode(local_path(&suite).unwrap_or("")));
+    let Some(token) = session_token() else { return refuse(locale, "/compte/connexion", "", atlas_service::Error::new(atlas_service::Code::NotSignedIn)) };
+    match atlas_service::account::second_factor::give_code(&crate::error::atlas()?.db, &crate::error::actor(), &token, &code).await {
+        Ok(session) => {
+            signed_in(&session, locale, local_path(&suite), "/compte", "");
+            Ok(())
+        }
+        Err(e) if e.code == atlas_service::Code::NotSignedIn => refuse(locale, "/compte/connexion", "", e),
+        Err(e) => refuse(locale, "/compte/code", &keep, e),
     }
 }
 
@@ -197,8 +227,7 @@ pub async fn confirm_account(jeton: String, #[server(default)] langue: String) -
     let locale = locale(&langue);
     match atlas_service::account::confirm(&crate::error::atlas()?.db, &crate::error::actor(), &jeton).await {
         Ok(session) => {
-            open_session(&session);
-            go(locale, "/compte", "bienvenue=1");
+            signed_in(&session, locale, None, "/compte", "bienvenue=1");
             Ok(())
         }
         Err(e) => refuse(locale, "/compte/confirmer", "", e),
@@ -232,8 +261,7 @@ pub async fn follow_sign_in_link(jeton: String, #[server(default)] langue: Strin
     let locale = locale(&langue);
     match atlas_service::account::link::sign_in(&crate::error::atlas()?.db, &crate::error::actor(), &jeton).await {
         Ok(session) => {
-            open_session(&session);
-            go(locale, "/compte", "");
+            signed_in(&session, locale, None, "/compte", "");
             Ok(())
         }
         Err(e) => refuse(locale, "/compte/lien", "", e),
@@ -248,8 +276,7 @@ pub async fn choose_password(jeton: String, mot_de_passe: String, #[server(defau
     match atlas_service::account::link::choose_password(&crate::error::atlas()?.db, &crate::error::actor(), &jeton, &mot_de_passe).await {
         Ok(outcome) => {
             if let Some(session) = done_or_problems(outcome, locale, "/compte/mot-de-passe", &keep) {
-                open_session(&session);
-                go(locale, "/compte", "fait=mot-de-passe");
+                signed_in(&session, locale, None, "/compte", "fait=mot-de-passe");
             }
             Ok(())
         }

@@ -8,6 +8,8 @@ pub mod data;
 pub mod forms;
 pub mod privacy;
 pub mod sign_pages;
+pub mod team_forms;
+pub mod team_pages;
 pub mod texts;
 
 use atlas_core::account::{Field, Problem};
@@ -107,11 +109,20 @@ pub struct Input {
 
 impl Input {
     pub fn view(self) -> impl IntoView {
+        self.render(true)
+    }
+
+    /// A field one may leave empty (the browser does not ask for it).
+    pub fn optional(self) -> impl IntoView {
+        self.render(false)
+    }
+
+    fn render(self, required: bool) -> impl IntoView {
         let hint_id = format!("{}-aide", self.id);
         let described = self.hint.as_ref().map(|_| hint_id.clone());
         view! {
             <label for=self.id>{self.label}</label>
-            <input id=self.id name=self.name type=self.kind autocomplete=self.autocomplete required
+            <input id=self.id name=self.name type=self.kind autocomplete=self.autocomplete required=required
                 value=self.value maxlength=self.maxlength minlength=self.minlength
                 aria-describedby=described aria-invalid=self.invalid.then_some("true") />
             {self.hint.map(|h| view! { <p class="help" id=hint_id>{h}</p> })}

@@ -26,6 +26,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <li>{text(T::PrivacySessions)}</li>
                     <li>{text(T::PrivacyTraces)}</li>
                     <li>{text(T::PrivacyLinks)}</li>
+                    <li>{text(T::PrivacyTeams)}</li>
                 </ul>
                 <h2>{text(T::PrivacyWhoTitle)}</h2>
                 <p>{text(T::PrivacyWho)}</p>

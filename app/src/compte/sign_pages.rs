@@ -225,3 +225,29 @@ pub fn ChoosePasswordPage() -> impl IntoView {
         .into_any()
     })
 }
+
+/// After the password or the mailed link, for an account with a second factor: the code.
+#[component]
+pub fn CodePage() -> impl IntoView {
+    account_view("", |d| {
+        let r = Refusals::of(&d);
+        let invalid = !r.messages.is_empty();
+        view! {
+            <Title text=d.texts.get(T::CodeTitle) />
+            <div class="account-page">
+                <h1>{d.texts.get(T::CodeTitle)}</h1>
+                <p id="code-aide">{d.texts.get(T::CodeIntro)}</p>
+                {r.alert(&d)}
+                <form class="account-form" method="post" action=CODE_URL>
+                    {language_field()}
+                    <input type="hidden" name="suite" value=param("suite") />
+                    <label for="code">{d.texts.get(T::CodeLabel)}</label>
+                    <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required
+                        pattern="[0-9 ]{6,7}" maxlength="7" aria-describedby="code-aide" aria-invalid=invalid.then_some("true") />
+                    <button type="submit" class="button">{d.texts.get(T::CodeSubmit)}</button>
+                </form>
+            </div>
+        }
+        .into_any()
+    })
+}

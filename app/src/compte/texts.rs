@@ -63,6 +63,11 @@ account_texts! {
     ConfirmText => "Un dernier geste : ce bouton confirme votre adresse et vous connecte.",
         "One last step: this button confirms your address and signs you in.";
     ConfirmSubmit => "Confirmer et me connecter", "Confirm and sign me in";
+    CodeTitle => "Code de vérification", "Verification code";
+    CodeIntro => "Votre compte est protégé par un second facteur. Saisissez le code à 6 chiffres que montre votre application d'authentification. Chaque code ne sert qu'une fois.",
+        "Your account is protected by a second factor. Enter the 6-digit code your authenticator app shows. Each code works once only.";
+    CodeLabel => "Code à 6 chiffres", "6-digit code";
+    CodeSubmit => "Valider le code", "Check the code";
     ForgotTitle => "Mot de passe oublié", "Forgotten password";
     ForgotIntro => "Indiquez l'adresse de votre compte : nous y envoyons un lien pour choisir un nouveau mot de passe (valable 2 heures).",
         "Give your account's address: we send it a link to choose a new password (valid for 2 hours).";
@@ -80,6 +85,31 @@ account_texts! {
     SignedInAs => "Connecté en tant que", "Signed in as";
     MemberSince => "Compte ouvert le", "Account opened on";
     RolesTitle => "Mes rôles", "My roles";
+    TeamTitle => "Équipe de {regie}", "Team of {regie}";
+    TeamIntro => "Les personnes qui tiennent la fiche de la Régie à jour. Un éditeur modifie la fiche et répond aux habitants ; un administrateur gère aussi l'équipe.",
+        "The people who keep the Régie's page true. An editor changes the page and answers the inhabitants; an administrator also manages the team.";
+    TeamPending => "Invitations en attente", "Pending invitations";
+    TeamUntil => "valable jusqu'au", "valid until";
+    TeamRemove => "Retirer de l'équipe", "Remove from the team";
+    TeamWithdraw => "Annuler l'invitation", "Withdraw the invitation";
+    TeamInviteTitle => "Inviter une personne", "Invite someone";
+    TeamInviteHint => "Elle reçoit un lien valable 7 jours. Sans compte, elle en crée un en acceptant.",
+        "They get a link valid for 7 days. Without an account, they make one as they accept.";
+    TeamRole => "Rôle", "Role";
+    TeamEditor => "Éditeur ou éditrice", "Editor";
+    TeamAdmin => "Administrateur ou administratrice", "Administrator";
+    TeamInviteSubmit => "Envoyer l'invitation", "Send the invitation";
+    TeamInvited => "L'invitation est partie (valable 7 jours).", "The invitation is on its way (valid for 7 days).";
+    TeamRemoved => "C'est fait : la personne ne fait plus partie de l'équipe, ou son invitation est annulée.",
+        "Done: the person is no longer in the team, or their invitation is withdrawn.";
+    InvitationTitle => "Invitation à une équipe", "Invitation to a team";
+    InvitationText => "Vous êtes invité à rejoindre l'équipe de {regie} comme {role}. En acceptant, ce rôle est donné au compte de l'adresse {email}.",
+        "You are invited to join the team of {regie} as {role}. Accepting gives this role to the account of {email}.";
+    InvitationNewAccount => "Cette adresse n'a pas encore de compte : choisissez un pseudonyme. Le mot de passe est facultatif : sans lui, vous vous connecterez par un lien envoyé par e-mail.",
+        "This address has no account yet: choose a pseudonym. The password is optional: without one, you sign in with a link sent by e-mail.";
+    PasswordOptional => "Mot de passe (facultatif)", "Password (optional)";
+    InvitationSubmit => "Accepter l'invitation", "Accept the invitation";
+    InvitationWelcome => "Bienvenue dans l'équipe ! Votre rôle apparaît ci-dessous.", "Welcome to the team! Your role shows below.";
     RoleHabitant => "Habitant : vous pouvez participer dans tous les quartiers.", "Habitant: you can take part in every neighbourhood.";
     RoleEditor => "Éditeur de la Régie", "Editor of the Régie";
     RoleAdmin => "Administrateur de la Régie", "Administrator of the Régie";
@@ -131,9 +161,11 @@ account_texts! {
         "Sign-in traces: failed password attempts, counted per address and per IP address to stop guessing, and the number of forms sent per IP address and minute, against floods; erased after a day.";
     PrivacyLinks => "Liens envoyés par e-mail (confirmation, connexion, mot de passe) : valables de 15 minutes à 7 jours, effacés un jour après usage ou expiration ; les messages envoyés sont effacés au bout de 30 jours.",
         "Links sent by e-mail (confirmation, sign-in, password): valid from 15 minutes to 7 days, erased a day after use or expiry; sent messages are erased after 30 days.";
+    PrivacyTeams => "Invitations à l'équipe d'une Régie : l'adresse invitée, la Régie, le rôle et qui a invité ; effacées à leur expiration (7 jours) si personne n'accepte, 30 jours après avoir été acceptées. Les administrateurs du réseau peuvent protéger leur compte par un second facteur : une clé secrète (jamais exportée) et le dernier code utilisé.",
+        "Invitations to a Régie's team: the invited address, the Régie, the role and who invited; erased when they expire (7 days) if nobody accepts, 30 days after being accepted. Network administrators may protect their account with a second factor: a secret key (never exported) and the last code used.";
     PrivacyWhoTitle => "Qui voit quoi", "Who sees what";
-    PrivacyWho => "Tout le monde voit votre pseudonyme à côté de ce que vous publiez. Votre adresse e-mail n'est vue que par l'équipe qui administre l'Atlas (le Mouvement des Régies), pour répondre à une demande ou faire respecter la charte. Les équipes des Régies voient les pseudonymes, pas les adresses.",
-        "Everyone sees your pseudonym beside what you publish. Your e-mail address is seen only by the team running the Atlas (le Mouvement des Régies), to answer a request or uphold the charter. Régie teams see pseudonyms, not addresses.";
+    PrivacyWho => "Tout le monde voit votre pseudonyme à côté de ce que vous publiez. Votre adresse e-mail n'est vue que par l'équipe qui administre l'Atlas (le Mouvement des Régies), pour répondre à une demande ou faire respecter la charte. Les équipes des Régies voient les pseudonymes des habitants, pas leurs adresses ; l'administrateur d'une Régie voit l'adresse des membres de son équipe, qu'il a invités par cette adresse.",
+        "Everyone sees your pseudonym beside what you publish. Your e-mail address is seen only by the team running the Atlas (le Mouvement des Régies), to answer a request or uphold the charter. Régie teams see the inhabitants' pseudonyms, not their addresses; a Régie's administrator sees the addresses of their team's members, whom they invited at those addresses.";
     PrivacyRightsTitle => "Vos droits", "Your rights";
     PrivacyRights => "Depuis « Mon compte », vous pouvez à tout moment corriger votre pseudonyme et votre adresse, télécharger toutes vos données (articles 15 et 20 du RGPD) et supprimer votre compte (article 17). Vous pouvez aussi saisir la CNIL.",
         "From « My account » you can at any time correct your pseudonym and address, download all your data (GDPR articles 15 and 20) and delete your account (article 17). You may also complain to the CNIL.";

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod process;
 pub mod smtp_sink;
 
@@ -85,6 +86,7 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "qpv_communes" => "SELECT COUNT(*) FROM qpv_communes",
         "regies" => "SELECT COUNT(*) FROM regies",
         "couvertures" => "SELECT COUNT(*) FROM couvertures",
+        "accounts" => "SELECT COUNT(*) FROM accounts",
         other => panic!("table inconnue {other}"),
     };
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()

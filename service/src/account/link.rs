@@ -8,7 +8,7 @@ use atlas_core::account::{password_problems, Email, Problem};
 use atlas_core::locale::Locale;
 
 use super::store::{self, now_ms};
-use super::{open_session_in, password, public_url, throttle, token, FormOutcome, Session, PASSWORD_LINK_TTL_MS};
+use super::{open_session_in, Opening, password, public_url, throttle, token, FormOutcome, Session, PASSWORD_LINK_TTL_MS};
 use crate::db::Database;
 use crate::mail::{enqueue, texts};
 use crate::{store_error, Action, Actor, Code, Error};
@@ -82,7 +82,7 @@ pub async fn sign_in(db: &Database, actor: &Actor, link_token: &str) -> Result<S
     if account.confirmed_at.is_none() {
         store::set_confirmed(&mut tx, id, now).await.map_err(store_error)?;
     }
-    let session = open_session_in(&mut tx, id, now).await?;
+    let session = open_session_in(&mut tx, id, now, Opening::SignIn).await?;
     tx.commit().await.map_err(store_error)?;
     Ok(session)
 }
@@ -124,7 +124,7 @@ pub async fn choose_password(db: &Database, actor: &Actor, link_token: &str, new
         store::set_confirmed(&mut tx, account.id, now).await.map_err(store_error)?;
     }
     store::delete_sessions_of(&mut tx, account.id).await.map_err(store_error)?;
-    let session = open_session_in(&mut tx, account.id, now).await?;
+    let session = open_session_in(&mut tx, account.id, now, Opening::SignIn).await?;
     tx.commit().await.map_err(store_error)?;
     Ok(FormOutcome::Done(session))
 }

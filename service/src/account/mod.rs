@@ -7,6 +7,8 @@ pub mod cookie;
 pub mod link;
 pub mod password;
 pub mod profile;
+pub mod second_factor;
+pub mod team;
 pub mod store;
 pub mod throttle;
 pub mod token;
@@ -20,7 +22,7 @@ use crate::{store_error, Action, Actor, Code, Error};
 use store::now_ms;
 
 const HOUR_MS: i64 = 3_600_000;
-const DAY_MS: i64 = 24 * HOUR_MS;
+pub(crate) const DAY_MS: i64 = 24 * HOUR_MS;
 /// A confirmation link lives a day; unconfirmed accounts are deleted after a week.
 pub const CONFIRM_TTL_MS: i64 = DAY_MS;
 pub const UNCONFIRMED_KEPT_MS: i64 = 7 * DAY_MS;
@@ -111,7 +113,7 @@ pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<S
         return Err(Error::new(Code::LinkExpired));
     };
     store::set_confirmed(&mut tx, id, now).await.map_err(store_error)?;
-    let session = open_session_in(&mut tx, id, now).await?;
+    let session = open_session_in(&mut tx, id, now, Opening::SignIn).await?;
     tx.commit().await.map_err(store_error)?;
     Ok(session)
 }
@@ -120,12 +122,14 @@ pub async fn confirm(db: &Database, actor: &Actor, link_token: &str) -> Result<S
 pub struct Session {
     pub token: String,
     pub account: i64,
+    /// The account has a second factor and its code is still to be given (`/compte/code`).
+    pub awaiting_code: bool,
 }
 
 /// The token is a secret: never in a log line.
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Session").field("account", &self.account).field("token", &"…").finish()
+        f.debug_struct("Session").field("account", &self.account).field("awaiting_code", &self.awaiting_code).field("token", &"…").finish()
     }
 }
 
@@ -168,15 +172,25 @@ pub async fn sign_in(db: &Database, actor: &Actor, email: &str, password_text: &
     };
     throttle::clear(db, &account_key).await.map_err(store_error)?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    open_session_in(&mut conn, account.id, now).await
+    open_session_in(&mut conn, account.id, now, Opening::SignIn).await
+}
+
+/// How a new session begins: at a sign-in (the second factor, for an account that has one, is
+/// still to be given) or in place of a session that gave it already (a change of password).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Opening {
+    SignIn,
+    Renewal,
 }
 
 /// A new session, in the caller's transaction: a fresh token every time (never an old one
 /// carried over, so a token seen before sign-in opens nothing after).
-pub(crate) async fn open_session_in(conn: &mut sqlx::AnyConnection, account: i64, now: i64) -> Result<Session, Error> {
+pub(crate) async fn open_session_in(conn: &mut sqlx::AnyConnection, account: i64, now: i64, opening: Opening) -> Result<Session, Error> {
+    let awaiting_code = opening == Opening::SignIn && store::by_id(conn, account).await.map_err(store_error)?.is_some_and(|a| a.totp_secret.is_some());
+    let lifetime = if awaiting_code { second_factor::AWAITING_MS } else { SESSION_ABSOLUTE_MS };
     let (token, hash) = token::new()?;
-    store::insert_session(conn, &hash, account, now, SESSION_ABSOLUTE_MS).await.map_err(store_error)?;
-    Ok(Session { token, account })
+    store::insert_session(conn, &hash, account, now, lifetime, awaiting_code).await.map_err(store_error)?;
+    Ok(Session { token, account, awaiting_code })
 }
 
 /// The signed-in person behind a session cookie, if the session is alive and the account usable.
@@ -256,7 +270,8 @@ pub fn role_of(kind: &str, scope: &str) -> Option<Role> {
 pub mod operator;
 
 /// What the privacy page promises, done: unconfirmed accounts after 7 days, sessions and links
-/// once expired (links kept a day after use), sign-in traces after a day, sent mails after 30 days.
+/// once expired (links kept a day after use), sign-in traces after a day, sent mails and accepted
+/// invitations after 30 days, invitations not accepted once expired.
 /// Returns the rows deleted. Safe to run on every instance at once (plain DELETEs).
 pub async fn purge(db: &Database) -> Result<u64, Error> {
     let now = now_ms();
@@ -264,6 +279,8 @@ pub async fn purge(db: &Database) -> Result<u64, Error> {
     n += store::delete_expired(db, now, now - DAY_MS).await.map_err(store_error)?;
     n += throttle::forget_before(db, now - DAY_MS).await.map_err(store_error)?;
     n += crate::mail::forget_sent_before(db, now - 30 * DAY_MS).await.map_err(store_error)?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    n += team::store::delete_expired(&mut conn, now, now - 30 * DAY_MS).await.map_err(store_error)?;
     Ok(n)
 }
 

@@ -6,7 +6,7 @@ use atlas_core::locale::Locale;
 use serde_json::{json, Value};
 
 use super::store::{self, now_ms};
-use super::{open_session_in, own_id, password, public_url, role_of, token, FormOutcome, Session, CONFIRM_TTL_MS};
+use super::{open_session_in, Opening, own_id, password, public_url, role_of, token, FormOutcome, Session, CONFIRM_TTL_MS};
 use crate::db::Database;
 use crate::mail::{enqueue, texts};
 use crate::{store_error, Action, Actor, Code, Error};
@@ -94,7 +94,7 @@ pub async fn change_password(db: &Database, actor: &Actor, current: &str, new: &
     let mut tx = db.begin_write().await.map_err(store_error)?;
     store::set_password(&mut tx, account.id, &hash).await.map_err(store_error)?;
     store::delete_sessions_of(&mut tx, account.id).await.map_err(store_error)?;
-    let session = open_session_in(&mut tx, account.id, now).await?;
+    let session = open_session_in(&mut tx, account.id, now, Opening::Renewal).await?;
     tx.commit().await.map_err(store_error)?;
     Ok(FormOutcome::Done(session))
 }
@@ -150,6 +150,8 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     let tokens = store::tokens_of(&mut conn, account.id).await.map_err(store_error)?;
     let mails = store::mails_to(&mut conn, &account.email).await.map_err(store_error)?;
     let throttles = store::throttles_of(&mut conn, &account.email).await.map_err(store_error)?;
+    let mut invitations = super::team::store::addressed_to(&mut conn, &account.email).await.map_err(store_error)?;
+    invitations.extend(super::team::store::sent_by(&mut conn, account.id).await.map_err(store_error)?);
     Ok(json!({
         "exporte_le": now_ms(),
         "note": "Instants en millisecondes depuis le 1er janvier 1970 (UTC). Les secrets (empreinte du mot de passe, clé du second facteur, jetons) ne sont pas recopiés : ils ouvriraient le compte.",
@@ -167,11 +169,17 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
             "totp_last_step": account.totp_last_step,
         },
         "account_roles": roles.iter().map(|(role, scope)| json!({ "role": role, "scope": scope })).collect::<Vec<_>>(),
-        "sessions": sessions.iter().map(|s| json!({ "created_at": s.created_at, "last_seen_at": s.last_seen_at, "expires_at": s.expires_at })).collect::<Vec<_>>(),
+        "sessions": sessions.iter().map(|s| json!({
+            "created_at": s.created_at, "last_seen_at": s.last_seen_at, "expires_at": s.expires_at, "awaiting_code": s.awaiting_code == 1,
+        })).collect::<Vec<_>>(),
         "account_tokens": tokens.iter().map(|t| json!({
             "purpose": t.purpose, "payload": t.payload, "created_at": t.created_at, "expires_at": t.expires_at, "used_at": t.used_at,
         })).collect::<Vec<_>>(),
         "outbox": mails.iter().map(|m| json!({ "subject": m.subject, "created_at": m.created_at, "sent_at": m.sent_at })).collect::<Vec<_>>(),
+        "invitations": invitations.iter().map(|i| json!({
+            "email": i.email, "regie_id": i.regie_id, "role": i.role, "invited_by": i.invited_by,
+            "created_at": i.created_at, "expires_at": i.expires_at, "accepted_at": i.accepted_at,
+        })).collect::<Vec<_>>(),
         "throttles": throttles.iter().map(|t| json!({
             "throttle_key": t.throttle_key, "window_start": t.window_start, "failures": t.failures, "blocked_until": t.blocked_until,
         })).collect::<Vec<_>>(),
@@ -179,7 +187,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
 }
 
 /// Deletes the account and everything kept for its address (roles, sessions, links, mails not
-/// yet sent or kept, sign-in counters), in one transaction. `confirmed` is the form's box: a
+/// yet sent or kept, sign-in counters, invitations to it), in one transaction. `confirmed` is the form's box: a
 /// deletion is never a slip of the finger.
 pub async fn delete(db: &Database, actor: &Actor, confirmed: bool) -> Result<(), Error> {
     let mut tx = db.begin_write().await.map_err(store_error)?;
@@ -189,6 +197,8 @@ pub async fn delete(db: &Database, actor: &Actor, confirmed: bool) -> Result<(),
     }
     store::delete_mails_to(&mut tx, &account.email).await.map_err(store_error)?;
     store::delete_throttles_of(&mut tx, &account.email).await.map_err(store_error)?;
+    // Invitations to this address go; those the person sent stay with their team, unsigned (SET NULL).
+    super::team::store::delete_addressed_to(&mut tx, &account.email).await.map_err(store_error)?;
     store::delete(&mut tx, account.id).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(id = account.id, "account deleted by its owner");

@@ -164,26 +164,54 @@ pub async fn use_token(conn: &mut AnyConnection, hash: &str, purpose: &str, now:
     sqlx::query_as("SELECT account_id, payload FROM account_tokens WHERE token_hash = $1").bind(hash).fetch_optional(conn).await
 }
 
-pub async fn insert_session(conn: &mut AnyConnection, hash: &str, account: i64, now: i64, absolute_ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")
+/// A new session; `awaiting_code`: it opens nothing until the second factor's code is given.
+pub async fn insert_session(conn: &mut AnyConnection, hash: &str, account: i64, now: i64, absolute_ms: i64, awaiting_code: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at, awaiting_code) VALUES ($1, $2, $3, $3, $4, $5)")
         .bind(hash)
         .bind(account)
         .bind(now)
         .bind(now + absolute_ms)
+        .bind(i64::from(awaiting_code))
         .execute(conn)
         .await?;
     Ok(())
 }
 
-/// The account of a live session (neither past its absolute end nor idle too long), and when
-/// it was last seen.
+/// The account of a live session (neither past its absolute end nor idle too long, nor waiting
+/// for a second factor), and when it was last seen.
 pub async fn session(conn: &mut AnyConnection, hash: &str, now: i64, idle_ms: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT account_id, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3")
+    sqlx::query_as("SELECT account_id, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3 AND awaiting_code = 0")
         .bind(hash)
         .bind(now)
         .bind(now - idle_ms)
         .fetch_optional(conn)
         .await
+}
+
+/// The account of a live session that waits for its second factor's code.
+pub async fn awaiting_session(conn: &mut AnyConnection, hash: &str, now: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND awaiting_code = 1")
+        .bind(hash)
+        .bind(now)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Spends the time step of an accepted code, unless it (or a later one) was spent already: on
+/// every instance at once, only one request can win a given step.
+pub async fn spend_code_step(conn: &mut AnyConnection, account: i64, step: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)")
+        .bind(account)
+        .bind(step)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Sets (or, with `None`, removes) the second factor's secret; its spent steps start again.
+pub async fn set_totp_secret(conn: &mut AnyConnection, account: i64, secret: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET totp_secret = $2, totp_last_step = NULL WHERE id = $1").bind(account).bind(secret).execute(conn).await?;
+    Ok(())
 }
 
 pub async fn touch_session(conn: &mut AnyConnection, hash: &str, now: i64) -> Result<(), sqlx::Error> {
@@ -193,6 +221,11 @@ pub async fn touch_session(conn: &mut AnyConnection, hash: &str, now: i64) -> Re
 
 pub async fn delete_session(db: &Database, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash).execute(&db.pool).await?;
+    Ok(())
+}
+
+pub async fn delete_session_in(conn: &mut AnyConnection, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash).execute(conn).await?;
     Ok(())
 }
 
@@ -244,10 +277,11 @@ pub struct SessionRow {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    pub awaiting_code: i64,
 }
 
 pub async fn sessions_of(conn: &mut AnyConnection, account: i64) -> Result<Vec<SessionRow>, sqlx::Error> {
-    sqlx::query_as("SELECT created_at, last_seen_at, expires_at FROM sessions WHERE account_id = $1 ORDER BY created_at")
+    sqlx::query_as("SELECT created_at, last_seen_at, expires_at, awaiting_code FROM sessions WHERE account_id = $1 ORDER BY created_at")
         .bind(account)
         .fetch_all(conn)
         .await

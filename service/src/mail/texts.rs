@@ -120,3 +120,29 @@ pub fn confirm_new_email(locale: Locale, to: &str, pseudonym: &str, link: &str) 
         ),
     }
 }
+
+/// An invitation to a Régie's team. `inviter`: the pseudonym of who sent it (or the network).
+pub fn invitation(locale: Locale, to: &str, inviter: &str, regie: &str, admin: bool, link: &str, days: i64) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            format!("Invitation à l'équipe de {regie} — Atlas des Régies"),
+            format!(
+                "Bonjour, {inviter} vous invite à rejoindre l'équipe de {regie} sur l'Atlas des Régies, comme {}. Pour accepter, suivez ce lien (valable {days} jours) :",
+                if admin { "administrateur ou administratrice (gérer la fiche et l'équipe)" } else { "éditeur ou éditrice (tenir la fiche à jour, répondre aux habitants)" }
+            ),
+            link,
+            "Si vous n'attendiez pas cette invitation, ignorez ce message : rien ne se passera.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            format!("Invitation to the team of {regie} — Atlas des Régies"),
+            format!(
+                "Hello, {inviter} invites you to join the team of {regie} on the Atlas des Régies, as {}. To accept, follow this link (valid for {days} days):",
+                if admin { "an administrator (the Régie's page and its team)" } else { "an editor (keep the page true, answer the inhabitants)" }
+            ),
+            link,
+            "If you did not expect this invitation, ignore this message: nothing will happen.".into(),
+        ),
+    }
+}

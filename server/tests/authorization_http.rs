@@ -1,0 +1,136 @@
+//! The authorization matrix through the real HTTP adapters, on SQLite and PostgreSQL: every
+//! write route (every server function under `/api/ecriture/`, enumerated from the registry, so a
+//! new one without a row fails) and the private download, sent as every kind of person with a
+//! real session cookie — anonymous, habitant, éditeur of Régie 1, administrateur of Régie 1,
+//! administrateur of Régie 2, network administrator, observer, suspended account. Each cell's
+//! expected outcome is written by hand: `401` and `403` are what the browser is sent back with
+//! (`erreur=connexion_requise`, `erreur=interdit`, or the status of the download), `ok` that the
+//! rule let the request through (it may still be refused for its own reasons, a spent link).
+//! The operator's use cases have no HTTP route: their column is in tests/authorization.rs.
+
+mod common;
+
+use atlas_core::account::Role;
+use atlas_server::http;
+use atlas_server::limits::WriteLimits;
+use atlas_service::account::{self, link, operator};
+use atlas_service::db::Database;
+use atlas_service::import::{self, ImportOptions, Request};
+use atlas_service::{mail, Actor, Atlas};
+use axum::http::StatusCode;
+use common::browser::Browser;
+use common::{backends, fresh, reference_dir};
+use leptos::prelude::LeptosOptions;
+
+const COLUMNS: [&str; 8] = ["anonymous", "habitant", "editor-1", "admin-1", "admin-2", "network", "observer", "suspended"];
+const OWN: [&str; 8] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "401"];
+const OPEN: [&str; 8] = ["ok"; 8];
+const TEAM_1: [&str; 8] = ["401", "403", "403", "ok", "403", "ok", "403", "401"];
+
+/// (route, form, expected per column). `{r1}` stands for Régie 1's slug.
+const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
+    ("/api/ecriture/compte/inscription", &[("email", "nouveau@exemple.fr"), ("pseudonyme", "Nouveau"), ("mot_de_passe", "court")], OPEN),
+    ("/api/ecriture/compte/connexion", &[("email", "personne@exemple.fr"), ("mot_de_passe", "une phrase fausse et longue")], OPEN),
+    // The code asks for a session waiting for it, which none of these is.
+    ("/api/ecriture/compte/code", &[("code", "000000")], ["401"; 8]),
+    ("/api/ecriture/compte/deconnexion", &[], OPEN),
+    ("/api/ecriture/compte/deconnexion-partout", &[], OWN),
+    ("/api/ecriture/compte/confirmer", &[("jeton", "inconnu")], OPEN),
+    ("/api/ecriture/compte/demander-un-lien", &[("email", "personne@exemple.fr"), ("pour", "connexion")], OPEN),
+    ("/api/ecriture/compte/suivre-le-lien", &[("jeton", "inconnu")], OPEN),
+    ("/api/ecriture/compte/choisir-le-mot-de-passe", &[("jeton", "inconnu"), ("mot_de_passe", "court")], OPEN),
+    ("/api/ecriture/compte/pseudonyme", &[("pseudonyme", "Un autre nom")], OWN),
+    ("/api/ecriture/compte/adresse", &[("email", "ailleurs@exemple.fr")], OWN),
+    ("/api/ecriture/compte/confirmer-l-adresse", &[("jeton", "inconnu")], OPEN),
+    ("/api/ecriture/compte/mot-de-passe", &[("actuel", "pas le bon"), ("nouveau", "court")], OWN),
+    ("/api/ecriture/compte/supprimer", &[], OWN),
+    ("/api/ecriture/equipe/inviter", &[("regie", "{r1}"), ("email", "invite@exemple.fr"), ("role", "editeur")], TEAM_1),
+    ("/api/ecriture/equipe/retirer", &[("regie", "{r1}"), ("email", "absent@exemple.fr")], TEAM_1),
+    ("/api/ecriture/equipe/accepter", &[("jeton", "inconnu"), ("pseudonyme", "Invité")], OPEN),
+    ("/api/ecriture/signaler-correction", &[("regie", "{r1}"), ("sujet", "autre"), ("message", "Le numéro de téléphone a changé.")], OPEN),
+    ("GET /compte/mes-donnees.json", &[], OWN),
+];
+
+fn role_of(column: &str, regie_1: i64, regie_2: i64) -> Option<Role> {
+    match column {
+        "editor-1" => Some(Role::RegieEditor { regie: regie_1 }),
+        "admin-1" => Some(Role::RegieAdmin { regie: regie_1 }),
+        "admin-2" => Some(Role::RegieAdmin { regie: regie_2 }),
+        "network" => Some(Role::NetworkAdmin),
+        "observer" => Some(Role::Observer { territory: "departement:93".into() }),
+        _ => None,
+    }
+}
+
+/// A fresh account of the column's kind with a live session (opened by a mailed link: no
+/// password to hash), or no cookie at all. The suspended account's session was live before.
+async fn cookie_of(db: &Database, column: &str, n: usize, regies: (i64, i64)) -> Option<String> {
+    if column == "anonymous" {
+        return None;
+    }
+    let email = format!("cellule{n}@exemple.fr");
+    operator::add(db, &Actor::Cli, &email, role_of(column, regies.0, regies.1), Some(&format!("Cellule {n}")), None).await.unwrap();
+    link::request(db, &Actor::Anonymous, link::Purpose::SignIn, &email, atlas_core::locale::Locale::Fr).await.unwrap();
+    let mails = mail::latest(db, 5).await.unwrap();
+    let body = &mails.iter().find(|m| m.recipient == email && m.subject.contains("connexion")).unwrap().body_text;
+    let token = body[body.find("jeton=").unwrap() + 6..].split_whitespace().next().unwrap().to_owned();
+    let session = link::sign_in(db, &Actor::Anonymous, &token).await.unwrap();
+    assert!(account::session(db, &session.token).await.unwrap().is_some());
+    if column == "suspended" {
+        operator::suspend(db, &Actor::Cli, &email).await.unwrap();
+    }
+    Some(session.token)
+}
+
+fn outcome(status: StatusCode, location: &str) -> &'static str {
+    if status == StatusCode::UNAUTHORIZED || location.contains("erreur=connexion_requise") {
+        "401"
+    } else if status == StatusCode::FORBIDDEN || location.contains("erreur=interdit") {
+        "403"
+    } else {
+        "ok"
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_write_route_as_every_kind_of_person() {
+    // Every write route has its row.
+    let routes: std::collections::BTreeSet<String> =
+        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()).filter(|p| p.starts_with("/api/ecriture/")).collect();
+    let rows: std::collections::BTreeSet<String> = MATRIX.iter().map(|(r, _, _)| r.to_string()).filter(|r| r.starts_with("/api/")).collect();
+    assert_eq!(rows, routes, "each write route needs its row in the matrix");
+
+    for backend in backends() {
+        let db = fresh(backend).await;
+        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        let regies: Vec<(i64, String)> = sqlx::query_as("SELECT id, slug FROM regies ORDER BY id LIMIT 2").fetch_all(&db.pool).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let site = common::repo_root().join("public").to_string_lossy().to_string();
+        let options = LeptosOptions::builder().output_name("atlas").site_root(site).build();
+        let app = http::router_with_limits(options, atlas, WriteLimits::new(std::num::NonZeroU32::new(100_000).unwrap(), false));
+        let mut n = 0;
+        let mut cells = 0;
+        for (route, form, expected) in MATRIX {
+            for (column, want) in COLUMNS.iter().zip(expected) {
+                n += 1;
+                let cookie = cookie_of(&db, column, n, (regies[0].0, regies[1].0)).await;
+                let mut browser = Browser { app: app.clone(), cookie };
+                let (status, location) = match route.strip_prefix("GET ") {
+                    Some(path) => {
+                        let page = browser.get(path).await;
+                        (page.status, String::new())
+                    }
+                    None => {
+                        let form: Vec<(&str, String)> = form.iter().map(|(k, v)| (*k, v.replace("{r1}", &regies[0].1))).collect();
+                        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                        (StatusCode::FOUND, browser.post(route, &pairs).await)
+                    }
+                };
+                assert!(status.as_u16() < 500, "{backend}: {route} × {column}: {status}");
+                assert_eq!(outcome(status, &location), *want, "{backend}: {route} × {column} → {status} {location}");
+                cells += 1;
+            }
+        }
+        assert_eq!(cells, MATRIX.len() * COLUMNS.len(), "{backend}");
+    }
+}
