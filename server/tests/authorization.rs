@@ -90,7 +90,7 @@ async fn every_role_against_every_use_case() {
     for backend in backends() {
         let db = fresh(backend).await;
         // Real Régies, so that « Régie 1 » of the examples is one.
-        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        common::load_regies(&db).await;
         let regie_1: String = sqlx::query_scalar("SELECT slug FROM regies WHERE id = 1").fetch_one(&db.pool).await.unwrap();
         let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
         let mut actors = Vec::new();

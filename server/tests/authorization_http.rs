@@ -15,11 +15,10 @@ use atlas_server::http;
 use atlas_server::limits::WriteLimits;
 use atlas_service::account::{self, link, operator};
 use atlas_service::db::Database;
-use atlas_service::import::{self, ImportOptions, Request};
 use atlas_service::{mail, Actor, Atlas};
 use axum::http::StatusCode;
 use common::browser::Browser;
-use common::{backends, fresh, reference_dir};
+use common::{backends, fresh};
 use leptos::prelude::LeptosOptions;
 
 const COLUMNS: [&str; 8] = ["anonymous", "habitant", "editor-1", "admin-1", "admin-2", "network", "observer", "suspended"];
@@ -102,7 +101,7 @@ async fn every_write_route_as_every_kind_of_person() {
 
     for backend in backends() {
         let db = fresh(backend).await;
-        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        common::load_regies(&db).await;
         let regies: Vec<(i64, String)> = sqlx::query_as("SELECT id, slug FROM regies ORDER BY id LIMIT 2").fetch_all(&db.pool).await.unwrap();
         let atlas = Atlas::open(db.clone()).await.unwrap();
         let site = common::repo_root().join("public").to_string_lossy().to_string();

@@ -1,4 +1,4 @@
-//! Hostile input against every account form: 1,000 generated bodies each, well-formed enough to
+//! Hostile input against every account and team form: 1,000 generated bodies each, well-formed enough to
 //! reach validation (every field present, the write limit raised, each from its own address so
 //! that sign-in throttling per client does not answer first), with values that are empty,
 //! oversized, control characters, markup and script, SQL-looking, invalid UTF-8, very long
@@ -55,6 +55,10 @@ const FORMS: &[(&str, &[&str], bool)] = &[
     ("/api/ecriture/compte/mot-de-passe", &["actuel", "nouveau", "langue"], true),
     ("/api/ecriture/compte/supprimer", &["confirmer", "langue"], true),
     ("/api/ecriture/compte/deconnexion-partout", &["langue"], true),
+    ("/api/ecriture/compte/code", &["code", "langue", "suite"], false),
+    ("/api/ecriture/equipe/inviter", &["regie", "email", "role", "langue"], true),
+    ("/api/ecriture/equipe/retirer", &["regie", "email", "langue"], true),
+    ("/api/ecriture/equipe/accepter", &["jeton", "pseudonyme", "mot_de_passe", "langue"], false),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -65,7 +69,10 @@ async fn a_thousand_hostile_payloads_per_account_form() {
         let options = LeptosOptions::builder().output_name("atlas").site_root(common::repo_root().join("public").to_string_lossy().to_string()).build();
         // Raised write limit; client addresses from X-Forwarded-For (one per payload).
         let app = http::router_with_limits(options, atlas, WriteLimits::new(NonZeroU32::new(1_000_000).unwrap(), true));
-        let owner = operator::add(&db, &Actor::Cli, "cible@exemple.fr", None, Some("Cible"), Some("une phrase de passe solide")).await.unwrap();
+        // The target manages every team (a network administrator), so the team forms reach validation.
+        common::load_regies(&db).await;
+        let slug: String = sqlx::query_scalar("SELECT slug FROM regies ORDER BY id LIMIT 1").fetch_one(&db.pool).await.unwrap();
+        let owner = operator::add(&db, &Actor::Cli, "cible@exemple.fr", Some(atlas_core::account::Role::NetworkAdmin), Some("Cible"), Some("une phrase de passe solide")).await.unwrap();
         let mut rng = Rng(0xacc0_0000 + backend.len() as u64);
         let (mut sent, mut limited, mut shown) = (0usize, 0usize, 0usize);
         let mut session: Option<String> = None;
@@ -78,6 +85,9 @@ async fn a_thousand_hostile_payloads_per_account_form() {
                             let v = value(&mut rng);
                             // A deletion is never ticked by chance: the target must survive to be checked.
                             let v = if *f == "confirmer" && v == "oui" { String::new() } else { v };
+                            // Half the team forms name a real Régie (the rest, anything).
+                            let v = if *f == "regie" && rng.below(2) == 0 { slug.clone() } else { v };
+                            let v = if *f == "role" && rng.below(2) == 0 { "administrateur".to_owned() } else { v };
                             format!("{f}={v}")
                         })
                         .collect();
@@ -148,6 +158,8 @@ async fn a_thousand_hostile_payloads_per_account_form() {
         assert!(!row.0.is_empty() && !row.1.is_empty() && row.2.as_deref().is_some_and(|h| h.starts_with("$argon2id$")), "{backend}: {row:?}");
         let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE email = '' OR pseudonym = '' OR pseudonym_key = ''").fetch_one(&db.pool).await.unwrap();
         assert_eq!(broken, 0, "{backend}");
+        let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations WHERE email = '' OR role NOT IN ('regie-editor', 'regie-admin')").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(broken, 0, "{backend}: every invitation whole");
         println!("{backend}: {sent} hostile account-form payloads, {limited} answered 429, {shown} outcome pages checked, no 5xx");
     }
 }

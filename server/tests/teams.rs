@@ -12,10 +12,9 @@ use atlas_server::limits::WriteLimits;
 use atlas_service::account::team::{self, TeamRole};
 use atlas_service::account::{self, operator, FormOutcome};
 use atlas_service::db::Database;
-use atlas_service::import::{self, ImportOptions, Request};
 use atlas_service::{mail, Actor, Atlas, Code};
 use common::browser::Browser;
-use common::{backends, fresh, reference_dir};
+use common::{backends, fresh};
 use leptos::prelude::LeptosOptions;
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -25,7 +24,7 @@ const INVITE_FORM: &str = "action=\"/api/ecriture/equipe/inviter\"";
 /// A database with the reference data; the ids, slugs and names of two Régies.
 async fn with_regies(backend: &str) -> (Database, [(i64, String, String); 2]) {
     let db = fresh(backend).await;
-    import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+    common::load_regies(&db).await;
     let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, slug, nom FROM regies ORDER BY slug LIMIT 2").fetch_all(&db.pool).await.unwrap();
     (db, [rows[0].clone(), rows[1].clone()])
 }

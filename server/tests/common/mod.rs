@@ -113,3 +113,12 @@ impl Rng {
         (0..len).map(|_| self.next() as u8).collect()
     }
 }
+
+/// The reference communes and Régies, without the QPV contours (the slow part): enough for
+/// tests that need real Régies (teams, roles scoped to a Régie).
+pub async fn load_regies(db: &Database) {
+    use atlas_service::import::{self, ImportOptions, Request};
+    let cli = atlas_service::Actor::Cli;
+    import::run(db, &cli, Request::Communes(reference_dir()), ImportOptions::default()).await.unwrap();
+    import::run(db, &cli, Request::Regies(reference_dir().join("regies_candidates_2019.csv")), ImportOptions::default()).await.unwrap();
+}

@@ -1,0 +1,116 @@
+// A Régie's administrator, made with the documented command (`server users add`), invites a
+// colleague from /compte; the colleague follows the mailed link (real SMTP, the test's sink) on
+// their own device, chooses a pseudonym and is in the team; the administrator takes them out.
+// Then a network administrator with a second factor (`server users totp`) signs in with the
+// password and the code of an authenticator app (computed here, RFC 6238).
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+const { test, expect, hydrated, screenshot, seriousA11yViolations } = require('./fixtures');
+
+const PASSWORD = 'une phrase de passe solide';
+
+// The server's command line on the test database (the running server sees the same rows).
+function cli(args, input) {
+  return execFileSync(process.env.ATLAS_SERVER || '../target/release/server', args, {
+    input: input || '',
+    env: { ...process.env, DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db', RUST_LOG: 'error' },
+  }).toString();
+}
+
+async function mailedLink(request, to, subject) {
+  let link = null;
+  await expect.poll(async () => {
+    const mails = await (await request.get(process.env.ATLAS_E2E_MAILS)).json();
+    const mail = mails.filter((m) => m.to.includes(to) && m.subject.includes(subject)).pop();
+    link = mail && (mail.text.match(/https?:\/\/\S+jeton=\S+/) || [null])[0];
+    return link;
+  }, { timeout: 20_000, message: `a mail « ${subject} » to ${to}` }).toBeTruthy();
+  return link;
+}
+
+// The code an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits).
+function totp(secret, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+async function signIn(page, email) {
+  await page.goto('/compte/connexion');
+  await page.locator('#connexion-email').fill(email);
+  await page.locator('#connexion-mot-de-passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+}
+
+test('a Régie administrator invites a colleague, who joins from the mail, then is taken out', async ({ page, browser, request }, testInfo) => {
+  test.slow();
+  const tag = `${testInfo.project.name}-${Date.now()}`;
+  const admin = `admin-${tag}@exemple.fr`;
+  const colleague = `collegue-${tag}@exemple.fr`;
+  // A real Régie of the directory.
+  const regie = (await (await request.get('/regies')).text()).match(/href="\/regies\/([a-z0-9-]+)"/)[1];
+  cli(['users', 'add', admin, '--role', 'regie-admin', '--regie', regie, '--pseudonym', `Admin ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
+
+  await signIn(page, admin);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+  const team = page.locator('section', { has: page.getByRole('heading', { name: /^Équipe de / }) });
+  await expect(team).toContainText(`Admin ${tag}`.slice(0, 30));
+  await team.getByLabel('Adresse e-mail').fill(colleague);
+  await team.getByLabel('Rôle').selectOption('editeur');
+  await team.getByRole('button', { name: "Envoyer l'invitation" }).click();
+  await expect(page.locator('main').getByRole('status')).toContainText("L'invitation est partie");
+  await expect(team).toContainText(colleague);
+  await screenshot(page, testInfo, 'equipe-invitation-envoyee');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // The colleague, on their own device, follows the link.
+  const other = await browser.newContext({ viewport: page.viewportSize() });
+  const theirs = await other.newPage();
+  await theirs.goto(await mailedLink(request, colleague, 'Invitation à l’équipe'.replace('’', "'")));
+  await hydrated(theirs);
+  await expect(theirs.getByRole('heading', { level: 1, name: 'Invitation à une équipe' })).toBeVisible();
+  await expect(theirs.locator('main')).toContainText('comme Éditeur ou éditrice');
+  expect(await seriousA11yViolations(theirs)).toEqual([]);
+  await theirs.getByLabel('Pseudonyme').fill(`Collègue ${tag}`.slice(0, 30));
+  await screenshot(theirs, testInfo, 'equipe-invitation-acceptee');
+  await theirs.getByRole('button', { name: "Accepter l'invitation" }).click();
+  await expect(theirs.locator('main').getByRole('status')).toContainText("Bienvenue dans l'équipe");
+  await expect(theirs.locator('main')).toContainText('Éditeur de la Régie');
+
+  // Taken out: their next page shows no role in the Régie.
+  await page.reload();
+  await team.locator('li', { hasText: colleague }).getByRole('button', { name: /Retirer de l'équipe/ }).click();
+  await expect(page.locator('main').getByRole('status')).toContainText('ne fait plus partie');
+  await theirs.reload();
+  await expect(theirs.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+  await expect(theirs.locator('main')).not.toContainText('Éditeur de la Régie');
+  await other.close();
+});
+
+test('a network administrator with a second factor gives the code after the password', async ({ page }, testInfo) => {
+  const admin = `reseau-${testInfo.project.name}-${Date.now()}@exemple.fr`;
+  cli(['users', 'add', admin, '--role', 'network-admin', '--pseudonym', `Réseau ${testInfo.project.name}`, '--password-stdin'], `${PASSWORD}\n`);
+  const printed = cli(['users', 'totp', admin]);
+  const secret = printed.split('\n').find((l) => /^[A-Z2-7]{16,}$/.test(l));
+  expect(secret).toBeTruthy();
+
+  await signIn(page, admin);
+  await expect(page.getByRole('heading', { level: 1, name: 'Code de vérification' })).toBeVisible();
+  await expect(page.locator('header .account-name')).toHaveText('Connexion');
+  await page.getByLabel('Code à 6 chiffres').fill('000000');
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(page.locator('main').getByRole('alert')).toContainText('code incorrect ou déjà utilisé');
+  await screenshot(page, testInfo, 'second-facteur-refuse');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByLabel('Code à 6 chiffres').fill(totp(secret));
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+  await expect(page.locator('header .account-name')).toHaveText(`Réseau ${testInfo.project.name}`);
+  await expect(page.locator('main')).toContainText('Administrateur du réseau');
+});
