@@ -33,8 +33,7 @@ use crate::i18n::Locale;
 use crate::carte::MapPage;
 use crate::compte::account_page::AccountPage;
 use crate::compte::privacy::{DevMailPage, PrivacyPage};
-use crate::compte::team_pages::InvitationPage;
-use crate::compte::sign_pages::{ChoosePasswordPage, CodePage, ConfirmPage, EmailConfirmPage, ForgotPage, LinkSignInPage, SignInPage, SignUpPage};
+use crate::compte::pages::AccountPages;
 use crate::commune::CommunePage;
 use crate::gaps::GapsPage;
 use crate::home::HomePage;
@@ -126,15 +125,9 @@ fn PageRoutes() -> AnyNestedRoute {
         <Route path=path!("/partenaires/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/autour-de-moi") view={Lazy::<LocateRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/compte") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/inscription") view={Lazy::<SignUpRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/connexion") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/confirmer") view={Lazy::<ConfirmRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/lien") view={Lazy::<LinkSignInRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/mot-de-passe-oublie") view={Lazy::<ForgotRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/code") view={Lazy::<CodeRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/mot-de-passe") view={Lazy::<ChoosePasswordRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/compte/adresse") view={Lazy::<EmailConfirmRoute>::new()} ssr=SsrMode::Async />
+        // Sign-up, sign-in, mailed links, the code, invitations: one lazy route (compte::pages),
+        // since each lazy route costs the main bundle its own loader.
+        <Route path=path!("/compte/:page") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }
@@ -202,14 +195,6 @@ lazy_page!(PartnersRoute, PartnersPage);
 lazy_page!(PartnerRoute, PartnerPage);
 lazy_page!(LocateRoute, LocatePage);
 lazy_page!(AccountRoute, AccountPage);
-lazy_page!(SignUpRoute, SignUpPage);
-lazy_page!(SignInRoute, SignInPage);
-lazy_page!(ConfirmRoute, ConfirmPage);
-lazy_page!(LinkSignInRoute, LinkSignInPage);
-lazy_page!(ForgotRoute, ForgotPage);
-lazy_page!(CodeRoute, CodePage);
-lazy_page!(InvitationRoute, InvitationPage);
-lazy_page!(ChoosePasswordRoute, ChoosePasswordPage);
-lazy_page!(EmailConfirmRoute, EmailConfirmPage);
+lazy_page!(AccountPagesRoute, AccountPages);
 lazy_page!(PrivacyRoute, PrivacyPage);
 lazy_page!(DevMailRoute, DevMailPage);

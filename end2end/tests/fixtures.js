@@ -41,3 +41,16 @@ exports.openMenu = async (page) => {
     await summary.click();
   }
 };
+
+// The link of the latest mail to `to` whose subject matches, as it arrived over SMTP at the
+// sink the test run started (end2end/smtp-sink.js); the sender tries every 2 s.
+exports.mailedLink = async (request, to, subject) => {
+  let link = null;
+  await base.expect.poll(async () => {
+    const mails = await (await request.get(process.env.ATLAS_E2E_MAILS)).json();
+    const mail = mails.filter((m) => m.to.includes(to) && m.subject.includes(subject)).pop();
+    link = mail && (mail.text.match(/https?:\/\/\S+jeton=\S+/) || [null])[0];
+    return link;
+  }, { timeout: 20_000, message: `a mail « ${subject} » to ${to}` }).toBeTruthy();
+  return link;
+};

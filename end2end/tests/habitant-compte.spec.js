@@ -2,20 +2,7 @@
 // (the development mailbox, /dev/courriels), follows the link, sees their pseudonym in the header
 // of every page, signs out, signs back in with a one-time link instead of a password, and finally
 // deletes the account. The header stays one row on a phone, the links folded under « Menu ».
-const { test, expect, hydrated, screenshot, seriousA11yViolations } = require('./fixtures');
-
-// The link of the latest mail to `to` whose subject matches, as it arrived over SMTP at the
-// sink the test run started (end2end/smtp-sink.js); the sender tries every 2 s.
-async function mailedLink(request, to, subject) {
-  let link = null;
-  await expect.poll(async () => {
-    const mails = await (await request.get(process.env.ATLAS_E2E_MAILS)).json();
-    const mail = mails.filter((m) => m.to.includes(to) && m.subject.includes(subject)).pop();
-    link = mail && (mail.text.match(/https?:\/\/\S+jeton=\S+/) || [null])[0];
-    return link;
-  }, { timeout: 20_000, message: `a mail « ${subject} » to ${to}` }).toBeTruthy();
-  return link;
-}
+const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations } = require('./fixtures');
 
 test('sign up, confirm by mail, signed in everywhere, sign out, sign in by link, reset the password, delete', async ({ page, request }, testInfo) => {
   // A whole life of an account: four mails over SMTP (the sender polls every 2 s), five argon2

@@ -5,7 +5,7 @@
 // password and the code of an authenticator app (computed here, RFC 6238).
 const crypto = require('crypto');
 const { execFileSync } = require('child_process');
-const { test, expect, hydrated, screenshot, seriousA11yViolations } = require('./fixtures');
+const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations } = require('./fixtures');
 
 const PASSWORD = 'une phrase de passe solide';
 
@@ -15,17 +15,6 @@ function cli(args, input) {
     input: input || '',
     env: { ...process.env, DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db', RUST_LOG: 'error' },
   }).toString();
-}
-
-async function mailedLink(request, to, subject) {
-  let link = null;
-  await expect.poll(async () => {
-    const mails = await (await request.get(process.env.ATLAS_E2E_MAILS)).json();
-    const mail = mails.filter((m) => m.to.includes(to) && m.subject.includes(subject)).pop();
-    link = mail && (mail.text.match(/https?:\/\/\S+jeton=\S+/) || [null])[0];
-    return link;
-  }, { timeout: 20_000, message: `a mail « ${subject} » to ${to}` }).toBeTruthy();
-  return link;
 }
 
 // The code an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits).
@@ -81,7 +70,7 @@ test('a Régie administrator invites a colleague, who joins from the mail, then 
   await screenshot(theirs, testInfo, 'equipe-invitation-acceptee');
   await theirs.getByRole('button', { name: "Accepter l'invitation" }).click();
   await expect(theirs.locator('main').getByRole('status')).toContainText("Bienvenue dans l'équipe");
-  await expect(theirs.locator('main')).toContainText('Éditeur de la Régie');
+  await expect(theirs.locator('main')).toContainText('Éditeur ou éditrice :');
 
   // Taken out: their next page shows no role in the Régie.
   await page.reload();
@@ -89,7 +78,7 @@ test('a Régie administrator invites a colleague, who joins from the mail, then 
   await expect(page.locator('main').getByRole('status')).toContainText('ne fait plus partie');
   await theirs.reload();
   await expect(theirs.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
-  await expect(theirs.locator('main')).not.toContainText('Éditeur de la Régie');
+  await expect(theirs.locator('main')).not.toContainText('Éditeur ou éditrice :');
   await other.close();
 });
 

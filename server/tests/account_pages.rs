@@ -79,6 +79,10 @@ async fn an_habitant_opens_uses_and_deletes_an_account_in_the_browser() {
             assert!(page.body.contains(label), "{backend}: {label}");
         }
         assert!(page.body.contains("action=\"/api/ecriture/compte/inscription\""), "{backend}");
+        // The account pages share one route: a path it does not know is a 404 page, in French.
+        let unknown = b.get("/compte/nimporte-quoi").await;
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{backend}");
+        assert!(unknown.body.contains("Page introuvable"), "{backend}");
         let anonymous_home = b.get("/").await.body;
         let other_visit = stranger.get("/").await.body;
         assert_ne!(anonymous_home, other_visit, "{backend}: each response has its own CSP nonce");

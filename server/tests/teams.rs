@@ -154,7 +154,7 @@ async fn the_team_in_the_browser() {
         let welcome = newcomer.post("/api/ecriture/equipe/accepter", &[("jeton", &link), ("pseudonyme", "Sami")]).await;
         assert_eq!(welcome, "/compte?bienvenue=equipe", "{backend}");
         let page = newcomer.get(&welcome).await.body;
-        assert!(page.contains("Bienvenue dans l'équipe") && page.contains(&format!("Éditeur de la Régie {a_name}")), "{backend}");
+        assert!(page.contains("Bienvenue dans l'équipe") && page.contains(&format!("Éditeur ou éditrice : {a_name}")), "{backend}");
         assert!(!page.contains(INVITE_FORM), "{backend}: an éditeur does not manage the team");
         let forbidden = newcomer.post("/api/ecriture/equipe/inviter", &[("regie", &a_slug), ("email", "x@exemple.fr"), ("role", "administrateur")]).await;
         assert!(forbidden.starts_with("/compte?erreur=interdit"), "{backend}: {forbidden}");
@@ -163,7 +163,7 @@ async fn the_team_in_the_browser() {
         // Taken out by the administrator: the newcomer's next page shows no role in the Régie.
         let done = admin.post("/api/ecriture/equipe/retirer", &[("regie", &a_slug), ("email", "sami@exemple.fr")]).await;
         assert_eq!(done, format!("/compte?fait=retrait&equipe={a_slug}"), "{backend}");
-        assert!(!newcomer.get("/compte").await.body.contains(&format!("Éditeur de la Régie {a_name}")), "{backend}");
+        assert!(!newcomer.get("/compte").await.body.contains(&format!("Éditeur ou éditrice : {a_name}")), "{backend}");
 
         // In English.
         let page = admin.get("/en/compte").await.body;

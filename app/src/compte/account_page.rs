@@ -3,13 +3,12 @@
 
 use atlas_core::account::Field;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::data::{AccountPageData, AccountSummary};
 use super::forms::*;
 use super::team_pages::team_sections;
 use super::texts::T;
-use super::{account_view, language_field, notice_if, param, Input, Refusals};
+use super::{account_frame, account_view, language_field, notice_if, param, Input, Refusals};
 use crate::i18n::use_texts;
 
 #[component]
@@ -30,14 +29,7 @@ pub fn AccountPage() -> impl IntoView {
             }
             .into_any(),
         };
-        view! {
-            <Title text=title.clone() />
-            <div class="account-page">
-                <h1>{title}</h1>
-                {body}
-            </div>
-        }
-        .into_any()
+        account_frame(title, body)
     })
 }
 

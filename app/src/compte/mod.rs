@@ -6,6 +6,7 @@
 pub mod account_page;
 pub mod data;
 pub mod forms;
+pub mod pages;
 pub mod privacy;
 pub mod sign_pages;
 pub mod team_forms;
@@ -14,6 +15,7 @@ pub mod texts;
 
 use atlas_core::account::{Field, Problem};
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::error::ErrorNotice;
@@ -128,6 +130,34 @@ impl Input {
             {self.hint.map(|h| view! { <p class="help" id=hint_id>{h}</p> })}
         }
     }
+}
+
+/// The pseudonym field of a form that makes an account (`value`: what came back to be corrected).
+pub fn pseudonym_input(d: &AccountPageData, r: &Refusals, id: &'static str) -> Input {
+    Input {
+        id,
+        name: "pseudonyme",
+        kind: "text",
+        autocomplete: "nickname",
+        label: d.texts.get(T::Pseudonym),
+        hint: Some(d.texts.get(T::PseudonymHint)),
+        value: param("pseudonyme"),
+        invalid: r.on(Field::Pseudonym),
+        minlength: Some(3),
+        maxlength: 30,
+    }
+}
+
+/// An account page's frame: its title (the tab's and the heading) and its body.
+pub fn account_frame(title: String, body: AnyView) -> AnyView {
+    view! {
+        <Title text=title.clone() />
+        <div class="account-page">
+            <h1>{title}</h1>
+            {body}
+        </div>
+    }
+    .into_any()
 }
 
 /// The hidden field that brings the browser back to a page in the form's language.

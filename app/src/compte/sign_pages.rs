@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use super::data::AccountPageData;
 use super::forms::*;
 use super::texts::T;
-use super::{account_view, language_field, notice_if, param, Input, Refusals};
+use super::{account_view, language_field, notice_if, param, pseudonym_input, Input, Refusals};
 use crate::i18n::use_texts;
 
 fn email_input(d: &AccountPageData, r: &Refusals, id: &'static str, hint: bool) -> impl IntoView {
@@ -50,18 +50,7 @@ pub fn SignUpPage() -> impl IntoView {
         let t = use_texts();
         let r = Refusals::of(&d);
         let sent = notice_if("envoye", "1", d.texts.get(T::SignUpSent));
-        let pseudonym = Input {
-            id: "inscription-pseudonyme",
-            name: "pseudonyme",
-            kind: "text",
-            autocomplete: "nickname",
-            label: d.texts.get(T::Pseudonym),
-            hint: Some(d.texts.get(T::PseudonymHint)),
-            value: param("pseudonyme"),
-            invalid: r.on(Field::Pseudonym),
-            minlength: Some(3),
-            maxlength: 30,
-        };
+        let pseudonym = pseudonym_input(&d, &r, "inscription-pseudonyme");
         view! {
             <Title text=d.texts.get(T::SignUpTitle) />
             <div class="account-page">

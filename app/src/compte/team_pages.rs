@@ -3,12 +3,11 @@
 
 use atlas_core::account::Field;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::data::{AccountPageData, TeamSummary};
 use super::team_forms::*;
 use super::texts::T;
-use super::{account_view, language_field, param, Input, Refusals};
+use super::{account_frame, account_view, language_field, param, pseudonym_input, Input, Refusals};
 use crate::i18n::use_texts;
 
 /// One section per team the signed-in person administers.
@@ -104,18 +103,7 @@ pub fn InvitationPage() -> impl IntoView {
             Some(i) => {
                 let text = d.texts.get(T::InvitationText).replace("{regie}", &i.regie_name).replace("{role}", &i.role).replace("{email}", &i.email);
                 let new_account = (!i.has_account).then(|| {
-                    let pseudonym = Input {
-                        id: "invitation-pseudonyme",
-                        name: "pseudonyme",
-                        kind: "text",
-                        autocomplete: "nickname",
-                        label: d.texts.get(T::Pseudonym),
-                        hint: Some(d.texts.get(T::PseudonymHint)),
-                        value: param("pseudonyme"),
-                        invalid: r.on(Field::Pseudonym),
-                        minlength: Some(3),
-                        maxlength: 30,
-                    };
+                    let pseudonym = pseudonym_input(&d, &r, "invitation-pseudonyme");
                     let password = Input {
                         id: "invitation-mot-de-passe",
                         name: "mot_de_passe",
@@ -147,13 +135,6 @@ pub fn InvitationPage() -> impl IntoView {
                 .into_any()
             }
         };
-        view! {
-            <Title text=title.clone() />
-            <div class="account-page">
-                <h1>{title}</h1>
-                {body}
-            </div>
-        }
-        .into_any()
+        account_frame(title, body)
     })
 }

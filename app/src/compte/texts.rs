@@ -111,8 +111,8 @@ account_texts! {
     InvitationSubmit => "Accepter l'invitation", "Accept the invitation";
     InvitationWelcome => "Bienvenue dans l'équipe ! Votre rôle apparaît ci-dessous.", "Welcome to the team! Your role shows below.";
     RoleHabitant => "Habitant : vous pouvez participer dans tous les quartiers.", "Habitant: you can take part in every neighbourhood.";
-    RoleEditor => "Éditeur de la Régie", "Editor of the Régie";
-    RoleAdmin => "Administrateur de la Régie", "Administrator of the Régie";
+    RoleEditor => "Éditeur ou éditrice :", "Editor:";
+    RoleAdmin => "Administrateur ou administratrice :", "Administrator:";
     RoleNetwork => "Administrateur du réseau (Mouvement des Régies)", "Network administrator (Mouvement des Régies)";
     RoleObserver => "Observateur du territoire", "Observer of the territory";
     PseudonymTitle => "Changer de pseudonyme", "Change my pseudonym";

@@ -1,0 +1,27 @@
+//! `/compte/:page`: the account pages other than `/compte` itself, behind one lazy route. The
+//! page follows the path reactively: going from « connexion » to « inscription » stays on this
+//! route, and must still change the page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::sign_pages::{ChoosePasswordPage, CodePage, ConfirmPage, EmailConfirmPage, ForgotPage, LinkSignInPage, SignInPage, SignUpPage};
+use super::team_pages::InvitationPage;
+use crate::layout::NotFound;
+
+#[component]
+pub fn AccountPages() -> impl IntoView {
+    let params = use_params_map();
+    move || match params.read().get("page").as_deref() {
+        Some("inscription") => view! { <SignUpPage /> }.into_any(),
+        Some("connexion") => view! { <SignInPage /> }.into_any(),
+        Some("confirmer") => view! { <ConfirmPage /> }.into_any(),
+        Some("lien") => view! { <LinkSignInPage /> }.into_any(),
+        Some("mot-de-passe-oublie") => view! { <ForgotPage /> }.into_any(),
+        Some("mot-de-passe") => view! { <ChoosePasswordPage /> }.into_any(),
+        Some("adresse") => view! { <EmailConfirmPage /> }.into_any(),
+        Some("code") => view! { <CodePage /> }.into_any(),
+        Some("invitation") => view! { <InvitationPage /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
