@@ -22,6 +22,7 @@ use atlas_service::Atlas;
 
 use crate::limits::{guard_writes, WriteLimits};
 use crate::state::AppState;
+use crate::page_cache::{self, PageCache};
 use crate::{api, exports, map, security, session};
 
 /// Largest request body accepted (413 beyond).
@@ -29,14 +30,19 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Longest a request may take (408 beyond).
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// The application with the write limits of the environment (see `limits`).
+/// The application with the write limits and page cache of the environment (see `limits`,
+/// `page_cache`).
 pub fn router(leptos_options: LeptosOptions, atlas: Atlas) -> Router {
     router_with_limits(leptos_options, atlas, WriteLimits::from_env())
 }
 
 pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLimits) -> Router {
+    router_with(leptos_options, atlas, limits, PageCache::from_env())
+}
+
+pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLimits, page_cache: PageCache) -> Router {
     let routes = generate_route_list(App);
-    let state = AppState { leptos_options: leptos_options.clone(), atlas: atlas.clone() };
+    let state = AppState { leptos_options: leptos_options.clone(), atlas: atlas.clone(), page_cache };
     // Static files: the .br/.gz siblings written at build time (`cargo leptos build --precompress`)
     // are sent as they are to clients that accept them; anything else is a Leptos 404 page.
     let not_found = leptos_axum::file_and_error_handler::<AppState, _>(shell).with_state(state.clone());
@@ -67,6 +73,8 @@ pub fn router_with_limits(leptos_options: LeptosOptions, atlas: Atlas, limits: W
         .layer(axum::middleware::from_fn(malformed_arguments))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(axum::middleware::from_fn_with_state((limits, state.atlas.db.clone()), guard_writes))
+        // Outside the session lookup: an anonymous page from memory costs no query.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         // Forms and server-function calls are small; nothing is uploaded through the web (imports
         // go through the command line): refuse large bodies before reading them.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod http;
 pub mod limits;
 pub mod map;
+pub mod page_cache;
 pub mod security;
 pub mod session;
 pub mod state;

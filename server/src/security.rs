@@ -4,9 +4,10 @@
 //! bundle; no plugin, no framing by other sites, forms posting only here, images from the site
 //! and the configured map tiles. Geolocation is allowed for the site itself (« Autour de moi »).
 //!
-//! A page cache (served to every anonymous visitor) must not replay a nonce: it is to put a
-//! fresh one into the stored bytes as they are served (`restamp`), so the policy stays per
-//! response.
+//! A page served from the page cache to every anonymous visitor cannot carry a nonce (it would be
+//! the same for all of them, and known): it is stored without one, and served under a policy
+//! naming the SHA-256 of each of its inline scripts instead (`policy_with_hashes`, set by
+//! `page_cache`, which this layer then leaves as it is). The stored bytes stay compressed once.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue};
@@ -36,17 +37,23 @@ fn read_tile_source() -> String {
     format!(" {scheme}://{host}")
 }
 
+/// The policy of a response whose inline scripts carry `nonce`.
 pub fn policy(nonce: &str) -> String {
+    policy_allowing_scripts(&format!("'nonce-{nonce}'"))
+}
+
+/// The policy of a stored page: its inline scripts by hash (`'sha256-…'` each), no nonce.
+pub fn policy_with_hashes(hashes: &[String]) -> String {
+    policy_allowing_scripts(&hashes.join(" "))
+}
+
+fn policy_allowing_scripts(inline: &str) -> String {
+    let inline = if inline.is_empty() { String::new() } else { format!(" {inline}") };
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:{}; \
+        "default-src 'self'; script-src 'self'{inline} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:{}; \
          connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
         tile_source()
     )
-}
-
-/// Replaces the nonce rendered into a stored page by the one of the response serving it.
-pub fn restamp(body: &str, stored: &str, fresh: &str) -> String {
-    body.replace(&format!("nonce=\"{stored}\""), &format!("nonce=\"{fresh}\""))
 }
 
 pub async fn headers(mut request: Request, next: Next) -> Response {
@@ -54,8 +61,10 @@ pub async fn headers(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&policy(&nonce)) {
-        h.insert(header::CONTENT_SECURITY_POLICY, value);
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(value) = HeaderValue::from_str(&policy(&nonce)) {
+            h.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
@@ -74,6 +83,8 @@ mod tests {
         let p = super::policy("abc");
         assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"), "{p}");
         assert!(p.contains("frame-ancestors 'none'") && p.contains("object-src 'none'"), "{p}");
-        assert_eq!(super::restamp("<script nonce=\"old\">x</script>", "old", "new"), "<script nonce=\"new\">x</script>");
+        let stored = super::policy_with_hashes(&["'sha256-abc='".into(), "'sha256-def='".into()]);
+        assert!(stored.contains("script-src 'self' 'sha256-abc=' 'sha256-def=' 'wasm-unsafe-eval';"), "{stored}");
+        assert!(super::policy_with_hashes(&[]).contains("script-src 'self' 'wasm-unsafe-eval';"));
     }
 }

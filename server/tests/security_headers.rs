@@ -1,6 +1,7 @@
 //! Security headers on every kind of response: pages (anonymous and signed in, 404), server
-//! functions, the JSON API, exports, static files. The policy names this response's nonce, and
-//! the page's inline scripts carry that same nonce (and no other).
+//! functions, the JSON API, exports, static files. A page made for this response names its nonce
+//! in the policy, and its inline scripts carry that same nonce (and no other); a page served from
+//! the page cache carries none, and its policy names each of its inline scripts by hash.
 
 mod common;
 
@@ -17,9 +18,9 @@ async fn every_response_carries_the_security_headers() {
     let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
     let site = common::repo_root().join("public").to_string_lossy().to_string();
     let app = http::router(LeptosOptions::builder().output_name("atlas").site_root(site).build(), atlas);
-    let session = atlas_service::account::operator::add(&db, &atlas_service::Actor::Cli, "zoe@exemple.fr", None, Some("Zoé"), Some("une phrase de passe solide")).await.unwrap();
+    let added = atlas_service::account::operator::add(&db, &atlas_service::Actor::Cli, "zoe@exemple.fr", None, Some("Zoé"), Some("une phrase de passe solide")).await.unwrap();
     let signed_in = atlas_service::account::sign_in(&db, &atlas_service::Actor::Anonymous, "zoe@exemple.fr", "une phrase de passe solide", None).await.unwrap();
-    assert!(session.id > 0);
+    assert!(added.id > 0);
     let requests: Vec<(&str, &str, Option<String>)> = vec![
         ("GET", "/", None),
         ("GET", "/regies", None),
@@ -34,7 +35,7 @@ async fn every_response_carries_the_security_headers() {
     ];
     for (method, path, cookie) in requests {
         let mut request = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        if let Some(c) = cookie {
+        if let Some(c) = &cookie {
             request = request.header(header::COOKIE, c);
         }
         let response = app.clone().oneshot(request.body(Body::from("email=x&mot_de_passe=y")).unwrap()).await.unwrap();
@@ -49,12 +50,23 @@ async fn every_response_carries_the_security_headers() {
         assert!(h["permissions-policy"].to_str().unwrap().contains("geolocation=(self)"), "{path}");
         let body = String::from_utf8_lossy(&axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap()).into_owned();
         if body.starts_with("<!DOCTYPE html>") {
-            let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
             let scripts: Vec<&str> = body.split("<script").skip(1).map(|s| s.split('>').next().unwrap()).collect();
             assert!(!scripts.is_empty(), "{path}: a page has its hydration script");
-            for tag in scripts {
-                let data_block = tag.contains("application/ld+json");
-                assert!(data_block || tag.contains(&format!("nonce=\"{nonce}\"")), "{path}: an inline script without this response's nonce: <script{tag}>");
+            let stored = h.get("x-atlas-cache").is_some();
+            assert_eq!(stored, cookie.is_none() && ["/", "/regies"].contains(&path), "{path}: only anonymous pages outside /compte are stored");
+            if stored {
+                // Served from the page cache: no nonce in the page or the policy, every inline
+                // script named by its hash.
+                assert!(!csp.contains("'nonce-") && !body.contains("nonce="), "{path}: {csp}");
+                for hash in atlas_server::page_cache::entry::inline_script_hashes(body.as_bytes()) {
+                    assert!(csp.contains(&hash), "{path}: {hash} not in {csp}");
+                }
+            } else {
+                let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+                for tag in scripts {
+                    let data_block = tag.contains("application/ld+json");
+                    assert!(data_block || tag.contains(&format!("nonce=\"{nonce}\"")), "{path}: an inline script without this response's nonce: <script{tag}>");
+                }
             }
         }
     }
