@@ -90,7 +90,10 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
             assert!(response.headers().contains_key("last-modified"), "{backend} {uri}");
         }
         let response = router.clone().oneshot(Request::get("/regies").body(Body::empty()).unwrap()).await.unwrap();
-        assert!(!response.headers().contains_key("cache-control"), "{backend}: pages are not cached");
+        // Pages are kept by browsers and proxies only with a revalidation (the ETag, 304): a
+        // browser never shows a page older than the data without asking.
+        assert_eq!(response.headers()["cache-control"], "public, max-age=0, must-revalidate, s-maxage=60", "{backend}");
+        assert!(response.headers().contains_key("etag"), "{backend}");
 
         // A body larger than any form is refused before it is read.
         let big = vec![b'x'; atlas_server::http::MAX_BODY_BYTES + 1];

@@ -147,11 +147,12 @@ impl Entry {
     }
 }
 
-/// The page without the ` nonce="…"` attributes Leptos wrote on its scripts and preloads.
+/// The page without the nonce of the response it was made for: the ` nonce="…"` attributes
+/// Leptos wrote on its scripts go, and so does the value Leptos 0.8 also writes into the
+/// preloads' `crossorigin` (an empty `crossorigin` means the same to a browser: anonymous).
 fn strip_nonce(body: &[u8], nonce: &str) -> Vec<u8> {
-    let attribute = format!(" nonce=\"{nonce}\"");
     let text = String::from_utf8_lossy(body);
-    text.replace(&attribute, "").into_bytes()
+    text.replace(&format!(" nonce=\"{nonce}\""), "").replace(&format!("=\"{nonce}\""), "=\"\"").into_bytes()
 }
 
 /// `'sha256-…'` of every inline script of a page (not of `src=` scripts, which `'self'` covers,
@@ -209,11 +210,13 @@ mod tests {
 
     #[test]
     fn a_stored_page_has_no_nonce_and_its_scripts_by_hash() {
-        let page = b"<!DOCTYPE html><html><head><link rel=\"modulepreload\" nonce=\"N0NCE\" href=\"/pkg/a.js\"><script type=\"module\" nonce=\"N0NCE\">import('/pkg/a.js')</script><script type=\"application/ld+json\">{}</script><script src=\"/js/x.js\"></script></head><body>x<script nonce=\"N0NCE\">window.a=1</script></body></html>";
+        let page = b"<!DOCTYPE html><html><head><link rel=\"modulepreload\" nonce=\"N0NCE\" href=\"/pkg/a.js\" crossorigin=\"N0NCE\"><script type=\"module\" nonce=\"N0NCE\">import('/pkg/a.js')</script><script type=\"application/ld+json\">{}</script><script src=\"/js/x.js\"></script></head><body>x<script nonce=\"N0NCE\">window.a=1</script></body></html>";
         let mut headers = HeaderMap::new();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         let entry = Entry::new(Revisions::new(), headers, page, Some("N0NCE"));
-        assert!(!String::from_utf8_lossy(&entry.plain).contains("nonce"));
+        let stored = String::from_utf8_lossy(&entry.plain).into_owned();
+        assert!(!stored.contains("nonce") && !stored.contains("N0NCE"), "{stored}");
+        assert!(stored.contains("href=\"/pkg/a.js\" crossorigin=\"\">"), "{stored}");
         let policy = entry.policy.as_ref().unwrap().to_str().unwrap().to_owned();
         let expected = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import('/pkg/a.js')")));
         assert!(policy.contains(&expected), "{policy}");

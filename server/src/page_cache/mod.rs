@@ -81,11 +81,13 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     }
     let cache = &state.page_cache;
     let Some(key) = key(&request).filter(|_| cache.enabled()) else { return next.run(request).await };
-    let revisions = state.atlas.current().revisions.clone();
+    // The snapshot this request sees: its revisions decide what is stale (not copied on a hit).
+    let snapshot = state.atlas.current();
+    let revisions = &snapshot.revisions;
     let encoding = Encoding::negotiate(request.headers().get(header::ACCEPT_ENCODING));
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let vary = vary(&request);
-    if let Some(entry) = cache.get(&key, &revisions) {
+    if let Some(entry) = cache.get(&key, revisions) {
         return entry.respond(encoding, if_none_match.as_ref(), vary, "hit");
     }
 
@@ -93,7 +95,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     let mut pending = Some((request, next));
     let mut own: Option<Response> = None;
     let stored = {
-        let (pending, own, revisions, largest) = (&mut pending, &mut own, &revisions, cache.largest_entry());
+        let (pending, own, largest) = (&mut pending, &mut own, cache.largest_entry());
         flight
             .get_or_init(|| async move {
                 let Some((request, next)) = pending.take() else { return None };
@@ -117,7 +119,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     }
     let mine = pending.is_none();
     match stored {
-        Some(entry) if mine || entry.revisions == revisions => {
+        Some(entry) if mine || &entry.revisions == revisions => {
             if mine {
                 cache.insert(key, entry.clone());
             }
