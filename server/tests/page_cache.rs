@@ -80,6 +80,8 @@ async fn anonymous_pages_from_memory_fresh_after_every_change_never_for_a_sessio
         assert!(second.headers[header::VARY].to_str().unwrap().contains("Cookie"), "{backend}");
         let revalidated = send(&app, Request::get(&page).header(header::IF_NONE_MATCH, &etag).body(Body::empty()).unwrap()).await;
         assert_eq!((revalidated.status, revalidated.body.as_str()), (StatusCode::NOT_MODIFIED, ""), "{backend}");
+        // A browser replaces the kept page's headers by a 304's: the policy must be the page's.
+        assert_eq!(revalidated.headers[header::CONTENT_SECURITY_POLICY], second.headers[header::CONTENT_SECURITY_POLICY], "{backend}");
         let zipped = send(&app, Request::get(&page).header(header::ACCEPT_ENCODING, "gzip, br").body(Body::empty()).unwrap()).await;
         assert_eq!(zipped.headers[header::CONTENT_ENCODING], "br", "{backend}");
 

@@ -128,12 +128,14 @@ impl Entry {
             if let Some(coding) = coding {
                 r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
             }
-            if let Some(policy) = &self.policy {
-                r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy.clone());
-            }
             r
         };
         let h = response.headers_mut();
+        // On a 304 too: the browser updates the headers of the page it keeps with these, and a
+        // policy with a nonce the page does not carry would block its scripts.
+        if let Some(policy) = &self.policy {
+            h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+        }
         if let Ok(tag) = HeaderValue::from_str(&self.etag) {
             h.insert(header::ETAG, tag);
         }
