@@ -16,7 +16,7 @@ use crate::error::{locale, respond};
 use crate::state::AppState;
 
 /// Files of the site (bundle, scripts, styles, vendored libraries): no session needed.
-fn is_asset(path: &str) -> bool {
+pub fn is_asset(path: &str) -> bool {
     ["/pkg/", "/js/", "/vendor/", "/favicon"].iter().any(|p| path.starts_with(p))
 }
 

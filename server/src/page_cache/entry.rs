@@ -102,15 +102,9 @@ impl Entry {
         self.plain.len() + self.brotli.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len) + 512
     }
 
-    pub fn etag(&self) -> &str {
-        &self.etag
-    }
-
     /// The response for a request accepting `encoding`: 304 when `if_none_match` names our tag.
     pub fn respond(&self, encoding: Encoding, if_none_match: Option<&HeaderValue>, vary: &'static str, status_note: &'static str) -> Response {
-        let not_modified = if_none_match
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|tags| tags.split(',').any(|t| matches!(t.trim().trim_start_matches("W/"), tag if tag == self.etag || tag == "*")));
+        let not_modified = crate::cache::etag_matches(if_none_match, &self.etag);
         let (body, coding) = match encoding {
             Encoding::Brotli if self.brotli.is_some() => (self.brotli.clone(), Some("br")),
             Encoding::Gzip | Encoding::Brotli if self.gzip.is_some() => (self.gzip.clone(), Some("gzip")),

@@ -11,8 +11,9 @@
 //!
 //! An entry is valid while this instance's snapshot is at the revisions it was made from: every
 //! write bumps a revision in its transaction, and the writing instance refreshes its snapshot
-//! before answering (`write_then_catch_up`), the others within `watch::POLL`. A render that started before a change is
-//! labelled with the revisions it started at, so it is stale as soon as the change is seen.
+//! before answering (`write_then_catch_up`), the others within `watch::POLL`. A render that
+//! started before a change is labelled with the revisions it started at, so it is stale as soon
+//! as the change is seen.
 
 pub mod entry;
 pub mod store;
@@ -37,8 +38,8 @@ use crate::state::AppState;
 /// burst of identical requests): for operators and tests.
 pub const CACHE_STATUS: HeaderName = HeaderName::from_static("x-atlas-cache");
 
-/// Paths never stored (see the module's text).
-const NEVER: [&str; 7] = ["/compte", "/en/compte", "/dev/", "/pkg/", "/js/", "/vendor/", "/healthz"];
+/// Paths never stored besides the site's files (see the module's text).
+const NEVER: [&str; 4] = ["/compte", "/en/compte", "/dev/", "/healthz"];
 
 /// The key of a request whose response may be stored and shared, or `None`.
 pub fn key(request: &Request) -> Option<String> {
@@ -50,9 +51,9 @@ pub fn key(request: &Request) -> Option<String> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|c| cookie::read(c).is_some() || c.contains(cookie::NAME));
+        .any(|c| c.contains(cookie::NAME));
     let path = request.uri().path();
-    if has_session || NEVER.iter().any(|p| path.starts_with(p)) || path.starts_with("/favicon") {
+    if has_session || NEVER.iter().any(|p| path.starts_with(p)) || crate::session::is_asset(path) {
         return None;
     }
     let locale = language(request);
@@ -140,8 +141,11 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
 /// nothing changed.
 async fn write_then_catch_up(state: &AppState, request: Request, next: Next) -> Response {
     let response = next.run(request).await;
-    if let Err(e) = state.atlas.refresh().await {
-        tracing::warn!(error = %e, "snapshot refresh after a write failed; the watch will catch up");
+    // A refused request (403, 413, 422, 429…) changed nothing: a flood of them costs no query.
+    if response.status().is_success() || response.status().is_redirection() {
+        if let Err(e) = state.atlas.refresh().await {
+            tracing::warn!(error = %e, "snapshot refresh after a write failed; the watch will catch up");
+        }
     }
     response
 }
