@@ -41,7 +41,7 @@ measure() {
 run_backend() {
   local label=$1 url=$2
   rm -rf "$WORK/static" && mkdir -p "$WORK/static"
-  DATABASE_URL=$url LEPTOS_SITE_ADDR=127.0.0.1:$PORT LEPTOS_SITE_ROOT=target/site ATLAS_TILE_URL='' RUST_LOG=warn \
+  DATABASE_URL=$url LEPTOS_SITE_ADDR=127.0.0.1:$PORT LEPTOS_SITE_ROOT=target/site ATLAS_TILE_URL='' RUST_LOG=warn,atlas_service::snapshot=info \
     "$SERVER" serve >"$WORK/server.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
@@ -64,7 +64,7 @@ CONF
   nginx -c "$WORK/nginx.conf" -p "$WORK"
   echo
   echo "== $label: server vs nginx (same bytes), wrk -t2 -d$DURATION"
-  printf '%-58s %5s %10s %9s %9s %10s %7s\n' endpoint conn "req/s" p50 p99 "nginx r/s" ratio
+  printf '%-58s %5s %10s %9s %9s %10s %7s\n' endpoint conn "req/s" p50 p99 "nginx r/s" "srv/ngx"
   i=0
   for e in "${ENDPOINTS[@]}"; do
     local size
@@ -73,11 +73,20 @@ CONF
       read -r rps p50 p99 <<<"$(measure "http://127.0.0.1:$PORT$e" "$c")"
       read -r nrps _ _ <<<"$(measure "http://127.0.0.1:$NGINX_PORT/e$i" "$c")"
       printf '%-58s %5s %10s %9s %9s %10s %7s\n' "$e ($size B)" "$c" "$rps" "$p50" "$p99" "$nrps" \
-        "$(awk -v a="$nrps" -v b="$rps" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')"
+        "$(awk -v a="$nrps" -v b="$rps" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')"
     done
     i=$((i + 1))
   done
-  echo "server peak memory (VmHWM): $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' /proc/$pid/status)"
+  # A full snapshot rebuild under load, as when the territories are imported again: the old
+  # snapshot serves until the new one is swapped in, so both are in memory for a moment.
+  local before
+  before=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' /proc/$pid/status)
+  DATABASE_URL=$url RUST_LOG=warn "$SERVER" import communes data/reference >"$WORK/import.log" 2>&1
+  local t0=$SECONDS
+  wrk -t2 -c50 -d10s "http://127.0.0.1:$PORT/regies" >/dev/null 2>&1 &
+  until [ "$(grep -c "place indexes built" "$WORK/server.log")" -ge 2 ] || [ $((SECONDS - t0)) -gt 60 ]; do sleep 0.5; done
+  wait
+  echo "server peak memory (VmHWM): ${before} MB over the load, $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' /proc/$pid/status) with a full snapshot rebuild under load (now $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' /proc/$pid/status))"
   kill "$(cat "$WORK/nginx.pid")" && rm -f "$WORK/nginx.pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }

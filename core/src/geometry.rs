@@ -8,7 +8,7 @@ pub use geo::Polygon as Part;
 
 /// The outline of a set of polygons (the communes of a département): their union, without holes
 /// (separately simplified neighbours leave slivers between them), simplified to ~200 m.
-pub fn union(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
+pub fn union<'a>(polygons: impl IntoIterator<Item = &'a Polygon<f64>>) -> MultiPolygon<f64> {
     let merged = geo::unary_union(polygons);
     let outer = MultiPolygon(merged.0.into_iter().map(|p| Polygon::new(p.exterior().clone(), vec![])).collect());
     simplify(&outer, 0.002)

@@ -9,7 +9,7 @@ use atlas_core::partner::import::{parse_date, parse_partnerships, HEADERS};
 use atlas_core::place::{Hit, HitKind};
 use atlas_core::qpv::import::{parse_anct_csv, parse_geojson};
 use atlas_core::regie::import::parse_regies;
-use atlas_core::search::{Entry, SearchIndex};
+use atlas_core::search::{search_by_scan, Entry, SearchIndex};
 use proptest::prelude::*;
 
 /// Text that looks like a CSV file: the real header line, then rows of typical and odd cells.
@@ -98,6 +98,45 @@ proptest! {
             },
         ]);
         prop_assert!(index.search(&query, 8).len() <= 8);
+        prop_assert_eq!(index.search(&query, 8), search_by_scan(index.entries(), &query, 8));
+    }
+
+    /// Queries near real names (a start, then one letter changed, added or removed anywhere)
+    /// get from the index what the scan gives.
+    #[test]
+    fn the_index_answers_as_the_scan(name in prop::sample::select(vec!["sarcelles", "saint denis", "franc moisin", "qn09328m", "93200"]),
+                                     end in 1usize..12, at in 0usize..12, letter in "[a-z0-9 ]", how in 0u8..4) {
+        let index = SearchIndex::new(vec![
+            Entry {
+                hit: Hit { kind: HitKind::Commune, label: "Saint-Denis".into(), detail: "93200 · 93".into(), url: "/communes/93066".into() },
+                keys: vec!["saint denis".into()],
+                postcodes: vec!["93200".into()],
+                weight: 150_000,
+            },
+            Entry {
+                hit: Hit { kind: HitKind::Commune, label: "Sarcelles".into(), detail: "95200 · 95".into(), url: "/communes/95585".into() },
+                keys: vec!["sarcelles".into()],
+                postcodes: vec!["95200".into()],
+                weight: 58_000,
+            },
+            Entry {
+                hit: Hit { kind: HitKind::Qpv, label: "Franc Moisin".into(), detail: "QN09328M".into(), url: "/qpv/QN09328M".into() },
+                keys: vec!["franc moisin".into(), "qn09328m".into()],
+                postcodes: vec![],
+                weight: 0,
+            },
+        ]);
+        let mut q: Vec<char> = name.chars().take(end).collect();
+        let at = at.min(q.len());
+        let c = letter.chars().next().unwrap();
+        match how {
+            0 => q.insert(at, c),
+            1 if at < q.len() => { q.remove(at); }
+            2 if at < q.len() => q[at] = c,
+            _ => {}
+        }
+        let q: String = q.into_iter().collect();
+        prop_assert_eq!(index.search(&q, 3), search_by_scan(index.entries(), &q, 3), "{:?}", q);
     }
 }
 

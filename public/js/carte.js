@@ -62,13 +62,16 @@
       style: { color: '#37474f', weight: 1.5, opacity: 0.9, fill: false }
     }).addTo(map);
 
+    // Zoomed out, ~1,500 QPV points: drawn on one canvas instead of as many SVG elements (the
+    // main thread's work on a phone); contours (zoomed in, a few dozen) stay SVG.
+    var pointRenderer = L.canvas({ padding: 0.3 });
     var qpv = L.geoJSON(null, {
       style: function (f) {
         return { color: '#222', weight: 1, fillColor: COLOURS[f.properties.couverture] || '#999', fillOpacity: 0.6 };
       },
       pointToLayer: function (f, latlng) {
         return L.circleMarker(latlng, {
-          radius: 5, color: '#222', weight: 1, fillColor: COLOURS[f.properties.couverture] || '#999', fillOpacity: 0.85
+          renderer: pointRenderer, radius: 5, color: '#222', weight: 1, fillColor: COLOURS[f.properties.couverture] || '#999', fillOpacity: 0.85
         });
       },
       onEachFeature: function (f, layer) {

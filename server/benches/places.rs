@@ -58,7 +58,25 @@ fn main() {
             }
         }
         let per = t.elapsed().as_secs_f64() / (rounds * queries.len()) as f64;
-        println!("suggestions: {:.2} ms per query ({} entries, queries {:?})", per * 1e3, places.search.len(), queries);
+        println!("suggestions (index): {:.1} µs per query ({} entries, queries {:?})", per * 1e6, places.search.len(), queries);
+        for q in queries {
+            let t = Instant::now();
+            for _ in 0..rounds {
+                std::hint::black_box(places.search.search(q, 8));
+            }
+            print!("  {q:?} {:.1} µs", t.elapsed().as_secs_f64() / rounds as f64 * 1e6);
+        }
+        println!();
+        let t = Instant::now();
+        for q in queries {
+            std::hint::black_box(atlas_core::search::search_by_scan(places.search.entries(), q, 8));
+        }
+        println!("suggestions (scan of every entry, before the index): {:.2} ms per query", t.elapsed().as_secs_f64() / queries.len() as f64 * 1e3);
+        let rows = atlas_service::snapshot::store::place_rows(&database.pool, true).await.unwrap();
+        let entries = atlas_service::snapshot::places::build(rows, None).search.entries().to_vec();
+        let t = Instant::now();
+        std::hint::black_box(atlas_core::search::SearchIndex::new(entries));
+        println!("search index build: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
 
         println!("map payload (GeoJSON bytes, raw / gzip):");
         let france = (-5.2, 41.3, 9.6, 51.1);

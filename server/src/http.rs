@@ -73,8 +73,6 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .layer(axum::middleware::from_fn(malformed_arguments))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(axum::middleware::from_fn_with_state((limits, state.atlas.db.clone()), guard_writes))
-        // Outside the session lookup: an anonymous page from memory costs no query.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         // Forms and server-function calls are small; nothing is uploaded through the web (imports
         // go through the command line): refuse large bodies before reading them.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -83,6 +81,10 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(security::headers))
         .layer(TraceLayer::new_for_http())
+        // Outermost: an anonymous page from memory costs no session lookup, no compression and
+        // no policy to write (its headers are stored with it, security headers included). A
+        // render goes through every layer above, stored uncompressed and compressed once.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .with_state(state)
 }
 

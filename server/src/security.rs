@@ -7,7 +7,8 @@
 //! A page served from the page cache to every anonymous visitor cannot carry a nonce (it would be
 //! the same for all of them, and known): it is stored without one, and served under a policy
 //! naming the SHA-256 of each of its inline scripts instead (`policy_with_hashes`, set by
-//! `page_cache`, which this layer then leaves as it is). The stored bytes stay compressed once.
+//! `page_cache`, which sits outside this layer and stores the other headers written here with
+//! the page).
 
 use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue};
@@ -56,6 +57,15 @@ fn policy_allowing_scripts(inline: &str) -> String {
     )
 }
 
+/// The nonce of a response's policy (written by `headers`), to take it out of a page stored for
+/// everyone.
+pub fn nonce_of(headers: &axum::http::HeaderMap) -> Option<String> {
+    let policy = headers.get(header::CONTENT_SECURITY_POLICY)?.to_str().ok()?;
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let len = policy[start..].find('\'')?;
+    Some(policy[start..start + len].to_owned())
+}
+
 pub async fn headers(mut request: Request, next: Next) -> Response {
     let nonce = atlas_service::account::token::random::<16>().unwrap_or_default();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
@@ -86,5 +96,10 @@ mod tests {
         let stored = super::policy_with_hashes(&["'sha256-abc='".into(), "'sha256-def='".into()]);
         assert!(stored.contains("script-src 'self' 'sha256-abc=' 'sha256-def=' 'wasm-unsafe-eval';"), "{stored}");
         assert!(super::policy_with_hashes(&[]).contains("script-src 'self' 'wasm-unsafe-eval';"));
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(axum::http::header::CONTENT_SECURITY_POLICY, p.parse().unwrap());
+        assert_eq!(super::nonce_of(&headers).as_deref(), Some("abc"));
+        headers.insert(axum::http::header::CONTENT_SECURITY_POLICY, stored.parse().unwrap());
+        assert_eq!(super::nonce_of(&headers), None);
     }
 }

@@ -62,6 +62,7 @@ async fn point_in_qpv_search_and_map_on_national_data() {
     let st_denis = places.search.search("st denis", 5);
     assert!(st_denis.iter().any(|h| h.url == "/communes/93066"), "{st_denis:?}");
     assert_eq!(first("QN01007I").map(|h| h.1), Some("/qpv/QN01007I".into()));
+    search_index_answers_as_the_scan(&places.search);
 
     // Map: the whole of France at zoom 5 is points, not contours, and stays small.
     let france = (-5.2, 41.3, 9.6, 51.1);
@@ -81,4 +82,52 @@ async fn point_in_qpv_search_and_map_on_national_data() {
     assert!(contours.len() < 200_000, "France outlines: {} bytes", contours.len());
     let v: serde_json::Value = serde_json::from_str(&contours).unwrap();
     assert!(v["features"].as_array().unwrap().len() >= 96, "metropolitan départements");
+}
+
+/// Thousands of queries made from the real names and postcodes — starts of names and of words,
+/// with one letter changed, missing, added or two swapped, as people type them — get from the
+/// index exactly what a scan of every entry gives (all hits, in order: the first one included).
+fn search_index_answers_as_the_scan(index: &atlas_core::search::SearchIndex) {
+    let entries = index.entries();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut queries = Vec::new();
+    while queries.len() < 2_500 {
+        let entry = &entries[next(entries.len())];
+        let source = if !entry.postcodes.is_empty() && next(4) == 0 { &entry.postcodes[0] } else { &entry.keys[next(entry.keys.len())] };
+        let mut q: Vec<char> = source.chars().collect();
+        if q.is_empty() {
+            continue;
+        }
+        let from = if next(3) == 0 { q.iter().position(|c| *c == ' ').map_or(0, |i| i + 1) } else { 0 };
+        let end = (from + 1 + next(12)).min(q.len());
+        let mut q: Vec<char> = q.drain(from..end).collect();
+        let at = next(q.len() + 1);
+        let letter = b"abcdeilmnorstuz 0123"[next(20)] as char;
+        match next(5) {
+            0 => q.insert(at, letter),
+            1 if at < q.len() => {
+                q.remove(at);
+            }
+            2 if at < q.len() => q[at] = letter,
+            3 if at + 1 < q.len() => q.swap(at, at + 1),
+            _ => {}
+        }
+        queries.push(q.into_iter().collect::<String>());
+    }
+    let (mut typos, mut answered) = (0, 0);
+    for q in &queries {
+        let limit = if next(2) == 0 { 8 } else { 50 };
+        let hits = index.search(q, limit);
+        assert_eq!(hits, atlas_core::search::search_by_scan(entries, q, limit), "{q:?}, limit {limit}");
+        answered += usize::from(!hits.is_empty());
+        typos += usize::from(hits.len() < limit && q.len() >= 4);
+    }
+    assert!(answered > 1_900, "most queries find something: {answered}");
+    assert!(typos > 300, "the one-typo rule is exercised: {typos}");
 }

@@ -27,13 +27,15 @@ pub const PAGE_CACHE_CONTROL: &str = "public, max-age=0, must-revalidate, s-maxa
 pub struct Entry {
     /// The revisions of the snapshot the response was made from: it is valid while they hold.
     pub revisions: Revisions,
-    headers: HeaderMap,
     plain: Bytes,
     brotli: Option<Bytes>,
     gzip: Option<Bytes>,
+    /// The whole headers of each answer, made once: a hit clones one map and writes one header.
+    plain_headers: HeaderMap,
+    brotli_headers: HeaderMap,
+    gzip_headers: HeaderMap,
+    not_modified_headers: HeaderMap,
     etag: String,
-    /// The Content-Security-Policy of this response (its inline scripts by hash).
-    policy: Option<HeaderValue>,
 }
 
 /// The encodings a request accepts, best first.
@@ -68,10 +70,10 @@ impl Encoding {
 
 impl Entry {
     /// Stores a response's parts. `nonce` is the one Leptos stamped on the page: it is taken
-    /// out, and the inline scripts are named by hash instead. Compression runs here: call it
-    /// off the async threads.
-    pub fn new(revisions: Revisions, mut headers: HeaderMap, body: &[u8], nonce: Option<&str>) -> Self {
-        for name in [header::CONTENT_LENGTH, header::TRANSFER_ENCODING, header::CONTENT_ENCODING, header::CONTENT_SECURITY_POLICY] {
+    /// out, and the inline scripts are named by hash instead. `vary` is what a shared cache must
+    /// key on besides the address. Compression runs here: call it off the async threads.
+    pub fn new(revisions: Revisions, mut headers: HeaderMap, body: &[u8], nonce: Option<&str>, vary: &'static str) -> Self {
+        for name in [header::CONTENT_LENGTH, header::TRANSFER_ENCODING, header::CONTENT_ENCODING, header::CONTENT_SECURITY_POLICY, header::VARY] {
             headers.remove(name);
         }
         let is_html = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
@@ -79,66 +81,73 @@ impl Entry {
             (true, Some(n)) if !n.is_empty() => Bytes::from(strip_nonce(body, n)),
             _ => Bytes::copy_from_slice(body),
         };
-        let policy = is_html.then(|| HeaderValue::from_str(&crate::security::policy_with_hashes(&inline_script_hashes(&plain))).ok()).flatten();
-        let etag = match headers.get(header::ETAG).and_then(|v| v.to_str().ok()) {
+        // A page's inline scripts by hash; data runs no script at all.
+        let hashes = if is_html { inline_script_hashes(&plain) } else { Vec::new() };
+        let etag = match headers.remove(header::ETAG).as_ref().and_then(|v| v.to_str().ok()) {
             Some(tag) => tag.to_owned(),
             None => format!("\"{}\"", &base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(&plain))[..22]),
         };
-        headers.remove(header::ETAG);
+        // Both a 200 and a 304 carry these. On a 304 too: the browser updates the headers of the
+        // page it keeps with them, and a policy with a nonce the page does not carry would block
+        // its scripts.
+        let mut common = HeaderMap::new();
+        if let Ok(policy) = HeaderValue::from_str(&crate::security::policy_with_hashes(&hashes)) {
+            common.insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
+        if let Ok(tag) = HeaderValue::from_str(&etag) {
+            common.insert(header::ETAG, tag);
+        }
+        let control = headers.remove(header::CACHE_CONTROL).unwrap_or(HeaderValue::from_static(PAGE_CACHE_CONTROL));
+        common.insert(header::CACHE_CONTROL, control);
+        common.insert(header::VARY, HeaderValue::from_static(vary));
+        let mut not_modified_headers = headers.clone();
+        not_modified_headers.remove(header::CONTENT_TYPE);
+        not_modified_headers.extend(common.clone());
+        let answer = |bytes: &Bytes, coding: Option<&'static str>| {
+            let mut h = headers.clone();
+            h.extend(common.clone());
+            h.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+            if let Some(coding) = coding {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+            h
+        };
         let compress = plain.len() >= COMPRESS_FROM;
+        let brotli = compress.then(|| brotli(&plain));
+        let gzip = compress.then(|| gzip(&plain));
         Self {
             revisions,
-            brotli: compress.then(|| brotli(&plain)),
-            gzip: compress.then(|| gzip(&plain)),
+            plain_headers: answer(&plain, None),
+            brotli_headers: brotli.as_ref().map(|b| answer(b, Some("br"))).unwrap_or_default(),
+            gzip_headers: gzip.as_ref().map(|b| answer(b, Some("gzip"))).unwrap_or_default(),
+            not_modified_headers,
+            brotli,
+            gzip,
             plain,
-            headers,
             etag,
-            policy,
         }
     }
 
     /// Bytes held, for the cache's budget.
     pub fn size(&self) -> usize {
-        self.plain.len() + self.brotli.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len) + 512
+        self.plain.len() + self.brotli.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len) + 1024
     }
 
     /// The response for a request accepting `encoding`: 304 when `if_none_match` names our tag.
-    pub fn respond(&self, encoding: Encoding, if_none_match: Option<&HeaderValue>, vary: &'static str, status_note: &'static str) -> Response {
-        let not_modified = crate::cache::etag_matches(if_none_match, &self.etag);
-        let (body, coding) = match encoding {
-            Encoding::Brotli if self.brotli.is_some() => (self.brotli.clone(), Some("br")),
-            Encoding::Gzip | Encoding::Brotli if self.gzip.is_some() => (self.gzip.clone(), Some("gzip")),
-            _ => (Some(self.plain.clone()), None),
-        };
-        let mut response = if not_modified {
-            let mut r = Response::new(Body::empty());
-            *r.status_mut() = StatusCode::NOT_MODIFIED;
-            r
+    pub fn respond(&self, encoding: Encoding, if_none_match: Option<&HeaderValue>, status_note: &'static str) -> Response {
+        let (status, body, headers) = if crate::cache::etag_matches(if_none_match, &self.etag) {
+            (StatusCode::NOT_MODIFIED, Body::empty(), &self.not_modified_headers)
         } else {
-            let bytes = body.unwrap_or_default();
-            let mut r = Response::new(Body::from(bytes.clone()));
-            r.headers_mut().extend(self.headers.clone());
-            r.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
-            if let Some(coding) = coding {
-                r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            match (encoding, &self.brotli, &self.gzip) {
+                (Encoding::Brotli, Some(b), _) => (StatusCode::OK, Body::from(b.clone()), &self.brotli_headers),
+                (Encoding::Brotli | Encoding::Gzip, _, Some(g)) => (StatusCode::OK, Body::from(g.clone()), &self.gzip_headers),
+                _ => (StatusCode::OK, Body::from(self.plain.clone()), &self.plain_headers),
             }
-            r
         };
-        let h = response.headers_mut();
-        // On a 304 too: the browser updates the headers of the page it keeps with these, and a
-        // policy with a nonce the page does not carry would block its scripts.
-        if let Some(policy) = &self.policy {
-            h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
-        }
-        if let Ok(tag) = HeaderValue::from_str(&self.etag) {
-            h.insert(header::ETAG, tag);
-        }
-        if !h.contains_key(header::CACHE_CONTROL) {
-            let control = self.headers.get(header::CACHE_CONTROL).cloned().unwrap_or(HeaderValue::from_static(PAGE_CACHE_CONTROL));
-            h.insert(header::CACHE_CONTROL, control);
-        }
-        h.insert(header::VARY, HeaderValue::from_static(vary));
-        h.insert(super::CACHE_STATUS, HeaderValue::from_static(status_note));
+        let mut response = Response::new(body);
+        *response.status_mut() = status;
+        *response.headers_mut() = headers.clone();
+        response.headers_mut().insert(super::CACHE_STATUS, HeaderValue::from_static(status_note));
         response
     }
 }
@@ -209,11 +218,12 @@ mod tests {
         let page = b"<!DOCTYPE html><html><head><link rel=\"modulepreload\" nonce=\"N0NCE\" href=\"/pkg/a.js\" crossorigin=\"N0NCE\"><script type=\"module\" nonce=\"N0NCE\">import('/pkg/a.js')</script><script type=\"application/ld+json\">{}</script><script src=\"/js/x.js\"></script></head><body>x<script nonce=\"N0NCE\">window.a=1</script></body></html>";
         let mut headers = HeaderMap::new();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-        let entry = Entry::new(Revisions::new(), headers, page, Some("N0NCE"));
+        let entry = Entry::new(Revisions::new(), headers, page, Some("N0NCE"), "Accept-Encoding");
         let stored = String::from_utf8_lossy(&entry.plain).into_owned();
         assert!(!stored.contains("nonce") && !stored.contains("N0NCE"), "{stored}");
         assert!(stored.contains("href=\"/pkg/a.js\" crossorigin=\"\">"), "{stored}");
-        let policy = entry.policy.as_ref().unwrap().to_str().unwrap().to_owned();
+        let policy = entry.plain_headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        assert_eq!(entry.not_modified_headers[header::CONTENT_SECURITY_POLICY], entry.plain_headers[header::CONTENT_SECURITY_POLICY]);
         let expected = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import('/pkg/a.js')")));
         assert!(policy.contains(&expected), "{policy}");
         assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
@@ -223,7 +233,7 @@ mod tests {
     #[test]
     fn the_compressed_bodies_decode_to_the_page() {
         let page = "<p>Régie de quartier</p>".repeat(100);
-        let entry = Entry::new(Revisions::new(), HeaderMap::new(), page.as_bytes(), None);
+        let entry = Entry::new(Revisions::new(), HeaderMap::new(), page.as_bytes(), None, "Accept-Encoding");
         let mut decoded = Vec::new();
         brotli::BrotliDecompress(&mut entry.brotli.as_ref().unwrap().as_ref(), &mut decoded).unwrap();
         assert_eq!(decoded, page.as_bytes());

@@ -25,7 +25,6 @@ use axum::http::{header, HeaderName, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use app::CspNonce;
 use atlas_core::locale::Locale;
 use atlas_service::account::cookie;
 
@@ -87,10 +86,10 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     let revisions = &snapshot.revisions;
     let encoding = Encoding::negotiate(request.headers().get(header::ACCEPT_ENCODING));
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
-    let vary = vary(&request);
     if let Some(entry) = cache.get(&key, revisions) {
-        return entry.respond(encoding, if_none_match.as_ref(), vary, "hit");
+        return entry.respond(encoding, if_none_match.as_ref(), "hit");
     }
+    let vary = vary(&request);
 
     let flight = cache.flight(&key);
     let mut pending = Some((request, next));
@@ -99,11 +98,14 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         let (pending, own, largest) = (&mut pending, &mut own, cache.largest_entry());
         flight
             .get_or_init(|| async move {
-                let Some((request, next)) = pending.take() else { return None };
+                let Some((mut request, next)) = pending.take() else { return None };
                 cache.count_render();
-                let nonce = request.extensions().get::<CspNonce>().map(|n| n.0.clone());
+                // Rendered whole and plain (compressed once, here, not by the layer within), and
+                // not answered 304 for this one browser: the entry is for everyone.
+                request.headers_mut().remove(header::ACCEPT_ENCODING);
+                request.headers_mut().remove(header::IF_NONE_MATCH);
                 let response = next.run(request).await;
-                match storable(response, revisions.clone(), nonce, largest).await {
+                match storable(response, revisions.clone(), vary, largest).await {
                     Ok(entry) => Some(entry),
                     Err(response) => {
                         *own = Some(response);
@@ -124,7 +126,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
             if mine {
                 cache.insert(key, entry.clone());
             }
-            entry.respond(encoding, if_none_match.as_ref(), vary, if mine { "miss" } else { "shared" })
+            entry.respond(encoding, if_none_match.as_ref(), if mine { "miss" } else { "shared" })
         }
         // The render this request waited for was not to be stored, or predates a change this
         // request has seen: render its own.
@@ -152,8 +154,9 @@ async fn write_then_catch_up(state: &AppState, request: Request, next: Next) -> 
 
 /// The entry of `response` when it is one to share, or the response itself (its body read
 /// already when it had to be, but whole).
-async fn storable(response: Response, revisions: atlas_service::revision::Revisions, nonce: Option<String>, largest: usize) -> Result<Arc<Entry>, Response> {
+async fn storable(response: Response, revisions: atlas_service::revision::Revisions, vary: &'static str, largest: usize) -> Result<Arc<Entry>, Response> {
     let headers = response.headers();
+    let nonce = crate::security::nonce_of(headers);
     let private = headers
         .get(header::CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
@@ -173,7 +176,7 @@ async fn storable(response: Response, revisions: atlas_service::revision::Revisi
         return Err(Response::from_parts(parts, axum::body::Body::from(bytes)));
     }
     let headers = parts.headers.clone();
-    match tokio::task::spawn_blocking(move || Entry::new(revisions, headers, &bytes, nonce.as_deref())).await {
+    match tokio::task::spawn_blocking(move || Entry::new(revisions, headers, &bytes, nonce.as_deref(), vary)).await {
         Ok(entry) => Ok(Arc::new(entry)),
         Err(e) => {
             tracing::error!(error = %e, "compressing a page for the cache failed");

@@ -152,7 +152,7 @@ mod tests {
 
     fn entry(revision: i64, len: usize) -> Arc<Entry> {
         let revisions: Revisions = [(atlas_service::revision::Concept::Regies, revision)].into_iter().collect();
-        Arc::new(Entry::new(revisions, HeaderMap::new(), &vec![b'a'; len][..], None))
+        Arc::new(Entry::new(revisions, HeaderMap::new(), &vec![b'a'; len][..], None, "Accept-Encoding"))
     }
 
     #[test]

@@ -26,7 +26,6 @@ pub async fn directory(atlas: &Atlas, actor: &Actor, query: &DirectoryQuery) -> 
     if query.q.chars().count() > QUERY_MAX_CHARS {
         return Err(Error::new(Code::QueryTooLong));
     }
-    let all = store::list(&atlas.db.pool).await.map_err(store_error)?;
-    let names = store::territory_names(&atlas.db.pool).await.map_err(store_error)?;
-    Ok(query.apply(&all, &names))
+    let lists = atlas.current().lists.clone();
+    Ok(query.apply(&lists.regies, &lists.names))
 }

@@ -2,6 +2,7 @@
 //! from the database, immutable, swapped whole when a data revision moves. Requests keep the
 //! snapshot they started with; a rebuild runs beside them and replaces it atomically.
 
+pub mod lists;
 pub mod places;
 pub mod store;
 
@@ -21,6 +22,8 @@ pub struct Snapshot {
     pub places: Arc<Places>,
     /// The rows every territory report is computed from (a few thousand, without geometry).
     pub territory: Arc<TerritoryData>,
+    /// The directory's Régies, the home page's figures, the QPVs without a Régie.
+    pub lists: Arc<lists::Lists>,
     pub dates: LoadDates,
     /// The revisions this snapshot was built at.
     pub revisions: Revisions,
@@ -58,8 +61,9 @@ pub async fn build(db: &Database) -> Result<Snapshot, sqlx::Error> {
     let revisions = revision::read(db).await?;
     let places = Arc::new(places::build(store::place_rows(&db.pool, true).await?, None));
     let territory = Arc::new(crate::territory::store::load(&db.pool, "").await?);
+    let lists = Arc::new(lists::load(&db.pool).await?);
     let dates = crate::territory::store::data_dates(&db.pool).await?;
-    Ok(Snapshot { places, territory, dates, revisions })
+    Ok(Snapshot { places, territory, lists, dates, revisions })
 }
 
 /// Brings the snapshot up to the database's revisions, rebuilding only what the changed
@@ -80,11 +84,15 @@ pub async fn refresh(db: &Database, cell: &SnapshotCell) -> Result<Option<Rebuil
     } else {
         old.places.clone()
     };
-    let (territory, dates) = if rebuild_territory {
-        (Arc::new(crate::territory::store::load(&db.pool, "").await?), crate::territory::store::data_dates(&db.pool).await?)
+    let (territory, lists, dates) = if rebuild_territory {
+        (
+            Arc::new(crate::territory::store::load(&db.pool, "").await?),
+            Arc::new(lists::load(&db.pool).await?),
+            crate::territory::store::data_dates(&db.pool).await?,
+        )
     } else {
-        (old.territory.clone(), old.dates.clone())
+        (old.territory.clone(), old.lists.clone(), old.dates.clone())
     };
-    cell.replace(Snapshot { places, territory, dates, revisions });
+    cell.replace(Snapshot { places, territory, lists, dates, revisions });
     Ok(Some(Rebuilt { places: rebuild_places, boundaries: territories, territory: rebuild_territory }))
 }

@@ -144,15 +144,17 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
     }
     let names: HashMap<String, String> = departement_names.into_iter().collect();
     let mut commune_shapes = Vec::with_capacity(communes.len());
-    let mut departement_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
-    let mut epci_parts: HashMap<String, Vec<atlas_core::geometry::Part>> = HashMap::new();
+    // The communes of each département and EPCI, by index into `commune_shapes`: their unions
+    // read the communes' polygons where they are (no copy of the 1.1 million points).
+    let mut departement_parts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut epci_parts: HashMap<String, Vec<usize>> = HashMap::new();
     let mut commune_index = HashMap::new();
     let mut commune_entries = Vec::with_capacity(communes.len());
     for (insee, nom, dep, epci, population, contour) in communes {
         if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
-            departement_parts.entry(dep.clone()).or_default().extend(shape.0.iter().cloned());
+            departement_parts.entry(dep.clone()).or_default().push(commune_shapes.len());
             if let Some(siren) = epci {
-                epci_parts.entry(siren).or_default().extend(shape.0.iter().cloned());
+                epci_parts.entry(siren).or_default().push(commune_shapes.len());
             }
             commune_index.insert(insee.clone(), commune_shapes.len());
             let properties = serde_json::json!({"insee": insee, "nom": nom}).to_string();
@@ -177,8 +179,8 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
     }
     let mut deps: Vec<(String, MapShape)> = departement_parts
         .into_iter()
-        .map(|(code, polygons)| {
-            let shape = atlas_core::geometry::union(&polygons);
+        .map(|(code, communes)| {
+            let shape = atlas_core::geometry::union(polygons_of(&commune_shapes, &communes));
             let nom = names.get(&code).cloned().unwrap_or_default();
             let properties = serde_json::json!({"code": code, "nom": nom}).to_string();
             let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
@@ -187,7 +189,10 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
         .collect();
     deps.sort_by(|a, b| a.0.cmp(&b.0));
     let departement_index = deps.iter().enumerate().map(|(i, (code, _))| (code.clone(), i)).collect();
-    let epci = epci_parts.into_iter().map(|(siren, parts)| (siren, atlas_core::geometry::union(&parts))).collect();
+    let epci = epci_parts
+        .into_iter()
+        .map(|(siren, communes)| (siren, atlas_core::geometry::union(polygons_of(&commune_shapes, &communes))))
+        .collect();
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "département and EPCI outlines built");
     Boundaries {
         departements: ShapeLayer::new(deps.into_iter().map(|(_, s)| s).collect(), &[5, 7, 9]),
@@ -197,4 +202,9 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
         epci,
         commune_entries,
     }
+}
+
+/// Every polygon of the communes at `indices`.
+fn polygons_of<'a>(shapes: &'a [MapShape], indices: &'a [usize]) -> impl Iterator<Item = &'a atlas_core::geometry::Part<f64>> {
+    indices.iter().flat_map(move |&i| shapes[i].shape.0.iter())
 }

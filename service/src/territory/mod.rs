@@ -25,28 +25,29 @@ pub async fn report(atlas: &Atlas, actor: &Actor, scope: &Scope) -> Result<Optio
 /// Every figure of the home page.
 pub async fn national_figures(atlas: &Atlas, actor: &Actor) -> Result<NationalFigures, Error> {
     actor.authorize(Action::ReadPublic)?;
-    store::national_figures(&atlas.db.pool).await.map_err(store_error)
+    Ok(atlas.current().lists.national.clone())
 }
 
 /// Every uncovered QPV of the scope, sorted, and the number of QPVs in the scope.
 pub async fn gaps(atlas: &Atlas, actor: &Actor, sort: GapSort, departement: Option<&str>) -> Result<(Vec<QpvGap>, usize), Error> {
     actor.authorize(Action::ReadPublic)?;
-    let rows = store::gap_rows(&atlas.db.pool).await.map_err(store_error)?;
-    let places = atlas.places();
+    let snapshot = atlas.current();
+    let rows = &snapshot.lists.gap_rows;
+    let places = &snapshot.places;
     let in_scope = |dep: &Option<String>| departement.is_none_or(|d| dep.as_deref() == Some(d));
     let total = rows.iter().filter(|r| in_scope(&r.6)).count();
     let mut gaps: Vec<QpvGap> = rows
-        .into_iter()
+        .iter()
         .filter(|r| r.8 == 0 && in_scope(&r.6))
         .map(|(code, nom, lat, lon, insee, commune, dep, population, _)| {
-            let nearest = lat.zip(lon).and_then(|(lat, lon)| places.locate.nearest_regie(lat, lon));
+            let nearest = lat.zip(*lon).and_then(|(lat, lon)| places.locate.nearest_regie(lat, lon));
             QpvGap {
-                code,
-                nom,
-                commune: commune.unwrap_or_default(),
-                commune_insee: insee.unwrap_or_default(),
-                departement: dep.unwrap_or_default(),
-                population_commune: population,
+                code: code.clone(),
+                nom: nom.clone(),
+                commune: commune.clone().unwrap_or_default(),
+                commune_insee: insee.clone().unwrap_or_default(),
+                departement: dep.clone().unwrap_or_default(),
+                population_commune: *population,
                 regie_proche: nearest.map(|(r, _)| r.nom.clone()),
                 regie_proche_slug: nearest.map(|(r, _)| r.slug.clone()),
                 distance_m: nearest.map(|(_, d)| d),
@@ -60,5 +61,5 @@ pub async fn gaps(atlas: &Atlas, actor: &Actor, sort: GapSort, departement: Opti
 /// Code and name of every département (filters).
 pub async fn departements(atlas: &Atlas, actor: &Actor) -> Result<Vec<(String, String)>, Error> {
     actor.authorize(Action::ReadPublic)?;
-    store::departements(&atlas.db.pool).await.map_err(store_error)
+    Ok(atlas.current().lists.names.departements.clone())
 }
