@@ -84,8 +84,9 @@ CONF
   DATABASE_URL=$url RUST_LOG=warn "$SERVER" import communes data/reference >"$WORK/import.log" 2>&1
   local t0=$SECONDS
   wrk -t2 -c50 -d10s "http://127.0.0.1:$PORT/regies" >/dev/null 2>&1 &
+  local load=$!
   until [ "$(grep -c "place indexes built" "$WORK/server.log")" -ge 2 ] || [ $((SECONDS - t0)) -gt 60 ]; do sleep 0.5; done
-  wait
+  wait "$load"
   echo "server peak memory (VmHWM): ${before} MB over the load, $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' /proc/$pid/status) with a full snapshot rebuild under load (now $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' /proc/$pid/status))"
   kill "$(cat "$WORK/nginx.pid")" && rm -f "$WORK/nginx.pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true

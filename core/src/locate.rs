@@ -23,7 +23,7 @@ pub fn check_coordinates(lat: f64, lon: f64) -> Result<(), String> {
 pub struct IndexedQpv {
     pub code: String,
     pub nom: String,
-    pub shape: MultiPolygon<f64>,
+    pub shape: std::sync::Arc<MultiPolygon<f64>>,
 }
 
 /// A Régie as the index keeps it, with the QPV codes it covers.
@@ -111,7 +111,7 @@ mod tests {
         IndexedQpv {
             code: code.into(),
             nom: format!("Quartier {code}"),
-            shape: MultiPolygon(vec![polygon![(x: x, y: y), (x: x + 0.01, y: y), (x: x + 0.01, y: y + 0.01), (x: x, y: y + 0.01), (x: x, y: y)]]),
+            shape: MultiPolygon(vec![polygon![(x: x, y: y), (x: x + 0.01, y: y), (x: x + 0.01, y: y + 0.01), (x: x, y: y + 0.01), (x: x, y: y)]]).into(),
         }
     }
 

@@ -36,7 +36,8 @@ pub struct MapShape {
     pub properties: String,
     /// Shorter properties for the point form (zoomed out, every byte counts ×1,500).
     pub point_properties: String,
-    pub shape: MultiPolygon<f64>,
+    /// Shared with the point-in-QPV index (`locate`): one copy of each QPV's contour.
+    pub shape: std::sync::Arc<MultiPolygon<f64>>,
     /// (lon, lat) of the label point.
     pub point: (f64, f64),
 }
@@ -45,7 +46,8 @@ pub struct MapShape {
 pub struct ShapeLayer {
     shapes: Vec<MapShape>,
     tree: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
-    /// Per zoom band (see `band`), per shape: the geometry text.
+    /// Per zoom band (see `band`), per shape: the geometry text. Empty for a layer made by
+    /// `on_demand`.
     simplified: Vec<Vec<String>>,
     bands: Vec<u8>,
 }
@@ -54,6 +56,19 @@ impl ShapeLayer {
     /// `bands`: the zooms at which geometry is precomputed, ascending (a request uses the
     /// highest band not above its zoom).
     pub fn new(shapes: Vec<MapShape>, bands: &[u8]) -> Self {
+        let mut layer = Self::on_demand(shapes, bands);
+        layer.simplified = bands
+            .iter()
+            .map(|&z| layer.shapes.iter().map(|s| to_geojson(&simplify(&s.shape, epsilon_for_zoom(z)), decimals_for_zoom(z))).collect())
+            .collect();
+        layer
+    }
+
+    /// A layer whose geometry text is written for each request instead of kept: the communes'
+    /// text for all of France would weigh ~32 MB, the QPVs' 7 MB, while a request at their zoom
+    /// shows a few hundred of them (simplified and written in well under a millisecond; the
+    /// page cache keeps the answer for the next visitor of the same view).
+    pub fn on_demand(shapes: Vec<MapShape>, bands: &[u8]) -> Self {
         let tree = RTree::bulk_load(
             shapes
                 .iter()
@@ -65,13 +80,7 @@ impl ShapeLayer {
                 })
                 .collect(),
         );
-        let simplified = bands
-            .iter()
-            .map(|&z| {
-                shapes.iter().map(|s| to_geojson(&simplify(&s.shape, epsilon_for_zoom(z)), decimals_for_zoom(z))).collect()
-            })
-            .collect();
-        Self { shapes, tree, simplified, bands: bands.to_vec() }
+        Self { shapes, tree, simplified: Vec::new(), bands: bands.to_vec() }
     }
 
     pub fn len(&self) -> usize {
@@ -80,7 +89,7 @@ impl ShapeLayer {
 
     /// The full-precision shape at `index` (in the order given to `new`).
     pub fn shape(&self, index: usize) -> Option<&MultiPolygon<f64>> {
-        self.shapes.get(index).map(|s| &s.shape)
+        self.shapes.get(index).map(|s| &*s.shape)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -101,7 +110,14 @@ impl ShapeLayer {
     /// Contours in the box, simplified for the zoom, as a GeoJSON FeatureCollection.
     pub fn polygons(&self, bbox: BBox, zoom: u8) -> String {
         let Some(band) = self.band(zoom) else { return empty() };
-        collection(self.in_box(bbox).into_iter().map(|i| feature(&self.simplified[band][i], &self.shapes[i].properties)))
+        let Some(texts) = self.simplified.get(band) else {
+            let z = self.bands[band];
+            return collection(self.in_box(bbox).into_iter().map(|i| {
+                let s = &self.shapes[i];
+                feature(&to_geojson(&simplify(&s.shape, epsilon_for_zoom(z)), decimals_for_zoom(z)), &s.properties)
+            }));
+        };
+        collection(self.in_box(bbox).into_iter().map(|i| feature(&texts[i], &self.shapes[i].properties)))
     }
 
     /// One point per shape in the box (its label point).
@@ -158,7 +174,7 @@ mod tests {
         let sq = |x: f64, code: &str| MapShape {
             properties: format!("{{\"code\":\"{code}\"}}"),
             point_properties: format!("{{\"code\":\"{code}\"}}"),
-            shape: MultiPolygon(vec![polygon![(x: x, y: 45.0), (x: x + 0.1, y: 45.0), (x: x + 0.1, y: 45.1), (x: x, y: 45.1), (x: x, y: 45.0)]]),
+            shape: MultiPolygon(vec![polygon![(x: x, y: 45.0), (x: x + 0.1, y: 45.0), (x: x + 0.1, y: 45.1), (x: x, y: 45.1), (x: x, y: 45.0)]]).into(),
             point: (x + 0.05, 45.05),
         };
         ShapeLayer::new(vec![sq(2.0, "A"), sq(4.0, "B")], &[10, 14])
@@ -175,6 +191,23 @@ mod tests {
         assert_eq!(all["features"][1]["geometry"]["type"], "Point");
         let none: serde_json::Value = serde_json::from_str(&l.points((20.0, 40.0, 21.0, 41.0))).unwrap();
         assert!(none["features"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_layer_drawn_on_demand_sends_the_same_bytes() {
+        let kept = layer();
+        let shapes = (0..kept.len()).map(|i| MapShape {
+            properties: kept.shapes[i].properties.clone(),
+            point_properties: kept.shapes[i].point_properties.clone(),
+            shape: kept.shapes[i].shape.clone(),
+            point: kept.shapes[i].point,
+        });
+        let on_demand = ShapeLayer::on_demand(shapes.collect(), &[10, 14]);
+        for zoom in [8, 10, 12, 14, 17] {
+            let bbox = (1.9, 44.9, 4.5, 45.5);
+            assert_eq!(on_demand.polygons(bbox, zoom), kept.polygons(bbox, zoom), "zoom {zoom}");
+        }
+        assert_eq!(on_demand.points((-5.0, 40.0, 10.0, 52.0)), kept.points((-5.0, 40.0, 10.0, 52.0)));
     }
 
     #[test]

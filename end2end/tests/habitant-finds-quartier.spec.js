@@ -74,9 +74,12 @@ test('the map shows clustered Régies, QPVs by coverage, and opens a popup', asy
   await expect(map).toHaveAttribute('data-regies', /\d+/, { timeout: 15_000 });
   await expect(map).toHaveAttribute('data-qpv', /\d+/);
   expect(Number(await map.getAttribute('data-qpv'))).toBeGreaterThan(1000);
+  // The QPV points of all France are drawn on one canvas, not as a thousand SVG elements.
+  await expect(page.locator('.leaflet-overlay-pane canvas')).toHaveCount(1);
+  expect(await page.locator('.leaflet-overlay-pane path').count()).toBeLessThan(50);
   await expect(page.locator('.marker-cluster').first()).toBeVisible();
   // Zoom on Troyes: QPV contours appear; a click on one opens its popup with a link to its page.
-  await page.evaluate(() => window.atlasCarte.setView([48.2973, 4.0744], 13));
+  await page.evaluate(() => { window.atlasCarte.setView([48.2973, 4.0744], 13); });
   await expect(map).toHaveAttribute('data-zoom', '13');
   const shape = page.locator('.leaflet-overlay-pane path.leaflet-interactive').first();
   await expect(shape).toBeVisible();

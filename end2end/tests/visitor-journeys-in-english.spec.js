@@ -55,7 +55,7 @@ test('the English map: popups in English that lead to English pages', async ({ p
   await page.goto('/en/carte');
   const map = page.locator('#carte');
   await expect(map).toHaveAttribute('data-qpv', /\d+/, { timeout: 15_000 });
-  await page.evaluate(() => window.atlasCarte.setView([48.2973, 4.0744], 13));
+  await page.evaluate(() => { window.atlasCarte.setView([48.2973, 4.0744], 13); });
   await expect(map).toHaveAttribute('data-zoom', '13');
   const shape = page.locator('.leaflet-overlay-pane path.leaflet-interactive').first();
   await expect(shape).toBeVisible();

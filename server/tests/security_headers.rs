@@ -23,7 +23,11 @@ async fn every_response_carries_the_security_headers() {
     assert!(added.id > 0);
     let requests: Vec<(&str, &str, Option<String>)> = vec![
         ("GET", "/", None),
+        // Again: now a hit, whose headers come from memory with the page.
+        ("GET", "/", None),
         ("GET", "/regies", None),
+        ("GET", "/api/v1/carte/regies.geojson", None),
+        ("GET", "/api/v1/carte/regies.geojson", None),
         ("GET", "/compte/connexion", None),
         ("GET", "/compte", Some(format!("atlas_session={}", signed_in.token))),
         ("GET", "/page-qui-n-existe-pas", None),
@@ -33,6 +37,7 @@ async fn every_response_carries_the_security_headers() {
         ("GET", "/healthz", None),
         ("POST", "/api/ecriture/compte/connexion", None),
     ];
+    let mut seen_cached = Vec::new();
     for (method, path, cookie) in requests {
         let mut request = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(c) = &cookie {
@@ -40,6 +45,9 @@ async fn every_response_carries_the_security_headers() {
         }
         let response = app.clone().oneshot(request.body(Body::from("email=x&mot_de_passe=y")).unwrap()).await.unwrap();
         let h = response.headers().clone();
+        if let Some(cached) = h.get("x-atlas-cache") {
+            seen_cached.push((path, cached.to_str().unwrap().to_owned()));
+        }
         let csp = h.get(header::CONTENT_SECURITY_POLICY).unwrap_or_else(|| panic!("{path}: no CSP")).to_str().unwrap().to_owned();
         for part in ["default-src 'self'", "'wasm-unsafe-eval'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"] {
             assert!(csp.contains(part), "{path}: {part} missing in {csp}");
@@ -70,4 +78,10 @@ async fn every_response_carries_the_security_headers() {
             }
         }
     }
+    assert_eq!(
+        seen_cached,
+        [("/", "miss"), ("/", "hit"), ("/regies", "miss"), ("/api/v1/carte/regies.geojson", "miss"), ("/api/v1/carte/regies.geojson", "hit")]
+            .map(|(p, c)| (p, c.to_owned())),
+        "the security headers above were checked on pages and data from memory too"
+    );
 }

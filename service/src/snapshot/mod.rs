@@ -79,7 +79,7 @@ pub async fn refresh(db: &Database, cell: &SnapshotCell) -> Result<Option<Rebuil
     let rebuild_places = territories || changed(Concept::Regies);
     let rebuild_territory = rebuild_places || changed(Concept::Partenaires);
     let places = if rebuild_places {
-        let keep = (!territories).then(|| old.places.boundaries.clone());
+        let keep = (!territories).then_some(&*old.places);
         Arc::new(places::build(store::place_rows(&db.pool, territories).await?, keep))
     } else {
         old.places.clone()

@@ -25,14 +25,16 @@ pub struct Places {
     qpv: HashMap<String, usize>,
 }
 
-/// Commune, département and EPCI outlines and the communes' search entries.
+/// Commune, département and EPCI outlines.
 pub struct Boundaries {
     pub departements: ShapeLayer,
     pub communes: ShapeLayer,
     departement_index: HashMap<String, usize>,
     commune_index: HashMap<String, usize>,
     epci: HashMap<String, MultiPolygon<f64>>,
-    commune_entries: Vec<Entry>,
+    /// How many of the search index's entries, at its start, are communes (made with these
+    /// outlines, kept once: in the index).
+    commune_entries: usize,
 }
 
 /// What the interactive map asks for, precomputed (see atlas_core::map).
@@ -67,10 +69,10 @@ impl Places {
     }
 }
 
-/// Builds the indexes from the rows; `boundaries` from the previous snapshot when the
-/// territories did not change (then `rows.communes` is empty: a Régie import takes a fraction of
-/// a full build).
-pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
+/// Builds the indexes from the rows; the boundaries and commune search entries from `previous`
+/// when the territories did not change (then `rows.communes` is empty: a Régie import takes a
+/// fraction of a full build).
+pub fn build(rows: PlaceRows, previous: Option<&Places>) -> Places {
     let started = std::time::Instant::now();
     let mut covered: HashMap<i64, Vec<String>> = HashMap::new();
     let mut best_status: HashMap<String, CoverageStatus> = HashMap::new();
@@ -81,9 +83,14 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
         }
         covered.entry(id).or_default().push(code);
     }
-    let boundaries = boundaries.unwrap_or_else(|| Arc::new(build_boundaries(rows.communes, rows.postcodes, rows.departement_names)));
-    let mut entries = Vec::with_capacity(boundaries.commune_entries.len() + rows.qpvs.len() + rows.regies.len());
-    entries.extend(boundaries.commune_entries.iter().cloned());
+    let (boundaries, mut entries) = match previous {
+        Some(p) => (p.boundaries.clone(), p.search.entries()[..p.boundaries.commune_entries].to_vec()),
+        None => {
+            let (boundaries, entries) = build_boundaries(rows.communes, rows.postcodes, rows.departement_names);
+            (Arc::new(boundaries), entries)
+        }
+    };
+    entries.reserve(rows.qpvs.len() + rows.regies.len());
     let mut qpvs = Vec::with_capacity(rows.qpvs.len());
     let mut qpv_shapes = Vec::with_capacity(rows.qpvs.len());
     let mut qpv_index = HashMap::new();
@@ -94,13 +101,13 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
             postcodes: vec![],
             weight: 0,
         });
-        if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()) {
+        if let Some(shape) = contour.as_deref().and_then(|c| multipolygon_from_str(c).ok()).map(Arc::new) {
             let couverture = best_status.get(&code).map_or("aucune", |s| s.code());
             let properties = serde_json::json!({"code": code, "nom": nom, "couverture": couverture}).to_string();
             let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
             let point_properties = serde_json::json!({"code": code, "couverture": couverture}).to_string();
             qpv_index.insert(code.clone(), qpv_shapes.len());
-            qpv_shapes.push(MapShape { properties, point_properties, shape: shape.clone(), point });
+            qpv_shapes.push(MapShape { properties, point_properties, shape: Arc::clone(&shape), point });
             qpvs.push(IndexedQpv { code, nom, shape });
         }
     }
@@ -121,7 +128,7 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
         regies.push(IndexedRegie { slug, nom, commune, lat, lon, qpvs: covered.remove(&id).unwrap_or_default() });
     }
     let map = MapLayers {
-        qpv: ShapeLayer::new(qpv_shapes, &[10, 13, 16]),
+        qpv: ShapeLayer::on_demand(qpv_shapes, &[10, 13, 16]),
         regies: serde_json::json!({"type": "FeatureCollection", "features": regie_features}).to_string(),
     };
     let places = Places { locate: LocateIndex::new(qpvs, regies), search: SearchIndex::new(entries), map, boundaries, qpv: qpv_index };
@@ -136,7 +143,7 @@ pub fn build(rows: PlaceRows, boundaries: Option<Arc<Boundaries>>) -> Places {
 
 /// Commune contours and search entries, then département and EPCI outlines: the unions of their
 /// communes' contours.
-fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, String)>, departement_names: Vec<(String, String)>) -> Boundaries {
+fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, String)>, departement_names: Vec<(String, String)>) -> (Boundaries, Vec<Entry>) {
     let started = std::time::Instant::now();
     let mut postcodes: HashMap<String, Vec<String>> = HashMap::new();
     for (code, insee) in postcode_rows {
@@ -162,7 +169,7 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
                 point_properties: properties.clone(),
                 properties,
                 point: atlas_core::geometry::centroid(&shape).unwrap_or_default(),
-                shape,
+                shape: Arc::new(shape),
             });
         }
         let cps = postcodes.remove(&insee).unwrap_or_default();
@@ -184,7 +191,7 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
             let nom = names.get(&code).cloned().unwrap_or_default();
             let properties = serde_json::json!({"code": code, "nom": nom}).to_string();
             let point = atlas_core::geometry::centroid(&shape).unwrap_or_default();
-            (code, MapShape { point_properties: properties.clone(), properties, point, shape })
+            (code, MapShape { point_properties: properties.clone(), properties, point, shape: Arc::new(shape) })
         })
         .collect();
     deps.sort_by(|a, b| a.0.cmp(&b.0));
@@ -194,14 +201,15 @@ fn build_boundaries(communes: Vec<CommuneRow>, postcode_rows: Vec<(String, Strin
         .map(|(siren, communes)| (siren, atlas_core::geometry::union(polygons_of(&commune_shapes, &communes))))
         .collect();
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "département and EPCI outlines built");
-    Boundaries {
+    let boundaries = Boundaries {
         departements: ShapeLayer::new(deps.into_iter().map(|(_, s)| s).collect(), &[5, 7, 9]),
-        communes: ShapeLayer::new(commune_shapes, &[11]),
+        communes: ShapeLayer::on_demand(commune_shapes, &[11]),
         departement_index,
         commune_index,
         epci,
-        commune_entries,
-    }
+        commune_entries: commune_entries.len(),
+    };
+    (boundaries, commune_entries)
 }
 
 /// Every polygon of the communes at `indices`.
