@@ -80,7 +80,14 @@ async fn every_response_carries_the_security_headers() {
     }
     assert_eq!(
         seen_cached,
-        [("/", "miss"), ("/", "hit"), ("/regies", "miss"), ("/api/v1/carte/regies.geojson", "miss"), ("/api/v1/carte/regies.geojson", "hit")]
+        [
+            ("/", "miss"),
+            ("/", "hit"),
+            ("/regies", "miss"),
+            ("/api/v1/carte/regies.geojson", "miss"),
+            ("/api/v1/carte/regies.geojson", "hit"),
+            ("/partenaires/partenariats.csv", "miss"),
+        ]
             .map(|(p, c)| (p, c.to_owned())),
         "the security headers above were checked on pages and data from memory too"
     );
