@@ -83,20 +83,7 @@ proptest! {
 
     #[test]
     fn search_answers_any_query(query in any::<String>()) {
-        let index = SearchIndex::new(vec![
-            Entry {
-                hit: Hit { kind: HitKind::Commune, label: "Saint-Denis".into(), detail: "93200 · 93".into(), url: "/communes/93066".into() },
-                keys: vec!["saint denis".into()],
-                postcodes: vec!["93200".into()],
-                weight: 150_000,
-            },
-            Entry {
-                hit: Hit { kind: HitKind::Qpv, label: "Franc Moisin".into(), detail: "QN09328M".into(), url: "/qpv/QN09328M".into() },
-                keys: vec!["franc moisin".into(), "qn09328m".into()],
-                postcodes: vec![],
-                weight: 0,
-            },
-        ]);
+        let index = places();
         prop_assert!(index.search(&query, 8).len() <= 8);
         prop_assert_eq!(index.search(&query, 8), search_by_scan(index.entries(), &query, 8));
     }
@@ -106,26 +93,7 @@ proptest! {
     #[test]
     fn the_index_answers_as_the_scan(name in prop::sample::select(vec!["sarcelles", "saint denis", "franc moisin", "qn09328m", "93200"]),
                                      end in 1usize..12, at in 0usize..12, letter in "[a-z0-9 ]", how in 0u8..4) {
-        let index = SearchIndex::new(vec![
-            Entry {
-                hit: Hit { kind: HitKind::Commune, label: "Saint-Denis".into(), detail: "93200 · 93".into(), url: "/communes/93066".into() },
-                keys: vec!["saint denis".into()],
-                postcodes: vec!["93200".into()],
-                weight: 150_000,
-            },
-            Entry {
-                hit: Hit { kind: HitKind::Commune, label: "Sarcelles".into(), detail: "95200 · 95".into(), url: "/communes/95585".into() },
-                keys: vec!["sarcelles".into()],
-                postcodes: vec!["95200".into()],
-                weight: 58_000,
-            },
-            Entry {
-                hit: Hit { kind: HitKind::Qpv, label: "Franc Moisin".into(), detail: "QN09328M".into(), url: "/qpv/QN09328M".into() },
-                keys: vec!["franc moisin".into(), "qn09328m".into()],
-                postcodes: vec![],
-                weight: 0,
-            },
-        ]);
+        let index = places();
         let mut q: Vec<char> = name.chars().take(end).collect();
         let at = at.min(q.len());
         let c = letter.chars().next().unwrap();
@@ -160,4 +128,28 @@ proptest! {
             Err(errors) => prop_assert!(!errors.is_empty()),
         }
     }
+}
+
+/// A commune, another, a QPV with its code: enough for every path of the search.
+fn places() -> SearchIndex {
+    SearchIndex::new(vec![
+        Entry {
+            hit: Hit { kind: HitKind::Commune, label: "Saint-Denis".into(), detail: "93200 · 93".into(), url: "/communes/93066".into() },
+            keys: vec!["saint denis".into()],
+            postcodes: vec!["93200".into()],
+            weight: 150_000,
+        },
+        Entry {
+            hit: Hit { kind: HitKind::Commune, label: "Sarcelles".into(), detail: "95200 · 95".into(), url: "/communes/95585".into() },
+            keys: vec!["sarcelles".into()],
+            postcodes: vec!["95200".into()],
+            weight: 58_000,
+        },
+        Entry {
+            hit: Hit { kind: HitKind::Qpv, label: "Franc Moisin".into(), detail: "QN09328M".into(), url: "/qpv/QN09328M".into() },
+            keys: vec!["franc moisin".into(), "qn09328m".into()],
+            postcodes: vec![],
+            weight: 0,
+        },
+    ])
 }
