@@ -11,6 +11,7 @@ pub mod home;
 pub mod i18n;
 pub mod layout;
 pub mod partenaires;
+pub mod participation;
 pub mod places;
 pub mod qpv;
 pub mod regie;
@@ -43,6 +44,7 @@ use crate::places::{LocatePage, SearchPage};
 use crate::regie::{RegieListPage, RegiePage};
 use crate::territoires::TerritoryPageView;
 use crate::partenaires::{PartnerPage, PartnersPage};
+use crate::participation::new_page::ParticipationPages;
 
 /// This response's Content-Security-Policy nonce, chosen by the server's security headers
 /// (which name it in the policy) and stamped by Leptos on every inline script of the page.
@@ -128,6 +130,10 @@ fn PageRoutes() -> AnyNestedRoute {
         // Sign-up, sign-in, mailed links, the code, invitations: one lazy route (compte::pages),
         // since each lazy route costs the main bundle its own loader.
         <Route path=path!("/compte/:page") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
+        // The participatory space: the lists, the form and the items behind one lazy route (one
+        // loader in the main bundle).
+        <Route path=path!("/participation") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/participation/:page") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }
@@ -198,3 +204,4 @@ lazy_page!(AccountRoute, AccountPage);
 lazy_page!(AccountPagesRoute, AccountPages);
 lazy_page!(PrivacyRoute, PrivacyPage);
 lazy_page!(DevMailRoute, DevMailPage);
+lazy_page!(ParticipationPagesRoute, ParticipationPages);

@@ -43,10 +43,17 @@ pub enum Action {
     ManageOwnAccount,
     /// Invite people to a Régie's team, see it, remove members: its administrators and the network.
     ManageTeam { regie: i64 },
+    /// Post a signalement or a proposition, support one (« Moi aussi »), comment, say « toujours
+    /// d'actualité »: a person with an account. What one wrote stays one's own to edit.
+    Participate,
+    /// Answer the items of a QPV the Régie covers: set their status, write its answer templates.
+    AnswerParticipation { regie: i64 },
+    /// Hide an item or a comment in the Régie's space, with a reason: its staff and the network.
+    ModerateParticipation { regie: i64 },
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 14] = [
         Action::ReadPublic,
         Action::ReportCorrection,
         Action::ReadCorrections,
@@ -58,6 +65,9 @@ impl Action {
         Action::ManageAccounts,
         Action::ManageOwnAccount,
         Action::ManageTeam { regie: 1 },
+        Action::Participate,
+        Action::AnswerParticipation { regie: 1 },
+        Action::ModerateParticipation { regie: 1 },
     ];
 }
 
@@ -82,18 +92,46 @@ impl Actor {
         matches!(self, Actor::Account { roles, .. } if roles.contains(role))
     }
 
+    /// Éditeur or administrateur of this Régie.
+    pub fn is_staff_of(&self, regie: i64) -> bool {
+        self.has(&Role::RegieEditor { regie }) || self.has(&Role::RegieAdmin { regie })
+    }
+
+    /// The Régies this actor works for (to find which may answer in a QPV).
+    pub fn staff_regies(&self) -> Vec<i64> {
+        let Actor::Account { roles, .. } = self else { return Vec::new() };
+        roles
+            .iter()
+            .filter_map(|r| match r {
+                Role::RegieEditor { regie } | Role::RegieAdmin { regie } => Some(*regie),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The account behind the actor, if any.
+    pub fn account_id(&self) -> Option<i64> {
+        match self {
+            Actor::Account { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+
     /// The rule. Reading what is published and reporting a correction are open to everyone; one's
     /// own account is one's own; a Régie's team is its administrators'; readers' contact addresses
     /// and accounts are the network's and the operator's; what reads files on the server (imports,
-    /// demo, backups) is the operator's alone.
+    /// demo, backups) is the operator's alone. Participation is people's: the command line has
+    /// no voice in it; a Régie answers in its own QPVs only (the use case checks the coverage).
     pub fn may(&self, action: Action) -> bool {
         use Action::*;
         match (self, action) {
             (_, ReadPublic | ReportCorrection | UseAccount) => true,
             (Actor::Anonymous, _) => false,
-            (Actor::Cli, ManageOwnAccount) => false,
+            (Actor::Cli, ManageOwnAccount | Participate | AnswerParticipation { .. } | ModerateParticipation { .. }) => false,
             (Actor::Cli, _) => true,
-            (Actor::Account { .. }, ManageOwnAccount) => true,
+            (Actor::Account { .. }, ManageOwnAccount | Participate) => true,
+            (Actor::Account { .. }, AnswerParticipation { regie }) => self.is_staff_of(regie),
+            (Actor::Account { .. }, ModerateParticipation { regie }) => self.is_staff_of(regie) || self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ManageTeam { regie }) => self.has(&Role::RegieAdmin { regie }) || self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts) => self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, Import | ManageDemo | Backup) => false,
@@ -122,17 +160,20 @@ mod tests {
     fn authorization_matrix() {
         use Action::*;
         const OPEN: [Action; 3] = [ReadPublic, ReportCorrection, UseAccount];
-        let person = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount];
+        let person = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate];
         let team = ManageTeam { regie: 1 };
-        let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, team];
-        let network = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, ReadCorrections, HandleCorrections, ManageAccounts, team];
+        let (answer, moderate) = (AnswerParticipation { regie: 1 }, ModerateParticipation { regie: 1 });
+        let editor = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate];
+        let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, team];
+        let network =
+            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team];
         let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team];
         let examples = Actor::examples();
         let expected: Vec<(&Actor, &[Action])> = vec![
             (&examples[0], &OPEN),
             (&examples[1], &cli),
             (&examples[2], &person),
-            (&examples[3], &person),
+            (&examples[3], &editor),
             (&examples[4], &admin),
             (&examples[5], &network),
             (&examples[6], &person),

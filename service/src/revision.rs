@@ -22,10 +22,13 @@ pub enum Concept {
     Partenaires,
     /// Readers' corrections: nothing in memory (pages read their count).
     Corrections,
+    /// Signalements, propositions, supports, comments, answers: nothing in memory (pages read
+    /// them); the bump tells the page cache of every instance.
+    Participation,
 }
 
 impl Concept {
-    pub const ALL: [Concept; 4] = [Concept::Territoires, Concept::Regies, Concept::Partenaires, Concept::Corrections];
+    pub const ALL: [Concept; 5] = [Concept::Territoires, Concept::Regies, Concept::Partenaires, Concept::Corrections, Concept::Participation];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -33,6 +36,7 @@ impl Concept {
             Self::Regies => "regies",
             Self::Partenaires => "partenaires",
             Self::Corrections => "corrections",
+            Self::Participation => "participation",
         }
     }
 

@@ -1,33 +1,9 @@
 //! The words of the account pages and of `/confidentialite`, French and English.
 //!
-//! They travel with the page's data instead of living in the browser bundle: static strings are
-//! data segments, which the wasm splitter keeps in the main bundle, and these pages are visited
-//! rarely. The server renders them; hydration reads them from the serialized page data; a
-//! client-side visit receives them with the page's data. Each text is a variant of `T`: a typo
-//! is a compile error, and the macro makes a missing translation one too.
+//! They travel with the page's data (`i18n::page_texts`): these pages are visited rarely.
 
-use serde::{Deserialize, Serialize};
-
-macro_rules! account_texts {
-    ($($key:ident => $fr:literal, $en:literal;)+) => {
-        /// One text of the account pages.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum T { $($key),+ }
-
-        impl T {
-            pub const ALL: &'static [T] = &[$(T::$key),+];
-        }
-
-        #[cfg(feature = "ssr")]
-        fn text(key: T, locale: crate::i18n::Locale) -> &'static str {
-            match (key, locale) {
-                $((T::$key, crate::i18n::Locale::Fr) => $fr, (T::$key, crate::i18n::Locale::En) => $en,)+
-            }
-        }
-    };
-}
-
-account_texts! {
+crate::i18n::page_texts::page_texts! {
+    AccountTexts;
     SignUpTitle => "Créer un compte", "Create an account";
     SignUpIntro => "Un compte permet de participer à la vie de votre quartier sur l'Atlas. Nous ne demandons ni votre nom ni votre adresse postale.",
         "An account lets you take part in your neighbourhood's life on the Atlas. We ask neither your name nor your postal address.";
@@ -174,21 +150,6 @@ account_texts! {
         "This page exists only on a development install (ATLAS_DEV_MAIL=1): it shows the latest messages of the outbox, to follow links without a mail server.";
     MailsNone => "Aucun message.", "No message.";
     MailsTo => "À", "To";
-}
-
-/// The account pages' texts in one language, in the order of `T`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct AccountTexts(Vec<String>);
-
-impl AccountTexts {
-    #[cfg(feature = "ssr")]
-    pub fn of(locale: crate::i18n::Locale) -> Self {
-        Self(T::ALL.iter().map(|key| text(*key, locale).to_owned()).collect())
-    }
-
-    pub fn get(&self, key: T) -> String {
-        self.0.get(key as usize).cloned().unwrap_or_default()
-    }
 }
 
 #[cfg(all(test, feature = "ssr"))]

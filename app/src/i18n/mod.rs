@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 pub use atlas_core::locale::Locale;
 
+pub mod page_texts;
+
 /// Server side: the language of the request being answered. A page takes its path's (provided
 /// as context while it renders); a server function or JSON call follows `Accept-Language`.
 #[cfg(feature = "ssr")]
@@ -130,6 +132,9 @@ pub struct Texts {
     pub qpv_neighbours: &'static str,
     pub qpv_no_neighbour: &'static str,
     pub qpv_source: &'static str,
+    pub qpv_participate: &'static str,
+    pub qpv_participation: &'static str,
+    pub regie_participation: &'static str,
     pub commune_not_found: &'static str,
     pub commune_description: &'static str,
     pub commune_map_label: &'static str,

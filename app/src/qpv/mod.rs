@@ -81,6 +81,12 @@ fn QpvView(q: QpvDetail) -> impl IntoView {
                 }}
             </section>
         </div>
+        <section class="participate" aria-label=t.qpv_participation>
+            <p>
+                <a class="button" href=t.path(&format!("/participation/nouveau?qpv={}", q.code))>{t.qpv_participate}</a>" "
+                <a href=t.path(&format!("/participation?qpv={}", q.code))>{t.qpv_participation}</a>
+            </p>
+        </section>
         <p class="source">{t.qpv_source}</p>
     }
 }

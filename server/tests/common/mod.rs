@@ -87,6 +87,8 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "regies" => "SELECT COUNT(*) FROM regies",
         "couvertures" => "SELECT COUNT(*) FROM couvertures",
         "accounts" => "SELECT COUNT(*) FROM accounts",
+        "participation_items" => "SELECT COUNT(*) FROM participation_items",
+        "participation_follows" => "SELECT COUNT(*) FROM participation_follows",
         other => panic!("table inconnue {other}"),
     };
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()

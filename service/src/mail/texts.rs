@@ -146,3 +146,30 @@ pub fn invitation(locale: Locale, to: &str, inviter: &str, regie: &str, admin: b
         ),
     }
 }
+
+/// To a Régie's staff: a new signalement (`signalement`) or proposition in one of its QPVs.
+pub fn new_item(locale: Locale, to: &str, title: &str, qpv: &str, signalement: bool, link: &str) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            format!("{} à {qpv} : {title}", if signalement { "Nouveau signalement" } else { "Nouvelle proposition" }),
+            format!(
+                "Bonjour, {} vient d'être déposé{} dans le quartier {qpv}, que votre Régie couvre : « {title} ». Pour le lire et y répondre :",
+                if signalement { "un signalement" } else { "une proposition" },
+                if signalement { "" } else { "e" }
+            ),
+            link,
+            "Les habitants voient le délai de réponse de la Régie sur sa fiche : un statut autre que « reçu » compte comme réponse.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            format!("New {} in {qpv}: {title}", if signalement { "report" } else { "proposal" }),
+            format!(
+                "Hello, a new {} was just posted in the {qpv} neighbourhood, which your Régie covers: “{title}”. To read and answer it:",
+                if signalement { "report" } else { "proposal" }
+            ),
+            link,
+            "Inhabitants see the Régie's answer time on its page: any status other than “received” counts as an answer.".into(),
+        ),
+    }
+}

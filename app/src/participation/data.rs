@@ -1,0 +1,115 @@
+//! What a participation page needs from the server, in one read: its texts, the messages its
+//! forms' refusals name by code, and the list, the item, or the form's similar items.
+
+use atlas_core::participation::clock::AnswerClock;
+use atlas_core::participation::view::{ItemDetail, ItemSummary};
+use atlas_core::participation::Status;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::texts::ParticipationTexts;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ParticipationData {
+    pub texts: ParticipationTexts,
+    /// (code, message) of every refusal a form may come back with.
+    pub messages: Vec<(String, String)>,
+    pub items: Vec<ItemSummary>,
+    pub by_status: Vec<(Status, usize)>,
+    pub item: Option<ItemDetail>,
+    /// The QPV of a list or of the form: (code, name).
+    pub qpv: Option<(String, String)>,
+    /// The Régie of a list: (slug, name), with its answer clock.
+    pub regie: Option<(String, String)>,
+    pub clock: Option<AnswerClock>,
+    pub signed_in: bool,
+}
+
+impl ParticipationData {
+    pub fn message(&self, code: &str) -> Option<String> {
+        self.messages.iter().find(|(c, _)| c == code).map(|(_, m)| m.clone())
+    }
+}
+
+/// The list's filters and the form's fields, as the page's URL carries them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Query {
+    pub nature: String,
+    pub categorie: String,
+    pub statut: String,
+    pub qpv: String,
+    pub commune: String,
+    pub regie: String,
+    pub tri: String,
+    pub titre: String,
+}
+
+/// `what`: `liste` (with the filters of `q`), `element` (item `id`), `nouveau` (the form: its
+/// QPV, and on the second screen the similar open items).
+#[server(endpoint = "participation/page")]
+pub async fn participation_page(what: String, #[server(default)] id: i64, #[server(default)] q: Query) -> Result<ParticipationData, ServerFnError> {
+    use crate::error::{actor, atlas, fail, set_not_found};
+    use atlas_core::participation::view::{Filter, Sort};
+    use atlas_core::participation::{Category, Kind, Problem};
+    use atlas_service::{participation, Code, Error};
+    let locale = crate::i18n::request_locale();
+    let atlas = atlas()?;
+    let actor = actor();
+    let mut messages: Vec<(String, String)> = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.message(locale))).collect();
+    for code in [Code::NotSignedIn, Code::Forbidden, Code::NotFound, Code::Conflict, Code::InvalidParameter, Code::TooManyRequests] {
+        let detail = if code == Code::TooManyRequests { "3600" } else { "" };
+        messages.push((code.name().to_owned(), Error::with(code, detail).message(locale)));
+    }
+    let mut data = ParticipationData {
+        texts: ParticipationTexts::of(locale),
+        messages,
+        signed_in: matches!(actor, atlas_service::Actor::Account { .. }),
+        ..Default::default()
+    };
+    let qpv_code = q.qpv.trim().to_uppercase();
+    if !qpv_code.is_empty() {
+        let name = participation::qpv_name(&atlas.db, &actor, &qpv_code).await.map_err(fail)?;
+        data.qpv = name.map(|n| (qpv_code.clone(), n));
+    }
+    match what.as_str() {
+        "element" => {
+            data.item = participation::item(&atlas.db, &actor, id).await.map_err(fail)?;
+            if data.item.is_none() {
+                set_not_found();
+            }
+        }
+        "nouveau" => {
+            if data.qpv.is_some() && !q.categorie.is_empty() {
+                data.similar_into(participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, None, &q.titre).await.map_err(fail)?);
+            }
+        }
+        _ => {
+            let filter = Filter {
+                kind: Kind::parse(&q.nature),
+                category: Category::parse(&q.categorie),
+                status: Status::parse(&q.statut),
+                qpv: data.qpv.as_ref().map(|(c, _)| c.clone()).or_else(|| (!qpv_code.is_empty()).then(|| qpv_code.clone())),
+                commune: Some(q.commune.trim().to_owned()).filter(|c| !c.is_empty()),
+                regie: Some(q.regie.trim().to_owned()).filter(|r| !r.is_empty()),
+                sort: Sort::parse(&q.tri).unwrap_or_default(),
+            };
+            data.items = participation::list(&atlas.db, &actor, &filter).await.map_err(fail)?;
+            data.by_status = participation::by_status(&data.items);
+            if let Some(slug) = &filter.regie {
+                let name = participation::regie_name(&atlas.db, &actor, slug).await.map_err(fail)?;
+                if let Some(name) = name {
+                    data.clock = Some(participation::answer_clock(&atlas.db, &actor, slug).await.map_err(fail)?);
+                    data.regie = Some((slug.clone(), name));
+                }
+            }
+        }
+    }
+    Ok(data)
+}
+
+impl ParticipationData {
+    #[cfg(feature = "ssr")]
+    fn similar_into(&mut self, similar: Vec<ItemSummary>) {
+        self.items = similar;
+    }
+}

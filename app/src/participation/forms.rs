@@ -1,0 +1,203 @@
+//! The participation forms' server functions. Each form is plain HTML posting here (works
+//! without JavaScript); the answer is a redirect back to the page with the outcome in its URL
+//! (codes only), the status set for clients that are not browsers. All are under `WRITE_PREFIX`:
+//! same-origin-checked and rate-limited like every write.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+pub const POST_URL: &str = <PostItem as ServerFn>::PATH;
+pub const SUPPORT_URL: &str = <SupportItem as ServerFn>::PATH;
+pub const COMMENT_URL: &str = <CommentItem as ServerFn>::PATH;
+pub const EDIT_COMMENT_URL: &str = <EditComment as ServerFn>::PATH;
+pub const DELETE_COMMENT_URL: &str = <DeleteComment as ServerFn>::PATH;
+pub const STATUS_URL: &str = <SetStatus as ServerFn>::PATH;
+pub const REOPEN_URL: &str = <ReopenItem as ServerFn>::PATH;
+pub const HIDE_URL: &str = <HideContent as ServerFn>::PATH;
+
+#[cfg(feature = "ssr")]
+mod answer {
+    //! How a use case's outcome becomes the browser's next page.
+    use atlas_core::participation::{Outcome, Problem};
+    use atlas_core::text::percent_encode;
+    use atlas_service::Error;
+    use leptos::prelude::*;
+
+    use crate::error::{fail, set_status};
+    use crate::i18n::Locale;
+
+    pub fn locale(langue: &str) -> Locale {
+        Locale::from_lang(langue).unwrap_or_default()
+    }
+
+    pub fn go(locale: Locale, path: &str, query: &str, anchor: &str) {
+        let path = locale.path(path);
+        let query = if query.is_empty() { String::new() } else { format!("?{query}") };
+        leptos_axum::redirect(&format!("{path}{query}{anchor}"));
+    }
+
+    /// An item's page.
+    pub fn item(id: i64) -> String {
+        format!("/participation/{id}")
+    }
+
+    /// A refusal the person can act on (4xx): back to `path` with the reason's code; anything
+    /// else (the database is down) is the page's error.
+    pub fn refuse(locale: Locale, path: &str, keep: &str, anchor: &str, e: Error) -> Result<(), ServerFnError> {
+        if e.status() >= 500 {
+            return Err(fail(e));
+        }
+        set_status(e.status());
+        let query = if keep.is_empty() { format!("erreur={}", e.code.name()) } else { format!("erreur={}&{keep}", e.code.name()) };
+        go(locale, path, &query, anchor);
+        Ok(())
+    }
+
+    /// Done: to `done` (path, query); refused: back to `path` with the problems' codes (422).
+    pub fn outcome<T>(locale: Locale, result: Result<Outcome<T>, Error>, path: &str, keep: &str, anchor: &str, done: impl FnOnce(T) -> (String, String)) -> Result<(), ServerFnError> {
+        match result {
+            Ok(Outcome::Done(value)) => {
+                let (to, query) = done(value);
+                go(locale, &to, &query, anchor);
+                Ok(())
+            }
+            Ok(Outcome::Refused(problems)) => {
+                set_status(422);
+                let codes: Vec<&str> = problems.iter().map(|p: &Problem| p.code()).collect();
+                let query = if keep.is_empty() { format!("erreurs={}", codes.join(",")) } else { format!("erreurs={}&{keep}", codes.join(",")) };
+                go(locale, path, &query, anchor);
+                Ok(())
+            }
+            Err(e) => refuse(locale, path, keep, anchor, e),
+        }
+    }
+
+    pub fn encode(s: &str) -> String {
+        percent_encode(s)
+    }
+}
+
+/// `POST /api/ecriture/participation/deposer`: the second screen of « Signaler ou proposer ».
+#[server(endpoint = "ecriture/participation/deposer")]
+pub async fn post_item(
+    nature: String,
+    categorie: String,
+    #[server(default)] qpv: String,
+    #[server(default)] lat: String,
+    #[server(default)] lon: String,
+    #[server(default)] titre: String,
+    #[server(default)] texte: String,
+    #[server(default)] langue: String,
+) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let point = lat.trim().parse::<f64>().ok().zip(lon.trim().parse::<f64>().ok());
+    let form = atlas_service::participation::PostForm { kind: nature.clone(), category: categorie.clone(), qpv: qpv.clone(), point, title: titre.clone(), body: texte.clone() };
+    let result = atlas_service::participation::post(&atlas()?, &actor(), &form).await;
+    // What was typed comes back to be corrected (the text is capped: it travels in the URL).
+    let body: String = texte.chars().take(1500).collect();
+    let keep = format!(
+        "etape=2&nature={}&categorie={}&qpv={}&lat={}&lon={}&titre={}&texte={}",
+        encode(&nature), encode(&categorie), encode(&qpv), encode(&lat), encode(&lon), encode(&titre), encode(&body)
+    );
+    outcome(locale, result, "/participation/nouveau", &keep, "#formulaire", |id| (item(id), "depose=1".into()))
+}
+
+/// `POST /api/ecriture/participation/soutenir`: « Moi aussi » (`soutien=1`) or its withdrawal.
+#[server(endpoint = "ecriture/participation/soutenir")]
+pub async fn support_item(element: i64, #[server(default)] soutien: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    match atlas_service::participation::support(&atlas()?.db, &actor(), element, soutien == "1").await {
+        Ok(_) => {
+            go(locale, &item(element), "", "#soutien");
+            Ok(())
+        }
+        Err(e) => refuse(locale, &item(element), "", "#soutien", e),
+    }
+}
+
+/// `POST /api/ecriture/participation/commenter`: a comment, or a reply (`parent`).
+#[server(endpoint = "ecriture/participation/commenter")]
+pub async fn comment_item(element: i64, #[server(default)] parent: String, #[server(default)] texte: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let parent = parent.parse::<i64>().ok();
+    let result = atlas_service::participation::comment(&atlas()?.db, &actor(), element, parent, &texte).await;
+    outcome(locale, result, &item(element), "", "#commentaires", |id| (item(element), format!("commentaire={id}")))
+}
+
+/// `POST /api/ecriture/participation/modifier-commentaire`: the author, within 15 minutes.
+#[server(endpoint = "ecriture/participation/modifier-commentaire")]
+pub async fn edit_comment(element: i64, commentaire: i64, #[server(default)] texte: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let result = atlas_service::participation::edit_comment(&atlas()?.db, &actor(), commentaire, &texte).await;
+    outcome(locale, result, &item(element), "", "#commentaires", |item_id| (item(item_id), "enregistre=1".into()))
+}
+
+/// `POST /api/ecriture/participation/supprimer-commentaire`: the author deletes a comment.
+#[server(endpoint = "ecriture/participation/supprimer-commentaire")]
+pub async fn delete_comment(element: i64, commentaire: i64, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    match atlas_service::participation::delete_comment(&atlas()?.db, &actor(), commentaire).await {
+        Ok(item_id) => {
+            go(locale, &item(item_id), "enregistre=1", "#commentaires");
+            Ok(())
+        }
+        Err(e) => refuse(locale, &item(element), "", "#commentaires", e),
+    }
+}
+
+/// `POST /api/ecriture/participation/statut`: a Régie's staff set the item's status.
+#[server(endpoint = "ecriture/participation/statut")]
+pub async fn set_status(
+    element: i64,
+    regie: String,
+    statut: String,
+    #[server(default)] message: String,
+    #[server(default)] partenaire: String,
+    #[server(default)] langue: String,
+) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let result = atlas_service::participation::set_status(&atlas()?.db, &actor(), element, &regie, &statut, &message, &partenaire).await;
+    outcome(locale, result, &item(element), "", "#repondre", |()| (item(element), "enregistre=1".into()))
+}
+
+/// `POST /api/ecriture/participation/rouvrir`: « Toujours d'actualité ? », by a supporter.
+#[server(endpoint = "ecriture/participation/rouvrir")]
+pub async fn reopen_item(element: i64, #[server(default)] texte: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let result = atlas_service::participation::reopen(&atlas()?.db, &actor(), element, &texte).await;
+    outcome(locale, result, &item(element), "", "#rouvrir", |()| (item(element), "enregistre=1".into()))
+}
+
+/// `POST /api/ecriture/participation/masquer`: moderation hides the item, or one of its
+/// comments (`commentaire`), with a reason.
+#[server(endpoint = "ecriture/participation/masquer")]
+pub async fn hide_content(element: i64, #[server(default)] commentaire: String, #[server(default)] motif: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let db = atlas()?.db;
+    match commentaire.parse::<i64>() {
+        Ok(comment) => {
+            let result = atlas_service::participation::hide_comment(&db, &actor(), comment, &motif).await;
+            outcome(locale, result, &item(element), "", "#commentaires", |item_id| (item(item_id), "enregistre=1".into()))
+        }
+        Err(_) => {
+            let result = atlas_service::participation::hide_item(&db, &actor(), element, &motif).await;
+            outcome(locale, result, &item(element), "", "", |()| (item(element), "enregistre=1".into()))
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! `/participation/{id}`: an item, its public history, « Moi aussi » (within thumb reach on a
+//! phone), comments with one level of replies, and, for the staff of a Régie covering the QPV,
+//! the answer form and moderation.
+
+use atlas_core::participation::view::{CommentView, ItemDetail};
+use atlas_core::participation::{Field, Status};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::data::ParticipationData;
+use super::forms::*;
+use super::texts::{ParticipationTexts, T};
+use super::{category_label, date, kind_label, language_field, param, status_label, Refusals};
+use crate::i18n::use_texts;
+
+pub fn item_view(d: ParticipationData) -> AnyView {
+    let t = use_texts();
+    let Some(item) = d.item.clone() else {
+        return view! { <Title text=d.texts.get(T::NotFound) /><h1>{d.texts.get(T::NotFound)}</h1> }.into_any();
+    };
+    let x = d.texts.clone();
+    let r = Refusals::of(&d);
+    let s = &item.summary;
+    let who = item.author.clone().unwrap_or_else(|| x.get(T::DeletedAccount));
+    let posted = x.get(T::PostedBy).replace("{who}", &who).replace("{date}", &date(s.created_at));
+    let notice = if param("depose") == "1" {
+        Some(x.get(T::PostedNotice))
+    } else if param("enregistre") == "1" || !param("commentaire").is_empty() {
+        Some(x.get(T::SavedNotice))
+    } else {
+        None
+    };
+    view! {
+        <Title text=s.title.clone() />
+        <article class="participation-item">
+            <p class="badges">
+                <span class=format!("badge kind-{}", s.kind.code())>{kind_label(&x, s.kind)}</span>" "
+                <span class="badge">{category_label(&x, s.category)}</span>" "
+                <span class=format!("badge status-{}", s.status.code()) id="statut">{status_label(&x, s.status)}</span>
+            </p>
+            <h1>{s.title.clone()}</h1>
+            {notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })}
+            {r.alert(&d)}
+            <p class="help">{posted}" · "{x.get(T::InQpv)}" : "<a href=t.path(&format!("/qpv/{}", s.qpv_code))>{s.qpv_name.clone()}</a></p>
+            {match (&item.body, &item.hidden_reason) {
+                (_, Some(reason)) => view! { <p class="alert">{x.get(T::HiddenItem).replace("{reason}", reason)}</p> }.into_any(),
+                (Some(body), None) => view! { <div class="item-body">{body.split('\n').map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}</div> }.into_any(),
+                _ => ().into_any(),
+            }}
+            {support_block(&x, &item)}
+            {history_block(&x, &item)}
+            {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, item.summary.id, &regie.slug, &regie.name)).collect_view()}
+            {item.viewer.may_reopen.then(|| reopen_form(&x, item.summary.id))}
+            {item.hidden_reason.is_none().then(|| comments_block(&x, &r, &item))}
+            {(item.viewer.may_moderate && item.hidden_reason.is_none()).then(|| hide_form(&x, item.summary.id, None, x.get(T::ModerateItem)))}
+            <section aria-labelledby="regies-ici">
+                <h2 id="regies-ici">{x.get(T::Regies)}</h2>
+                {if item.regies.is_empty() {
+                    view! { <p>{x.get(T::NoRegie)}</p> }.into_any()
+                } else {
+                    view! { <ul class="plain">{item.regies.iter().map(|r| view! { <li><a href=t.path(&format!("/regies/{}", r.slug))>{r.name.clone()}</a></li> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
+        </article>
+    }
+    .into_any()
+}
+
+fn support_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
+    let t = use_texts();
+    let id = item.summary.id;
+    let count = x.get(T::Supporters).replace("{n}", &item.summary.supporters.to_string());
+    let next = t.path(&format!("/participation/{id}"));
+    view! {
+        <section class="support-bar" id="soutien" aria-label=x.get(T::SupportButton)>
+            <p id="soutiens"><strong>{count}</strong></p>
+            {if !item.viewer.signed_in {
+                view! { <p><a class="button" href=format!("{}?suite={}", t.path("/compte/connexion"), atlas_core::text::percent_encode(&next))>{x.get(T::SignIn)}</a>" "{x.get(T::SignInToAct)}</p> }.into_any()
+            } else if item.hidden_reason.is_some() {
+                ().into_any()
+            } else {
+                let on = !item.viewer.supports;
+                view! {
+                    <form method="post" action=SUPPORT_URL>
+                        <input type="hidden" name="element" value=id />
+                        <input type="hidden" name="soutien" value=if on { "1" } else { "0" } />
+                        {language_field()}
+                        <button type="submit" class=if on { "button support" } else { "button secondary" }>{x.get(if on { T::SupportButton } else { T::SupportWithdraw })}</button>
+                    </form>
+                    <p class="help">{x.get(if on { T::SupportPromise } else { T::Supported })}</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn history_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
+    view! {
+        <section aria-labelledby="historique">
+            <h2 id="historique">{x.get(T::History)}</h2>
+            <ol class="history">
+                <li><strong>{x.get(T::HistoryPosted)}</strong>" · "{date(item.summary.created_at)}</li>
+                {item.history.iter().map(|h| {
+                    let by = match &h.regie {
+                        Some(regie) => x.get(T::HistoryBy).replace("{regie}", regie),
+                        None => x.get(T::HistoryReopened),
+                    };
+                    view! {
+                        <li>
+                            <strong>{status_label(x, h.status)}</strong>" · "{date(h.at)}" · "{by}
+                            {h.partner.as_ref().map(|p| view! { " · "{x.get(T::PartnerTo).replace("{partner}", p)} })}
+                            {(!h.message.is_empty()).then(|| view! { <p>{h.message.clone()}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn answer_form(x: &ParticipationTexts, r: &Refusals, id: i64, slug: &str, name: &str) -> impl IntoView {
+    let field = format!("statut-{slug}");
+    let message = format!("message-{slug}");
+    let partner = format!("partenaire-{slug}");
+    view! {
+        <section class="answer" id="repondre" aria-labelledby=format!("repondre-{slug}")>
+            <h2 id=format!("repondre-{slug}")>{x.get(T::AnswerAs).replace("{regie}", name)}</h2>
+            <form method="post" action=STATUS_URL>
+                <input type="hidden" name="element" value=id />
+                <input type="hidden" name="regie" value=slug.to_owned() />
+                {language_field()}
+                <label for=field.clone()>{x.get(T::AnswerStatus)}</label>
+                <select id=field name="statut" required aria-invalid=r.on(Field::Status)>
+                    {Status::SET_BY_STAFF.iter().map(|s| view! { <option value=s.code()>{status_label(x, *s)}</option> }).collect_view()}
+                </select>
+                <label for=message.clone()>{x.get(T::AnswerMessage)}</label>
+                <textarea id=message name="message" rows="3" maxlength="1000" aria-invalid=r.on(Field::Message)></textarea>
+                <label for=partner.clone()>{x.get(T::AnswerPartner)}</label>
+                <input id=partner name="partenaire" maxlength="200" aria-invalid=r.on(Field::Partner) />
+                <button type="submit" class="button">{x.get(T::AnswerSubmit)}</button>
+            </form>
+        </section>
+    }
+}
+
+fn reopen_form(x: &ParticipationTexts, id: i64) -> impl IntoView {
+    view! {
+        <section id="rouvrir" aria-labelledby="rouvrir-titre">
+            <h2 id="rouvrir-titre">{x.get(T::Reopen)}</h2>
+            <p class="help">{x.get(T::ReopenHelp)}</p>
+            <form method="post" action=REOPEN_URL>
+                <input type="hidden" name="element" value=id />
+                {language_field()}
+                <label for="rouvrir-texte">{x.get(T::CommentLabel)}</label>
+                <textarea id="rouvrir-texte" name="texte" rows="3" required minlength="2" maxlength="2000"></textarea>
+                <button type="submit" class="button">{x.get(T::ReopenSubmit)}</button>
+            </form>
+        </section>
+    }
+}
+
+fn hide_form(x: &ParticipationTexts, id: i64, comment: Option<i64>, title: String) -> impl IntoView {
+    let field = format!("motif-{}", comment.map_or("element".to_owned(), |c| c.to_string()));
+    view! {
+        <details class="moderation">
+            <summary>{title}</summary>
+            <form method="post" action=HIDE_URL>
+                <input type="hidden" name="element" value=id />
+                {comment.map(|c| view! { <input type="hidden" name="commentaire" value=c /> })}
+                {language_field()}
+                <label for=field.clone()>{x.get(T::ModerateReason)}</label>
+                <input id=field name="motif" required minlength="5" maxlength="1000" />
+                <button type="submit" class="button secondary">{x.get(T::ModerateSubmit)}</button>
+            </form>
+        </details>
+    }
+}
+
+fn comment_view(x: &ParticipationTexts, item: &ItemDetail, c: &CommentView) -> impl IntoView {
+    let id = item.summary.id;
+    let who = c.author.clone().unwrap_or_else(|| x.get(T::DeletedAccount));
+    let text = match (&c.body, &c.hidden_reason) {
+        (_, Some(reason)) => view! { <p class="help">{x.get(T::HiddenBecause).replace("{reason}", reason)}</p> }.into_any(),
+        (Some(body), None) => view! { <p>{body.clone()}</p> }.into_any(),
+        (None, None) => view! { <p class="help">{x.get(T::CommentDeleted)}</p> }.into_any(),
+    };
+    let reply = (c.parent_id.is_none() && item.viewer.signed_in && item.hidden_reason.is_none()).then(|| {
+        let field = format!("reponse-{}", c.id);
+        view! {
+            <details class="reply">
+                <summary>{x.get(T::ReplySubmit)}</summary>
+                <form method="post" action=COMMENT_URL>
+                    <input type="hidden" name="element" value=id />
+                    <input type="hidden" name="parent" value=c.id />
+                    {language_field()}
+                    <label for=field.clone()>{x.get(T::ReplyLabel)}</label>
+                    <textarea id=field name="texte" rows="2" required minlength="2" maxlength="2000"></textarea>
+                    <button type="submit" class="button">{x.get(T::ReplySubmit)}</button>
+                </form>
+            </details>
+        }
+    });
+    let own = (c.mine && c.body.is_some()).then(|| {
+        let field = format!("modifier-{}", c.id);
+        view! {
+            {c.editable.then(|| view! {
+                <details>
+                    <summary>{x.get(T::Edit)}</summary>
+                    <form method="post" action=EDIT_COMMENT_URL>
+                        <input type="hidden" name="element" value=id />
+                        <input type="hidden" name="commentaire" value=c.id />
+                        {language_field()}
+                        <label for=field.clone()>{x.get(T::CommentLabel)}</label>
+                        <textarea id=field name="texte" rows="2" required minlength="2" maxlength="2000">{c.body.clone()}</textarea>
+                        <button type="submit" class="button">{x.get(T::EditSubmit)}</button>
+                    </form>
+                </details>
+            })}
+            <form method="post" action=DELETE_COMMENT_URL>
+                <input type="hidden" name="element" value=id />
+                <input type="hidden" name="commentaire" value=c.id />
+                {language_field()}
+                <button type="submit" class="link-button">{x.get(T::Delete)}</button>
+            </form>
+        }
+    });
+    let moderate = (item.viewer.may_moderate && c.body.is_some()).then(|| hide_form(x, id, Some(c.id), x.get(T::ModerateComment)));
+    view! {
+        <li class=if c.parent_id.is_some() { "comment reply-comment" } else { "comment" } id=format!("commentaire-{}", c.id)>
+            <p class="help">
+                <strong>{who}</strong>
+                {c.regie.as_ref().map(|regie| view! { " "<span class="badge staff">{x.get(T::StaffMark).replace("{regie}", regie)}</span> })}
+                " · "{date(c.created_at)}
+                {c.edited.then(|| view! { " · "{x.get(T::Edited)} })}
+            </p>
+            {text}
+            {own}
+            {reply}
+            {moderate}
+        </li>
+    }
+}
+
+fn comments_block(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail) -> impl IntoView {
+    let id = item.summary.id;
+    view! {
+        <section id="commentaires" aria-labelledby="commentaires-titre">
+            <h2 id="commentaires-titre">{x.get(T::Comments)}</h2>
+            {if item.comments.is_empty() {
+                view! { <p>{x.get(T::NoComment)}</p> }.into_any()
+            } else {
+                view! { <ul class="plain comments">{item.comments.iter().map(|c| comment_view(x, item, c)).collect_view()}</ul> }.into_any()
+            }}
+            {item.viewer.signed_in.then(|| view! {
+                <form method="post" action=COMMENT_URL>
+                    <input type="hidden" name="element" value=id />
+                    {language_field()}
+                    <label for="commentaire-texte">{x.get(T::CommentLabel)}</label>
+                    <textarea id="commentaire-texte" name="texte" rows="3" required minlength="2" maxlength="2000" aria-invalid=r.on(Field::Comment)></textarea>
+                    <button type="submit" class="button">{x.get(T::CommentSubmit)}</button>
+                </form>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,148 @@
+//! The words of the participation pages, French and English; they travel with the page's data
+//! (`i18n::page_texts`). Holes: `{n}`, `{qpv}`, `{regie}`, `{who}`, `{date}`, `{reason}`…
+
+crate::i18n::page_texts::page_texts! {
+    ParticipationTexts;
+    ListTitle => "Participation", "Participation";
+    ListIntro => "Les signalements et propositions des habitants des quartiers prioritaires, et les réponses des Régies qui y travaillent.",
+        "What inhabitants of priority neighbourhoods report and suggest, and the answers of the Régies working there.";
+    QpvListTitle => "Participation : {qpv}", "Participation: {qpv}";
+    RegieListTitle => "Participation dans les quartiers de {regie}", "Participation in the neighbourhoods of {regie}";
+    NewLink => "Signaler ou proposer", "Report or suggest";
+    Filters => "Filtrer la liste", "Filter the list";
+    FilterKind => "Nature", "Kind";
+    FilterCategory => "Catégorie", "Category";
+    FilterStatus => "Statut", "Status";
+    FilterQpv => "Code du quartier (QPV)", "Neighbourhood code (QPV)";
+    FilterCommune => "Code INSEE de la commune", "INSEE code of the town";
+    FilterSort => "Trier par", "Sort by";
+    Any => "Tous", "All";
+    SortRecent => "Les plus récents", "Most recent";
+    SortSupported => "Les plus soutenus", "Most supported";
+    SortUnanswered => "Sans réponse, les plus anciens d'abord", "Unanswered, oldest first";
+    Apply => "Afficher", "Show";
+    Count => "{n} élément(s)", "{n} item(s)";
+    NoItem => "Aucun élément pour l'instant.", "No item yet.";
+    Supporters => "{n} soutien(s)", "{n} supporter(s)";
+    CommentCount => "{n} commentaire(s)", "{n} comment(s)";
+    KindSignalement => "Signalement", "Report";
+    KindProposition => "Proposition", "Proposal";
+    CatProprete => "Propreté", "Cleanliness";
+    CatEncombrants => "Encombrants", "Bulky waste";
+    CatEspacesVerts => "Espaces verts", "Green spaces";
+    CatEclairage => "Éclairage", "Lighting";
+    CatDegradation => "Dégradation", "Damage";
+    CatCadreDeVie => "Cadre de vie", "Living environment";
+    CatLienSocial => "Lien social", "Community life";
+    CatEmploi => "Emploi", "Jobs";
+    CatJardin => "Jardin", "Garden";
+    CatFete => "Fête de quartier", "Neighbourhood party";
+    CatAmenagement => "Aménagement", "Public space";
+    CatAutre => "Autre", "Other";
+    StNouveau => "En attente de réponse", "Awaiting an answer";
+    StRecu => "Reçu", "Received";
+    StAEtude => "À l'étude", "Under study";
+    StEnCours => "En cours", "In progress";
+    StRealise => "Réalisé", "Done";
+    StNonRetenu => "Non retenu", "Not taken up";
+    StTransmis => "Transmis", "Passed on";
+    StRouvert => "Toujours d'actualité", "Still an issue";
+    ClockTitle => "Délai de réponse de la Régie", "The Régie's answer time";
+    ClockLine => "{share} % des {n} élément(s) évaluables ont reçu une réponse en 7 jours au plus ; première réponse en {median} (médiane). Période : depuis le {since}, {items} élément(s) déposé(s). « Reçu » seul ne compte pas comme réponse.",
+        "{share}% of the {n} item(s) that can be judged were answered within 7 days; first answer in {median} (median). Period: since {since}, {items} item(s) posted. “Received” alone does not count as an answer.";
+    ClockNone => "Pas encore d'élément à évaluer : {items} élément(s) déposé(s) depuis le {since}.", "Nothing to judge yet: {items} item(s) posted since {since}.";
+    Days => "{n} jour(s)", "{n} day(s)";
+    Hours => "{n} heure(s)", "{n} hour(s)";
+    ByStatus => "Par statut", "By status";
+    PostedBy => "Déposé par {who} le {date}", "Posted by {who} on {date}";
+    DeletedAccount => "un compte supprimé", "a deleted account";
+    InQpv => "Quartier", "Neighbourhood";
+    Regies => "Régies qui peuvent répondre", "Régies that may answer";
+    NoRegie => "Aucune Régie ne couvre ce quartier pour l'instant.", "No Régie covers this neighbourhood yet.";
+    SupportButton => "Moi aussi", "Me too";
+    SupportWithdraw => "Retirer mon soutien", "Withdraw my support";
+    SupportPromise => "« Moi aussi » soutient cet élément et vous abonne : vous serez prévenu·e de chaque changement de statut.",
+        "“Me too” supports this item and follows it: you will hear of every change of status.";
+    Supported => "Vous soutenez cet élément.", "You support this item.";
+    SignInToAct => "Connectez-vous pour soutenir, commenter ou déposer.", "Sign in to support, comment or post.";
+    SignIn => "Se connecter", "Sign in";
+    History => "Historique", "History";
+    HistoryPosted => "Déposé", "Posted";
+    HistoryBy => "par {regie}", "by {regie}";
+    HistoryReopened => "par un habitant qui le soutient", "by an inhabitant who supports it";
+    PartnerTo => "transmis à {partner}", "passed on to {partner}";
+    AnswerAs => "Répondre au nom de {regie}", "Answer for {regie}";
+    AnswerStatus => "Nouveau statut", "New status";
+    AnswerMessage => "Message aux habitants (obligatoire pour « non retenu »)", "Message to the inhabitants (required for “not taken up”)";
+    AnswerPartner => "Partenaire (pour « transmis ») : bailleur, mairie…", "Partner (for “passed on”): social landlord, town hall…";
+    AnswerSubmit => "Enregistrer le statut", "Save the status";
+    Comments => "Commentaires", "Comments";
+    NoComment => "Pas encore de commentaire.", "No comment yet.";
+    CommentLabel => "Votre commentaire", "Your comment";
+    CommentSubmit => "Publier le commentaire", "Post the comment";
+    ReplyLabel => "Votre réponse", "Your reply";
+    ReplySubmit => "Répondre", "Reply";
+    StaffMark => "Équipe de {regie}", "Team of {regie}";
+    Edited => "modifié", "edited";
+    CommentDeleted => "Commentaire supprimé par son auteur.", "Comment deleted by its author.";
+    HiddenBecause => "Masqué par la modération : {reason}", "Hidden by moderation: {reason}";
+    Delete => "Supprimer mon commentaire", "Delete my comment";
+    Edit => "Modifier (15 minutes)", "Edit (15 minutes)";
+    EditSubmit => "Enregistrer", "Save";
+    Reopen => "Toujours d'actualité ?", "Still an issue?";
+    ReopenHelp => "Réalisé depuis moins de 30 jours : dites ce qui ne va pas encore, l'élément sera rouvert.",
+        "Done less than 30 days ago: say what is still wrong, and the item is reopened.";
+    ReopenSubmit => "Rouvrir", "Reopen";
+    ModerateItem => "Masquer cet élément", "Hide this item";
+    ModerateComment => "Masquer ce commentaire", "Hide this comment";
+    ModerateReason => "Raison, affichée à sa place", "Reason, shown in its place";
+    ModerateSubmit => "Masquer", "Hide";
+    HiddenItem => "Cet élément a été masqué : {reason}", "This item was hidden: {reason}";
+    NotFound => "Aucun élément n'a ce numéro.", "No item has this number.";
+    PostedNotice => "Merci : c'est publié. Les Régies du quartier sont prévenues.", "Thank you: it is published. The neighbourhood's Régies have been told.";
+    SavedNotice => "C'est enregistré.", "Saved.";
+    FormErrors => "Le formulaire n'a pas pu être envoyé :", "The form could not be sent:";
+    NewTitle => "Signaler ou proposer", "Report or suggest";
+    Step1 => "Étape 1 sur 2 : quoi et où", "Step 1 of 2: what and where";
+    Step2 => "Étape 2 sur 2 : décrire", "Step 2 of 2: describe";
+    KindQuestion => "Vous voulez…", "You want to…";
+    KindSignalementLong => "Signaler un problème à régler", "Report a problem to fix";
+    KindPropositionLong => "Proposer une idée pour le quartier", "Suggest an idea for the neighbourhood";
+    CategoryLabel => "Catégorie", "Category";
+    CategoryChoose => "Choisissez une catégorie", "Choose a category";
+    CategoryProblems => "Problèmes à régler", "Problems to fix";
+    CategoryIdeas => "Idées", "Ideas";
+    PlaceChosen => "Quartier : {qpv}", "Neighbourhood: {qpv}";
+    PlaceNone => "Choisissez d'abord votre quartier : ouvrez sa page (recherche ou « Autour de moi »), puis « Signaler ou proposer ».",
+        "First choose your neighbourhood: open its page (search or “Around me”), then “Report or suggest”.";
+    PlaceFind => "Trouver mon quartier", "Find my neighbourhood";
+    Next => "Continuer", "Continue";
+    Back => "Revenir à l'étape 1", "Back to step 1";
+    SimilarTitle => "C'est le même ?", "Is it the same?";
+    SimilarIntro => "Ces éléments ouverts du quartier ressemblent au vôtre. Si c'est le même, soutenez-le plutôt : la Régie verra que vous êtes plusieurs.",
+        "These open items of the neighbourhood look like yours. If it is the same, support it instead: the Régie will see there are several of you.";
+    TitleLabel => "Titre", "Title";
+    TitleHint => "De 5 à 120 caractères : ce qu'on lit en premier.", "5 to 120 characters: what people read first.";
+    BodyLabel => "Description", "Description";
+    BodyHint => "Ce qui se passe, où exactement, depuis quand. De 10 à 4 000 caractères.", "What is happening, where exactly, since when. 10 to 4,000 characters.";
+    Privacy => "Qui voit quoi : votre pseudonyme, le titre, le texte et le quartier sont publics. Votre adresse e-mail n'est montrée à personne, pas même à la Régie.",
+        "Who sees what: your pseudonym, the title, the text and the neighbourhood are public. Your e-mail address is shown to nobody, not even the Régie.";
+    Submit => "Publier", "Publish";
+    SignInToPost => "Pour publier, connectez-vous ou créez un compte (une minute, sans nom ni adresse postale).",
+        "To publish, sign in or create an account (a minute, no name nor postal address).";
+    ItemsHere => "Voir la participation du quartier", "See the neighbourhood's participation";
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn every_text_is_written_in_both_languages_and_they_differ() {
+        let (fr, en) = (ParticipationTexts::of(Locale::Fr), ParticipationTexts::of(Locale::En));
+        let same: Vec<_> = T::ALL.iter().filter(|k| fr.get(**k).is_empty() || fr.get(**k) == en.get(**k)).collect();
+        // « Participation » and « Description » are the same words in both languages.
+        assert_eq!(same, vec![&T::ListTitle, &T::BodyLabel], "untranslated");
+    }
+}

@@ -1,0 +1,265 @@
+//! The participatory space at the use-case layer, on SQLite and PostgreSQL, with the national
+//! reference data: A posts a signalement at a point of a covered QPV (the staff are mailed), B is
+//! shown it as similar and supports it instead, comments and replies, the Régie's staff answer
+//! with a status (another Régie's staff cannot), the answer clock counts it, a supporter reopens
+//! a « réalisé » item, moderation hides with a reason, and a flood of posts gets its 429.
+
+mod common;
+
+use atlas_core::account::Role;
+use atlas_core::participation::view::{Filter, Sort};
+use atlas_core::participation::{Outcome, Problem, Status};
+use atlas_service::account::{self, operator};
+use atlas_service::import::{self, ImportOptions, Request};
+use atlas_service::participation::{self as participation, PostForm};
+use atlas_service::{mail, Actor, Atlas, Code};
+use common::{backends, count, fresh, reference_dir};
+
+const PASSWORD: &str = "une phrase de passe solide";
+
+async fn person(db: &atlas_service::db::Database, email: &str, pseudonym: &str, role: Option<Role>) -> Actor {
+    operator::add(db, &Actor::Cli, email, role, Some(pseudonym), Some(PASSWORD)).await.unwrap();
+    let s = account::sign_in(db, &Actor::Anonymous, email, PASSWORD, None).await.unwrap();
+    account::session(db, &s.token).await.unwrap().unwrap().actor()
+}
+
+/// A QPV covered by some Régie whose centre lies inside its outline: (code, lat, lon, Régie id,
+/// Régie slug), and a Régie that does not cover it.
+async fn covered_qpv(atlas: &Atlas) -> ((String, f64, f64, i64, String), (i64, String)) {
+    let rows: Vec<(String, f64, f64, i64, String)> = sqlx::query_as(
+        "SELECT q.code, q.lat, q.lon, r.id, r.slug FROM qpv q JOIN couvertures c ON c.qpv_code = q.code JOIN regies r ON r.id = c.regie_id
+         WHERE q.lat IS NOT NULL AND q.code NOT IN (SELECT qpv_code FROM couvertures GROUP BY qpv_code HAVING COUNT(*) > 1) ORDER BY q.code",
+    )
+    .fetch_all(&atlas.db.pool)
+    .await
+    .unwrap();
+    let places = atlas.places();
+    let here = rows.into_iter().find(|(code, lat, lon, ..)| places.locate.qpv_at(*lat, *lon).is_some_and(|q| &q.code == code)).expect("a covered QPV");
+    let other: (i64, String) = sqlx::query_as("SELECT id, slug FROM regies WHERE id NOT IN (SELECT regie_id FROM couvertures WHERE qpv_code = $1) ORDER BY id LIMIT 1")
+        .bind(&here.0)
+        .fetch_one(&atlas.db.pool)
+        .await
+        .unwrap();
+    (here, other)
+}
+
+fn form(kind: &str, category: &str, point: Option<(f64, f64)>, title: &str, body: &str) -> PostForm {
+    PostForm { kind: kind.into(), category: category.into(), qpv: String::new(), point, title: title.into(), body: body.into() }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn habitants_post_support_comment_and_the_regie_answers() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let ((qpv, lat, lon, regie, regie_slug), (other_regie, other_slug)) = covered_qpv(&atlas).await;
+        let a = person(&db, "a@exemple.fr", "Amina", None).await;
+        let b = person(&db, "b@exemple.fr", "Bruno", None).await;
+        let staff = person(&db, "equipe@regie.example", "Équipe Régie", Some(Role::RegieEditor { regie })).await;
+        let stranger = person(&db, "autre@regie.example", "Autre Régie", Some(Role::RegieAdmin { regie: other_regie })).await;
+        let network = person(&db, "reseau@exemple.fr", "Réseau", Some(Role::NetworkAdmin)).await;
+
+        // Anonymous reads but does not write; bad input says every problem and stores nothing.
+        let good = form("signalement", "eclairage", Some((lat, lon)), "Lampadaire éteint devant l'école", "Depuis lundi soir, le trottoir est noir.");
+        assert_eq!(participation::post(&atlas, &Actor::Anonymous, &good).await.unwrap_err().code, Code::NotSignedIn, "{backend}");
+        let bad = form("signalement", "jardin", Some((0.0, -30.0)), "abc", "");
+        assert_eq!(
+            participation::post(&atlas, &a, &bad).await.unwrap(),
+            Outcome::Refused(vec![Problem::CategoryUnknown, Problem::PlaceOutside, Problem::TitleLength, Problem::BodyLength]),
+            "{backend}"
+        );
+        assert_eq!(count(&db, "participation_items").await, 0, "{backend}");
+
+        // A posts at the point: the QPV is found by point-in-polygon, the Régie's staff are mailed.
+        let Outcome::Done(first) = participation::post(&atlas, &a, &good).await.unwrap() else { panic!("posted") };
+        let item = participation::item(&db, &Actor::Anonymous, first).await.unwrap().unwrap();
+        assert_eq!((item.summary.qpv_code.as_str(), item.summary.status, item.author.as_deref()), (qpv.as_str(), Status::Nouveau, Some("Amina")), "{backend}");
+        assert!(item.regies.iter().any(|r| r.id == regie), "{backend}");
+        let mails = mail::latest(&db, 10).await.unwrap();
+        assert!(mails.iter().any(|m| m.recipient == "equipe@regie.example" && m.subject.contains("Lampadaire éteint")), "{backend}: {mails:?}");
+        assert!(!mails.iter().any(|m| m.recipient == "autre@regie.example"), "{backend}: only the covering Régie hears of it");
+
+        // B starts the same report 40 m away: A's item is shown, by distance and by title.
+        let near = (lat + 0.00036, lon);
+        let same = participation::similar(&db, &b, &qpv, "eclairage", Some(near), "").await.unwrap();
+        assert_eq!(same.iter().map(|s| s.id).collect::<Vec<_>>(), vec![first], "{backend}");
+        let titled = participation::similar(&db, &b, &qpv, "autre", None, "lampadaire eteint ecole").await.unwrap();
+        assert_eq!(titled.len(), 1, "{backend}");
+        assert!(participation::similar(&db, &b, &qpv, "proprete", Some(near), "Poubelles débordantes").await.unwrap().is_empty(), "{backend}");
+
+        // « Moi aussi »: once per person, withdrawn, given again; it follows the item.
+        assert_eq!(participation::support(&db, &b, first, true).await.unwrap(), 1, "{backend}");
+        assert_eq!(participation::support(&db, &b, first, true).await.unwrap(), 1, "{backend}: twice is once");
+        assert_eq!(participation::support(&db, &b, first, false).await.unwrap(), 0, "{backend}");
+        assert_eq!(participation::support(&db, &b, first, true).await.unwrap(), 1, "{backend}");
+        assert_eq!(participation::support(&db, &Actor::Anonymous, first, true).await.unwrap_err().status(), 401, "{backend}");
+        assert_eq!(count(&db, "participation_follows").await, 2, "{backend}: the author and B follow");
+        assert!(participation::item(&db, &b, first).await.unwrap().unwrap().viewer.supports, "{backend}");
+
+        // Comments, one level of replies; the staff are marked as their Régie.
+        assert_eq!(participation::comment(&db, &b, first, None, "x").await.unwrap(), Outcome::Refused(vec![Problem::CommentLength]), "{backend}");
+        let Outcome::Done(c1) = participation::comment(&db, &b, first, None, "Pareil rue voisine.").await.unwrap() else { panic!() };
+        let Outcome::Done(c2) = participation::comment(&db, &staff, first, Some(c1), "Merci, nous regardons.").await.unwrap() else { panic!() };
+        assert_eq!(participation::comment(&db, &a, first, Some(c2), "Une réponse à la réponse").await.unwrap_err().code, Code::InvalidParameter, "{backend}");
+        assert_eq!(participation::edit_comment(&db, &a, c1, "Pas le mien").await.unwrap_err().status(), 403, "{backend}: nobody edits another's");
+        assert_eq!(participation::edit_comment(&db, &b, c1, "Pareil rue voisine, depuis mardi.").await.unwrap(), Outcome::Done(first), "{backend}");
+        let seen = participation::item(&db, &b, first).await.unwrap().unwrap();
+        assert_eq!(seen.comments.iter().map(|c| c.id).collect::<Vec<_>>(), vec![c1, c2], "{backend}");
+        assert!(seen.comments[0].edited && seen.comments[0].mine && seen.comments[0].editable, "{backend}");
+        assert_eq!((seen.comments[1].regie.is_some(), seen.comments[0].regie.is_some()), (true, false), "{backend}");
+        assert_eq!(seen.summary.comments, 2, "{backend}");
+
+        // Only the covering Régie's staff set a status; « non retenu » needs a reason.
+        assert_eq!(participation::set_status(&db, &stranger, first, &other_slug, "en-cours", "", "").await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(participation::set_status(&db, &stranger, first, &regie_slug, "en-cours", "", "").await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(participation::set_status(&db, &b, first, &regie_slug, "en-cours", "", "").await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(participation::set_status(&db, &network, first, &regie_slug, "en-cours", "", "").await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(participation::set_status(&db, &staff, first, &regie_slug, "non-retenu", "", "").await.unwrap(), Outcome::Refused(vec![Problem::ReasonNeeded]), "{backend}");
+        let clock = participation::answer_clock(&db, &Actor::Anonymous, &regie_slug).await.unwrap();
+        assert_eq!((clock.items, clock.judged, clock.answered_in_time), (1, 0, 0), "{backend}: not yet answered, not yet late");
+        assert_eq!(participation::set_status(&db, &staff, first, &regie_slug, "recu", "", "").await.unwrap(), Outcome::Done(()), "{backend}");
+        assert_eq!(participation::answer_clock(&db, &Actor::Anonymous, &regie_slug).await.unwrap().judged, 0, "{backend}: « reçu » alone is no answer");
+        assert_eq!(participation::set_status(&db, &staff, first, &regie_slug, "en-cours", "L'équipe passe jeudi.", "").await.unwrap(), Outcome::Done(()), "{backend}");
+        let clock = participation::answer_clock(&db, &Actor::Anonymous, &regie_slug).await.unwrap();
+        assert_eq!((clock.items, clock.judged, clock.answered_in_time, clock.share_percent()), (1, 1, 1, Some(100)), "{backend}");
+        let history = participation::item(&db, &Actor::Anonymous, first).await.unwrap().unwrap().history;
+        assert_eq!(history.iter().map(|h| h.status).collect::<Vec<_>>(), vec![Status::Recu, Status::EnCours], "{backend}");
+        assert_eq!(history[1].message, "L'équipe passe jeudi.", "{backend}");
+
+        // « Toujours d'actualité ? »: a supporter reopens a « réalisé » item; others may not.
+        participation::set_status(&db, &staff, first, &regie_slug, "realise", "Lampadaire réparé.", "").await.unwrap();
+        assert!(participation::item(&db, &b, first).await.unwrap().unwrap().viewer.may_reopen, "{backend}");
+        assert_eq!(participation::reopen(&db, &a, first, "Il s'éteint encore.").await.unwrap_err().status(), 403, "{backend}: A did not support it");
+        assert_eq!(participation::reopen(&db, &b, first, "Il s'éteint encore le soir.").await.unwrap(), Outcome::Done(()), "{backend}");
+        let reopened = participation::item(&db, &Actor::Anonymous, first).await.unwrap().unwrap();
+        assert_eq!((reopened.summary.status, reopened.history.last().unwrap().regie.clone()), (Status::Rouvert, None), "{backend}");
+        assert_eq!(participation::reopen(&db, &b, first, "Encore une fois.").await.unwrap_err().code, Code::Conflict, "{backend}");
+
+        // Moderation: the Régie's staff or the network hide, with a reason shown in its place.
+        assert_eq!(participation::hide_comment(&db, &b, c2, "Hors sujet.").await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(participation::hide_comment(&db, &staff, c1, "").await.unwrap(), Outcome::Refused(vec![Problem::HideReasonNeeded]), "{backend}");
+        assert_eq!(participation::hide_comment(&db, &staff, c1, "Propos injurieux.").await.unwrap(), Outcome::Done(first), "{backend}");
+        let hidden = participation::item(&db, &Actor::Anonymous, first).await.unwrap().unwrap();
+        assert_eq!((hidden.comments[0].body.clone(), hidden.comments[0].hidden_reason.as_deref()), (None, Some("Propos injurieux.")), "{backend}");
+
+        // Lists: by QPV, by Régie, unanswered; a hidden item leaves them.
+        let Outcome::Done(second) = participation::post(&atlas, &b, &PostForm { qpv: qpv.clone(), ..form("proposition", "jardin", None, "Un jardin partagé", "Sur la pelouse derrière le centre social.") }).await.unwrap() else { panic!() };
+        let by_qpv = participation::list(&db, &Actor::Anonymous, &Filter { qpv: Some(qpv.clone()), ..Filter::default() }).await.unwrap();
+        assert_eq!(by_qpv.iter().map(|i| i.id).collect::<Vec<_>>(), vec![second, first], "{backend}: recent first");
+        let by_regie = participation::list(&db, &Actor::Anonymous, &Filter { regie: Some(regie_slug.clone()), sort: Sort::MostSupported, ..Filter::default() }).await.unwrap();
+        assert_eq!(by_regie.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first, second], "{backend}: most supported first");
+        let waiting = participation::list(&db, &Actor::Anonymous, &Filter { sort: Sort::Unanswered, ..Filter::default() }).await.unwrap();
+        assert_eq!(waiting.iter().map(|i| i.id).collect::<Vec<_>>(), vec![second], "{backend}");
+        assert!(participation::list(&db, &Actor::Anonymous, &Filter { regie: Some(other_slug.clone()), ..Filter::default() }).await.unwrap().is_empty(), "{backend}");
+        assert_eq!(participation::hide_item(&db, &network, second, "Doublon d'une autre proposition.").await.unwrap(), Outcome::Done(()), "{backend}");
+        let after = participation::list(&db, &Actor::Anonymous, &Filter { qpv: Some(qpv.clone()), ..Filter::default() }).await.unwrap();
+        assert_eq!(after.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first], "{backend}");
+        let gone = participation::item(&db, &Actor::Anonymous, second).await.unwrap().unwrap();
+        assert_eq!((gone.body, gone.hidden_reason.as_deref()), (None, Some("Doublon d'une autre proposition.")), "{backend}");
+        assert_eq!(participation::support(&db, &a, second, true).await.unwrap_err().code, Code::NotFound, "{backend}");
+
+        // A flood of posts from one account: the sixth within the hour gets its 429, nothing stored.
+        for n in 0..3 {
+            let f = PostForm { qpv: qpv.clone(), ..form("proposition", "autre", None, &format!("Idée numéro {n}"), "Une idée pour le quartier.") };
+            assert!(matches!(participation::post(&atlas, &a, &f).await.unwrap(), Outcome::Done(_)), "{backend}");
+        }
+        let before = count(&db, "participation_items").await;
+        let f = PostForm { qpv: qpv.clone(), ..form("proposition", "autre", None, "Une idée de trop", "Une idée pour le quartier.") };
+        participation::post(&atlas, &a, &f).await.unwrap();
+        let flood = participation::post(&atlas, &a, &f).await.unwrap_err();
+        assert_eq!((flood.code, flood.status()), (Code::TooManyRequests, 429), "{backend}");
+        assert_eq!(count(&db, "participation_items").await, before + 1, "{backend}");
+    }
+}
+
+/// The same journey through the real router, as a browser without JavaScript does it: plain
+/// forms, redirects with the outcome in the URL, errors next to the form in the page's language.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_participation_pages_work_without_javascript() {
+    use atlas_server::http;
+    use atlas_server::limits::WriteLimits;
+    use common::browser::Browser;
+    use leptos::prelude::LeptosOptions;
+    for backend in backends() {
+        let db = fresh(backend).await;
+        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let ((qpv, _, _, regie, regie_slug), _) = covered_qpv(&atlas).await;
+        for (email, name, role) in [("a@exemple.fr", "Amina", None), ("b@exemple.fr", "Bruno", None), ("equipe@regie.example", "Équipe Régie", Some(Role::RegieEditor { regie }))] {
+            operator::add(&db, &Actor::Cli, email, role, Some(name), Some(PASSWORD)).await.unwrap();
+        }
+        let site = common::repo_root().join("public").to_string_lossy().to_string();
+        let options = LeptosOptions::builder().output_name("atlas").site_root(site).build();
+        let app = http::router_with_limits(options, atlas, WriteLimits::new(std::num::NonZeroU32::new(1000).unwrap(), false));
+        let browser = |app: &axum::Router| Browser { app: app.clone(), cookie: None };
+        let (mut a, mut b, mut staff, mut anonymous) = (browser(&app), browser(&app), browser(&app), browser(&app));
+        for (who, email) in [(&mut a, "a@exemple.fr"), (&mut b, "b@exemple.fr"), (&mut staff, "equipe@regie.example")] {
+            assert_eq!(who.post("/api/ecriture/compte/connexion", &[("email", email), ("mot_de_passe", PASSWORD)]).await, "/compte");
+        }
+
+        // From the QPV page to the two screens.
+        let qpv_page = anonymous.get(&format!("/qpv/{qpv}")).await.body;
+        assert!(qpv_page.contains(&format!("href=\"/participation/nouveau?qpv={qpv}\"")), "{backend}");
+        let first = a.get(&format!("/participation/nouveau?qpv={qpv}")).await;
+        assert_eq!(first.status, 200, "{backend}");
+        assert!(first.body.contains("Étape 1 sur 2") && first.body.contains("Signaler un problème à régler"), "{backend}");
+        let second = a.get(&format!("/participation/nouveau?etape=2&nature=signalement&categorie=eclairage&qpv={qpv}")).await.body;
+        assert!(second.contains("Étape 2 sur 2") && second.contains("action=\"/api/ecriture/participation/deposer\""), "{backend}");
+        assert!(second.contains("Votre adresse e-mail n'est montrée à personne"), "{backend}: the form says who sees what");
+        let fields = [("nature", "signalement"), ("categorie", "eclairage"), ("qpv", qpv.as_str()), ("langue", "fr")];
+
+        // A title too short: back to the form, the message next to it, what was typed kept.
+        let mut short = fields.to_vec();
+        short.extend([("titre", "Nuit"), ("texte", "Le lampadaire devant le 12 est éteint.")]);
+        let back = a.post("/api/ecriture/participation/deposer", &short).await;
+        assert!(back.starts_with("/participation/nouveau?erreurs=titre_longueur"), "{backend}: {back}");
+        let page = a.get(&back).await.body;
+        assert!(page.contains("le titre compte de 5 à 120 caractères") && page.contains("Le lampadaire devant le 12 est éteint."), "{backend}");
+        assert!(page.contains("aria-invalid=\"true\""), "{backend}: the field is marked");
+
+        // Posted: the item's page, on the QPV's list and the Régie's.
+        let mut good = fields.to_vec();
+        good.extend([("titre", "Lampadaire éteint devant le 12"), ("texte", "Le lampadaire devant le 12 est éteint depuis lundi.")]);
+        let at = a.post("/api/ecriture/participation/deposer", &good).await;
+        assert!(at.starts_with("/participation/") && at.contains("?depose=1"), "{backend}: {at}");
+        let path = at.split('?').next().unwrap().to_owned();
+        let page = a.get(&at).await.body;
+        assert!(page.contains("Lampadaire éteint devant le 12") && page.contains("Merci : c'est publié"), "{backend}");
+        assert!(anonymous.get(&format!("/participation?qpv={qpv}")).await.body.contains("Lampadaire éteint devant le 12"), "{backend}");
+        let regie_list = anonymous.get(&format!("/participation?regie={regie_slug}")).await.body;
+        assert!(regie_list.contains("Lampadaire éteint devant le 12") && regie_list.contains("Délai de réponse de la Régie"), "{backend}");
+
+        // Anonymous reads but is sent to sign in to support.
+        let refused = anonymous.post("/api/ecriture/participation/soutenir", &[("element", &path[15..]), ("soutien", "1")]).await;
+        assert!(refused.contains("erreur=connexion_requise"), "{backend}: {refused}");
+
+        // B is shown A's item as the same one and supports it instead; then comments.
+        let second = b.get(&format!("/participation/nouveau?etape=2&nature=signalement&categorie=eclairage&qpv={qpv}")).await.body;
+        assert!(second.contains("C'est le même ?") && second.contains("Lampadaire éteint devant le 12"), "{backend}");
+        let id = &path["/participation/".len()..];
+        assert_eq!(b.post("/api/ecriture/participation/soutenir", &[("element", id), ("soutien", "1")]).await, format!("{path}#soutien"), "{backend}");
+        let page = b.get(&path).await.body;
+        assert!(page.contains("1 soutien(s)") && page.contains("Retirer mon soutien"), "{backend}");
+        let done = b.post("/api/ecriture/participation/commenter", &[("element", id), ("texte", "Pareil rue voisine.")]).await;
+        assert!(done.contains("commentaire="), "{backend}: {done}");
+
+        // The Régie's staff answer; the page shows the status and the history.
+        let page = staff.get(&path).await.body;
+        assert!(page.contains("Répondre au nom de") && page.contains("action=\"/api/ecriture/participation/statut\""), "{backend}");
+        // (The page's texts travel in its data: test the markup.)
+        assert!(!a.get(&path).await.body.contains("action=\"/api/ecriture/participation/statut\""), "{backend}: not for habitants");
+        let refused = staff.post("/api/ecriture/participation/statut", &[("element", id), ("regie", &regie_slug), ("statut", "non-retenu")]).await;
+        assert!(refused.contains("erreurs=raison_manquante"), "{backend}: {refused}");
+        let done = staff.post("/api/ecriture/participation/statut", &[("element", id), ("regie", &regie_slug), ("statut", "en-cours"), ("message", "L'équipe passe jeudi.")]).await;
+        assert!(done.contains("enregistre=1"), "{backend}: {done}");
+        let page = anonymous.get(&path).await.body;
+        assert!(page.contains("En cours") && page.contains("L'équipe passe jeudi.") && page.contains("Pareil rue voisine."), "{backend}");
+
+        // In English.
+        let page = anonymous.get(&format!("/en{path}")).await.body;
+        assert!(page.contains("History") && page.contains("In progress") && page.contains("1 supporter(s)"), "{backend}");
+        let unknown = anonymous.get("/participation/999999").await;
+        assert_eq!(unknown.status, 404, "{backend}");
+    }
+}
