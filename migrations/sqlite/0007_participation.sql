@@ -26,12 +26,21 @@ CREATE TABLE participation_items (
     hidden_at BIGINT,
     hidden_reason TEXT,
     hidden_by BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+    -- Filed by a Régie's staff for an inhabitant met at a permanence, who agreed (consent_at);
+    -- the person claims it later with a code given there (only its SHA-256 is kept).
+    filed_by_regie BIGINT REFERENCES regies (id) ON DELETE SET NULL,
+    filed_by_account BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+    consent_at BIGINT,
+    claim_hash TEXT,
     created_at BIGINT NOT NULL
 );
 CREATE INDEX participation_items_qpv ON participation_items (qpv_code, created_at);
 CREATE INDEX participation_items_created ON participation_items (created_at);
 CREATE INDEX participation_items_author ON participation_items (author_id);
 CREATE INDEX participation_items_hidden_by ON participation_items (hidden_by);
+CREATE INDEX participation_items_filed_by ON participation_items (filed_by_regie);
+CREATE INDEX participation_items_filed_by_account ON participation_items (filed_by_account);
+CREATE INDEX participation_items_claim ON participation_items (claim_hash);
 
 -- « Moi aussi »: one support per person and item.
 CREATE TABLE participation_supports (
@@ -89,6 +98,20 @@ CREATE TABLE participation_history (
 CREATE INDEX participation_history_item ON participation_history (item_id, at);
 CREATE INDEX participation_history_regie ON participation_history (regie_id);
 CREATE INDEX participation_history_account ON participation_history (account_id);
+
+-- Photos, re-encoded (never the uploaded bytes, no metadata), kept in the database so that
+-- every instance serves them and a backup holds them.
+CREATE TABLE participation_photos (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    item_id BIGINT NOT NULL REFERENCES participation_items (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    image BLOB NOT NULL,
+    thumb BLOB NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX participation_photos_item ON participation_photos (item_id, position);
 
 -- A Régie's answer templates, written by its staff.
 CREATE TABLE participation_templates (

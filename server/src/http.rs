@@ -11,8 +11,6 @@ use serde_json::json;
 use axum::handler::Handler;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
-use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::{shell, App};
@@ -23,7 +21,7 @@ use atlas_service::Atlas;
 use crate::limits::{guard_writes, WriteLimits};
 use crate::state::AppState;
 use crate::page_cache::{self, PageCache};
-use crate::{api, exports, map, security, session};
+use crate::{api, exports, map, participation, security, session};
 
 /// Largest request body accepted (413 beyond).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -59,6 +57,8 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route("/partenaires/partenariats.csv", get(exports::partnerships))
         .route("/territoires/{niveau}/{code}/{file}", get(exports::territory))
         .route("/compte/mes-donnees.json", get(session::my_data))
+        .route(participation::POST_PATH, axum::routing::post(participation::post_item).layer(axum::extract::DefaultBodyLimit::max(participation::POST_MAX_BYTES)))
+        .route("/participation/photos/{file}", get(participation::photo))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -73,11 +73,8 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .layer(axum::middleware::from_fn(malformed_arguments))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(axum::middleware::from_fn_with_state((limits, state.atlas.db.clone()), guard_writes))
-        // Forms and server-function calls are small; nothing is uploaded through the web (imports
-        // go through the command line): refuse large bodies before reading them.
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        // A request may not hold a worker longer than this (slow clients, a stuck database).
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        // Body size and time limits, the photo form's own and everyone else's.
+        .layer(axum::middleware::from_fn(bounds))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(security::headers))
         .layer(TraceLayer::new_for_http())
@@ -86,6 +83,28 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         // render goes through every layer above, stored uncompressed and compressed once.
         .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .with_state(state)
+}
+
+/// Forms and server-function calls are small (imports go through the command line): a body over
+/// `MAX_BODY_BYTES` is refused before it is read (413), and a request may not hold a worker
+/// longer than `REQUEST_TIMEOUT` (408: slow clients, a stuck database). The photo form alone may
+/// send three photos, and take the time a phone needs on a slow network.
+async fn bounds(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let (max, timeout) = if request.uri().path() == participation::POST_PATH {
+        (participation::POST_MAX_BYTES, participation::POST_TIMEOUT)
+    } else {
+        (MAX_BODY_BYTES, REQUEST_TIMEOUT)
+    };
+    let declared = request.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    // Without a length, the body is cut at the limit while it is read (413 from its reader).
+    let request = request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, max)));
+    match tokio::time::timeout(timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
 }
 
 /// 200 with the database kind, migration version and row counts; 503 when the database is down.

@@ -10,6 +10,7 @@ pub mod http;
 pub mod limits;
 pub mod map;
 pub mod page_cache;
+pub mod participation;
 pub mod security;
 pub mod session;
 pub mod state;

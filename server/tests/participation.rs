@@ -44,7 +44,7 @@ async fn covered_qpv(atlas: &Atlas) -> ((String, f64, f64, i64, String), (i64, S
 }
 
 fn form(kind: &str, category: &str, point: Option<(f64, f64)>, title: &str, body: &str) -> PostForm {
-    PostForm { kind: kind.into(), category: category.into(), qpv: String::new(), point, title: title.into(), body: body.into() }
+    PostForm { kind: kind.into(), category: category.into(), qpv: String::new(), point, title: title.into(), body: body.into(), photos: Vec::new() }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -212,7 +212,7 @@ async fn the_participation_pages_work_without_javascript() {
         // A title too short: back to the form, the message next to it, what was typed kept.
         let mut short = fields.to_vec();
         short.extend([("titre", "Nuit"), ("texte", "Le lampadaire devant le 12 est éteint.")]);
-        let back = a.post("/api/ecriture/participation/deposer", &short).await;
+        let back = a.post_multipart("/api/ecriture/participation/deposer", &short, &[]).await;
         assert!(back.starts_with("/participation/nouveau?erreurs=titre_longueur"), "{backend}: {back}");
         let page = a.get(&back).await.body;
         assert!(page.contains("le titre compte de 5 à 120 caractères") && page.contains("Le lampadaire devant le 12 est éteint."), "{backend}");
@@ -221,7 +221,7 @@ async fn the_participation_pages_work_without_javascript() {
         // Posted: the item's page, on the QPV's list and the Régie's.
         let mut good = fields.to_vec();
         good.extend([("titre", "Lampadaire éteint devant le 12"), ("texte", "Le lampadaire devant le 12 est éteint depuis lundi.")]);
-        let at = a.post("/api/ecriture/participation/deposer", &good).await;
+        let at = a.post_multipart("/api/ecriture/participation/deposer", &good, &[]).await;
         assert!(at.starts_with("/participation/") && at.contains("?depose=1"), "{backend}: {at}");
         let path = at.split('?').next().unwrap().to_owned();
         let page = a.get(&at).await.body;
@@ -261,5 +261,54 @@ async fn the_participation_pages_work_without_javascript() {
         assert!(page.contains("History") && page.contains("In progress") && page.contains("1 supporter(s)"), "{backend}");
         let unknown = anonymous.get("/participation/999999").await;
         assert_eq!(unknown.status, 404, "{backend}");
+    }
+}
+
+/// At a permanence: the Régie's staff file an item for an inhabitant who agreed, with a code the
+/// person later uses to claim it (or have it withdrawn); answer templates are the staff's own.
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_file_for_an_inhabitant_who_claims_it_later() {
+    use atlas_service::participation::permanence;
+    for backend in backends() {
+        let db = fresh(backend).await;
+        import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let ((qpv, _, _, regie, regie_slug), (other_regie, _)) = covered_qpv(&atlas).await;
+        let staff = person(&db, "equipe@regie.example", "Équipe Régie", Some(Role::RegieEditor { regie })).await;
+        let stranger = person(&db, "autre@regie.example", "Autre Régie", Some(Role::RegieAdmin { regie: other_regie })).await;
+        let habitant = person(&db, "h@exemple.fr", "Habiba", None).await;
+        let met = PostForm { qpv: qpv.clone(), ..form("signalement", "encombrants", None, "Encombrants devant le local vélo", "Un matelas et une armoire depuis une semaine.") };
+
+        // Consent is required; another Régie's staff or an habitant may not file as this Régie.
+        assert_eq!(permanence::file_for_inhabitant(&atlas, &staff, &regie_slug, &met, false).await.unwrap(), Outcome::Refused(vec![Problem::ConsentNeeded]), "{backend}");
+        assert_eq!(permanence::file_for_inhabitant(&atlas, &stranger, &regie_slug, &met, true).await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(permanence::file_for_inhabitant(&atlas, &habitant, &regie_slug, &met, true).await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(count(&db, "participation_items").await, 0, "{backend}");
+        let Outcome::Done((id, code)) = permanence::file_for_inhabitant(&atlas, &staff, &regie_slug, &met, true).await.unwrap() else { panic!() };
+        let filed = participation::item(&db, &Actor::Anonymous, id).await.unwrap().unwrap();
+        assert_eq!((filed.author, filed.filed_by.is_some()), (None, true), "{backend}: shown as filed by the Régie");
+
+        // The code, typed any way, makes it the habitant's, once.
+        assert_eq!(permanence::claim(&db, &Actor::Anonymous, &code).await.unwrap_err().status(), 401, "{backend}");
+        assert_eq!(permanence::claim(&db, &habitant, "AAAAA-AAAAA").await.unwrap_err().code, Code::NotFound, "{backend}");
+        assert_eq!(permanence::claim(&db, &habitant, &code.to_lowercase().replace('-', " ")).await.unwrap(), id, "{backend}");
+        assert_eq!(participation::item(&db, &habitant, id).await.unwrap().unwrap().author.as_deref(), Some("Habiba"), "{backend}");
+        assert!(participation::item(&db, &habitant, id).await.unwrap().unwrap().viewer.is_author, "{backend}");
+        assert_eq!(permanence::claim(&db, &habitant, &code).await.unwrap_err().code, Code::NotFound, "{backend}: a code serves once");
+
+        // Another filing, withdrawn by the person without an account.
+        let Outcome::Done((other, code)) = permanence::file_for_inhabitant(&atlas, &staff, &regie_slug, &met, true).await.unwrap() else { panic!() };
+        assert_eq!(permanence::withdraw(&db, &Actor::Anonymous, &code).await.unwrap(), other, "{backend}");
+        let gone = participation::item(&db, &Actor::Anonymous, other).await.unwrap().unwrap();
+        assert!(gone.body.is_none() && gone.hidden_reason.is_some(), "{backend}");
+
+        // Templates: the staff's, offered on the answer form.
+        assert_eq!(permanence::add_template(&db, &stranger, &regie_slug, "Passage", "Notre équipe passe cette semaine.").await.unwrap_err().status(), 403, "{backend}");
+        assert_eq!(permanence::add_template(&db, &staff, &regie_slug, "Passage", "court").await.unwrap(), Outcome::Refused(vec![Problem::BodyLength]), "{backend}");
+        assert_eq!(permanence::add_template(&db, &staff, &regie_slug, "Passage", "Notre équipe passe cette semaine.").await.unwrap(), Outcome::Done(()), "{backend}");
+        let seen = participation::item(&db, &staff, id).await.unwrap().unwrap();
+        assert_eq!(seen.viewer.templates, vec![(regie_slug.clone(), "Passage".to_owned(), "Notre équipe passe cette semaine.".to_owned())], "{backend}");
+        assert!(participation::item(&db, &habitant, id).await.unwrap().unwrap().viewer.templates.is_empty(), "{backend}");
+        assert_eq!(permanence::templates(&db, &habitant, regie).await.unwrap_err().status(), 403, "{backend}");
     }
 }

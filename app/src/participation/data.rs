@@ -23,6 +23,8 @@ pub struct ParticipationData {
     pub regie: Option<(String, String)>,
     pub clock: Option<AnswerClock>,
     pub signed_in: bool,
+    /// On the form: the viewer's Régies covering the QPV, which may file for an inhabitant.
+    pub staff_regies: Vec<(String, String)>,
 }
 
 impl ParticipationData {
@@ -45,7 +47,8 @@ pub struct Query {
 }
 
 /// `what`: `liste` (with the filters of `q`), `element` (item `id`), `nouveau` (the form: its
-/// QPV, and on the second screen the similar open items).
+/// QPV, the viewer's Régies there, and on the second screen the similar open items),
+/// `reclamer` (texts only).
 #[server(endpoint = "participation/page")]
 pub async fn participation_page(what: String, #[server(default)] id: i64, #[server(default)] q: Query) -> Result<ParticipationData, ServerFnError> {
     use crate::error::{actor, atlas, fail, set_not_found};
@@ -78,7 +81,11 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
                 set_not_found();
             }
         }
+        "reclamer" => {}
         "nouveau" => {
+            if data.qpv.is_some() {
+                data.staff_regies = participation::answering_regies(&atlas.db, &actor, &qpv_code).await.map_err(fail)?.into_iter().map(|r| (r.slug, r.name)).collect();
+            }
             if data.qpv.is_some() && !q.categorie.is_empty() {
                 data.similar_into(participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, None, &q.titre).await.map_err(fail)?);
             }

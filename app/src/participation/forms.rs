@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-pub const POST_URL: &str = <PostItem as ServerFn>::PATH;
+/// The photo form is multipart: an axum handler of the server (`atlas_server::participation`).
+pub const POST_URL: &str = "/api/ecriture/participation/deposer";
 pub const SUPPORT_URL: &str = <SupportItem as ServerFn>::PATH;
 pub const COMMENT_URL: &str = <CommentItem as ServerFn>::PATH;
 pub const EDIT_COMMENT_URL: &str = <EditComment as ServerFn>::PATH;
@@ -14,12 +15,14 @@ pub const DELETE_COMMENT_URL: &str = <DeleteComment as ServerFn>::PATH;
 pub const STATUS_URL: &str = <SetStatus as ServerFn>::PATH;
 pub const REOPEN_URL: &str = <ReopenItem as ServerFn>::PATH;
 pub const HIDE_URL: &str = <HideContent as ServerFn>::PATH;
+pub const TEMPLATE_URL: &str = <AddTemplate as ServerFn>::PATH;
+pub const CLAIM_URL: &str = <ClaimItem as ServerFn>::PATH;
+pub const WITHDRAW_URL: &str = <WithdrawItem as ServerFn>::PATH;
 
 #[cfg(feature = "ssr")]
 mod answer {
     //! How a use case's outcome becomes the browser's next page.
     use atlas_core::participation::{Outcome, Problem};
-    use atlas_core::text::percent_encode;
     use atlas_service::Error;
     use leptos::prelude::*;
 
@@ -71,37 +74,6 @@ mod answer {
             Err(e) => refuse(locale, path, keep, anchor, e),
         }
     }
-
-    pub fn encode(s: &str) -> String {
-        percent_encode(s)
-    }
-}
-
-/// `POST /api/ecriture/participation/deposer`: the second screen of « Signaler ou proposer ».
-#[server(endpoint = "ecriture/participation/deposer")]
-pub async fn post_item(
-    nature: String,
-    categorie: String,
-    #[server(default)] qpv: String,
-    #[server(default)] lat: String,
-    #[server(default)] lon: String,
-    #[server(default)] titre: String,
-    #[server(default)] texte: String,
-    #[server(default)] langue: String,
-) -> Result<(), ServerFnError> {
-    use answer::*;
-    use crate::error::{actor, atlas};
-    let locale = locale(&langue);
-    let point = lat.trim().parse::<f64>().ok().zip(lon.trim().parse::<f64>().ok());
-    let form = atlas_service::participation::PostForm { kind: nature.clone(), category: categorie.clone(), qpv: qpv.clone(), point, title: titre.clone(), body: texte.clone() };
-    let result = atlas_service::participation::post(&atlas()?, &actor(), &form).await;
-    // What was typed comes back to be corrected (the text is capped: it travels in the URL).
-    let body: String = texte.chars().take(1500).collect();
-    let keep = format!(
-        "etape=2&nature={}&categorie={}&qpv={}&lat={}&lon={}&titre={}&texte={}",
-        encode(&nature), encode(&categorie), encode(&qpv), encode(&lat), encode(&lon), encode(&titre), encode(&body)
-    );
-    outcome(locale, result, "/participation/nouveau", &keep, "#formulaire", |id| (item(id), "depose=1".into()))
 }
 
 /// `POST /api/ecriture/participation/soutenir`: « Moi aussi » (`soutien=1`) or its withdrawal.
@@ -163,11 +135,14 @@ pub async fn set_status(
     statut: String,
     #[server(default)] message: String,
     #[server(default)] partenaire: String,
+    #[server(default)] modele: String,
     #[server(default)] langue: String,
 ) -> Result<(), ServerFnError> {
     use answer::*;
     use crate::error::{actor, atlas};
     let locale = locale(&langue);
+    // A template chosen and nothing typed: the template's text is the message.
+    let message = if message.trim().is_empty() { modele } else { message };
     let result = atlas_service::participation::set_status(&atlas()?.db, &actor(), element, &regie, &statut, &message, &partenaire).await;
     outcome(locale, result, &item(element), "", "#repondre", |()| (item(element), "enregistre=1".into()))
 }
@@ -199,5 +174,47 @@ pub async fn hide_content(element: i64, #[server(default)] commentaire: String, 
             let result = atlas_service::participation::hide_item(&db, &actor(), element, &motif).await;
             outcome(locale, result, &item(element), "", "", |()| (item(element), "enregistre=1".into()))
         }
+    }
+}
+
+/// `POST /api/ecriture/participation/modele`: a Régie's staff add an answer template.
+#[server(endpoint = "ecriture/participation/modele")]
+pub async fn add_template(element: i64, regie: String, #[server(default)] titre: String, #[server(default)] texte: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    let result = atlas_service::participation::permanence::add_template(&atlas()?.db, &actor(), &regie, &titre, &texte).await;
+    outcome(locale, result, &item(element), "", "#repondre", |()| (item(element), "enregistre=1".into()))
+}
+
+/// `POST /api/ecriture/participation/reclamer`: the inhabitant claims, with the code given at
+/// the permanence, the item filed for them.
+#[server(endpoint = "ecriture/participation/reclamer")]
+pub async fn claim_item(#[server(default)] code: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    let locale = locale(&langue);
+    match atlas_service::participation::permanence::claim(&atlas()?.db, &actor(), &code).await {
+        Ok(id) => {
+            go(locale, &item(id), "reclame=1", "");
+            Ok(())
+        }
+        Err(e) => refuse(locale, "/participation/reclamer", "", "", e),
+    }
+}
+
+/// `POST /api/ecriture/participation/retirer`: the inhabitant, account or not, has the item
+/// filed for them withdrawn with its code.
+#[server(endpoint = "ecriture/participation/retirer")]
+pub async fn withdraw_item(#[server(default)] code: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::atlas;
+    let locale = locale(&langue);
+    match atlas_service::participation::permanence::withdraw(&atlas()?.db, &crate::error::actor(), &code).await {
+        Ok(id) => {
+            go(locale, &item(id), "retire=1", "");
+            Ok(())
+        }
+        Err(e) => refuse(locale, "/participation/reclamer", "", "", e),
     }
 }

@@ -21,10 +21,20 @@ pub fn item_view(d: ParticipationData) -> AnyView {
     let x = d.texts.clone();
     let r = Refusals::of(&d);
     let s = &item.summary;
-    let who = item.author.clone().unwrap_or_else(|| x.get(T::DeletedAccount));
-    let posted = x.get(T::PostedBy).replace("{who}", &who).replace("{date}", &date(s.created_at));
+    let posted = match (&item.filed_by, &item.author) {
+        (Some(regie), None) => x.get(T::FiledBy).replace("{regie}", regie).replace("{date}", &date(s.created_at)),
+        (_, author) => {
+            let who = author.clone().unwrap_or_else(|| x.get(T::DeletedAccount));
+            x.get(T::PostedBy).replace("{who}", &who).replace("{date}", &date(s.created_at))
+        }
+    };
+    let code = param("code");
     let notice = if param("depose") == "1" {
         Some(x.get(T::PostedNotice))
+    } else if param("reclame") == "1" {
+        Some(x.get(T::ClaimedNotice))
+    } else if param("retire") == "1" {
+        Some(x.get(T::WithdrawnNotice))
     } else if param("enregistre") == "1" || !param("commentaire").is_empty() {
         Some(x.get(T::SavedNotice))
     } else {
@@ -40,6 +50,7 @@ pub fn item_view(d: ParticipationData) -> AnyView {
             </p>
             <h1>{s.title.clone()}</h1>
             {notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })}
+            {(!code.is_empty()).then(|| view! { <p class="notice" id="code-habitant">{x.get(T::CodeToGive).replace("{code}", &code)}</p> })}
             {r.alert(&d)}
             <p class="help">{posted}" · "{x.get(T::InQpv)}" : "<a href=t.path(&format!("/qpv/{}", s.qpv_code))>{s.qpv_name.clone()}</a></p>
             {match (&item.body, &item.hidden_reason) {
@@ -47,9 +58,20 @@ pub fn item_view(d: ParticipationData) -> AnyView {
                 (Some(body), None) => view! { <div class="item-body">{body.split('\n').map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}</div> }.into_any(),
                 _ => ().into_any(),
             }}
+            {(!item.photos.is_empty()).then(|| view! {
+                <ul class="plain photos">
+                    {item.photos.iter().enumerate().map(|(n, p)| view! {
+                        <li><a href=format!("/participation/photos/{}.jpg", p.id)>
+                            <img src=format!("/participation/photos/{}-vignette.jpg", p.id) loading="lazy"
+                                alt=x.get(T::PhotoAlt).replace("{n}", &(n + 1).to_string())
+                                width=thumb_side(p.width, p.height).0 height=thumb_side(p.width, p.height).1 />
+                        </a></li>
+                    }).collect_view()}
+                </ul>
+            })}
             {support_block(&x, &item)}
             {history_block(&x, &item)}
-            {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, item.summary.id, &regie.slug, &regie.name)).collect_view()}
+            {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, &item, &regie.slug, &regie.name)).collect_view()}
             {item.viewer.may_reopen.then(|| reopen_form(&x, item.summary.id))}
             {item.hidden_reason.is_none().then(|| comments_block(&x, &r, &item))}
             {(item.viewer.may_moderate && item.hidden_reason.is_none()).then(|| hide_form(&x, item.summary.id, None, x.get(T::ModerateItem)))}
@@ -64,6 +86,12 @@ pub fn item_view(d: ParticipationData) -> AnyView {
         </article>
     }
     .into_any()
+}
+
+/// The thumbnail's size: the photo's, scaled to fit 400 px each way (as the server made it).
+fn thumb_side(w: u32, h: u32) -> (u32, u32) {
+    let scale = (400.0 / f64::from(w.max(1))).min(400.0 / f64::from(h.max(1))).min(1.0);
+    ((f64::from(w) * scale).round() as u32, (f64::from(h) * scale).round() as u32)
 }
 
 fn support_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
@@ -118,10 +146,13 @@ fn history_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
     }
 }
 
-fn answer_form(x: &ParticipationTexts, r: &Refusals, id: i64, slug: &str, name: &str) -> impl IntoView {
+fn answer_form(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail, slug: &str, name: &str) -> impl IntoView {
+    let id = item.summary.id;
     let field = format!("statut-{slug}");
     let message = format!("message-{slug}");
     let partner = format!("partenaire-{slug}");
+    let template = format!("modele-{slug}");
+    let templates: Vec<(String, String)> = item.viewer.templates.iter().filter(|(s, _, _)| s == slug).map(|(_, t, b)| (t.clone(), b.clone())).collect();
     view! {
         <section class="answer" id="repondre" aria-labelledby=format!("repondre-{slug}")>
             <h2 id=format!("repondre-{slug}")>{x.get(T::AnswerAs).replace("{regie}", name)}</h2>
@@ -135,10 +166,30 @@ fn answer_form(x: &ParticipationTexts, r: &Refusals, id: i64, slug: &str, name: 
                 </select>
                 <label for=message.clone()>{x.get(T::AnswerMessage)}</label>
                 <textarea id=message name="message" rows="3" maxlength="1000" aria-invalid=r.on(Field::Message)></textarea>
+                {(!templates.is_empty()).then(|| view! {
+                    <label for=template.clone()>{x.get(T::TemplateLabel)}</label>
+                    <select id=template name="modele">
+                        <option value="">{x.get(T::TemplateNone)}</option>
+                        {templates.iter().map(|(title, text)| view! { <option value=text.clone()>{title.clone()}</option> }).collect_view()}
+                    </select>
+                })}
                 <label for=partner.clone()>{x.get(T::AnswerPartner)}</label>
                 <input id=partner name="partenaire" maxlength="200" aria-invalid=r.on(Field::Partner) />
                 <button type="submit" class="button">{x.get(T::AnswerSubmit)}</button>
             </form>
+            <details>
+                <summary>{x.get(T::TemplateAdd)}</summary>
+                <form method="post" action=TEMPLATE_URL>
+                    <input type="hidden" name="element" value=id />
+                    <input type="hidden" name="regie" value=slug.to_owned() />
+                    {language_field()}
+                    <label for=format!("modele-titre-{slug}")>{x.get(T::TemplateTitle)}</label>
+                    <input id=format!("modele-titre-{slug}") name="titre" required minlength="3" maxlength="120" />
+                    <label for=format!("modele-texte-{slug}")>{x.get(T::TemplateText)}</label>
+                    <textarea id=format!("modele-texte-{slug}") name="texte" rows="3" required minlength="10" maxlength="4000"></textarea>
+                    <button type="submit" class="button secondary">{x.get(T::TemplateSubmit)}</button>
+                </form>
+            </details>
         </section>
     }
 }

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::data::{participation_page, ParticipationData, Query};
-use super::forms::{POST_URL, SUPPORT_URL};
+use super::forms::{CLAIM_URL, POST_URL, SUPPORT_URL, WITHDRAW_URL};
 use super::item_page::item_view;
 use super::list_page::ParticipationListPage;
 use super::texts::{ParticipationTexts, T};
@@ -22,6 +22,10 @@ pub fn ParticipationPages() -> impl IntoView {
     let params = use_params_map();
     move || match params.read().get("page").as_deref() {
         None => view! { <ParticipationListPage /> }.into_any(),
+        Some("reclamer") => {
+            let data = Resource::new(|| (), |_| participation_page("reclamer".into(), 0, Query::default()));
+            page_view(data, |d| claim_view(d).into_any()).into_any()
+        }
         Some("nouveau") => {
             let q = Query { qpv: param("qpv"), categorie: param("categorie"), titre: param("titre"), ..Query::default() };
             let data = Resource::new(move || q.clone(), |q| participation_page("nouveau".into(), 0, q));
@@ -132,7 +136,7 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                 </ul>
             </section>
         })}
-        <form method="post" action=POST_URL>
+        <form method="post" action=POST_URL enctype="multipart/form-data">
             <input type="hidden" name="nature" value=param("nature") />
             <input type="hidden" name="categorie" value=param("categorie") />
             <input type="hidden" name="qpv" value=code />
@@ -147,8 +151,52 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
             <textarea id="nouveau-texte" name="texte" rows="6" required minlength="10" maxlength="4000"
                 aria-describedby="nouveau-texte-aide" aria-invalid=r.on(Field::Body)>{param("texte")}</textarea>
             <p class="help" id="nouveau-texte-aide">{x.get(T::BodyHint)}</p>
+            <fieldset aria-describedby="nouveau-photos-aide" aria-invalid=r.on(Field::Photo)>
+                <legend>{x.get(T::PhotosLabel)}</legend>
+                <p class="help" id="nouveau-photos-aide">{x.get(T::PhotosHint)}</p>
+                {(1..=3).map(|n| view! {
+                    <label for=format!("nouveau-photo-{n}")>{x.get(T::PhotoN).replace("{n}", &n.to_string())}</label>
+                    <input id=format!("nouveau-photo-{n}") name="photo" type="file" accept="image/jpeg,image/png,image/webp" />
+                }).collect_view()}
+            </fieldset>
             <p class="help">{x.get(T::Privacy)}</p>
+            {(!d.staff_regies.is_empty()).then(|| view! {
+                <fieldset class="for-inhabitant">
+                    <legend>{x.get(T::ForInhabitant)}</legend>
+                    <p class="help">{x.get(T::ForInhabitantHelp)}</p>
+                    <label class="choice"><input type="radio" name="pour_habitant" value="" checked />" "{x.get(T::ForInhabitantNo)}</label>
+                    {d.staff_regies.iter().map(|(slug, name)| view! {
+                        <label class="choice"><input type="radio" name="pour_habitant" value=slug.clone() />" "{x.get(T::ForInhabitantAs).replace("{regie}", name)}</label>
+                    }).collect_view()}
+                    <label class="choice"><input type="checkbox" name="accord" value="1" aria-invalid=r.on(Field::Consent) />" "{x.get(T::Consent)}</label>
+                </fieldset>
+            })}
             <button type="submit" class="button" disabled=!d.signed_in>{x.get(T::Submit)}</button>
         </form>
+    }
+}
+
+/// `/participation/reclamer`: the inhabitant's code, to claim the item or have it withdrawn.
+fn claim_view(d: ParticipationData) -> impl IntoView {
+    let t = use_texts();
+    let x = d.texts.clone();
+    let r = Refusals::of(&d);
+    view! {
+        <Title text=x.get(T::ClaimTitle) />
+        <div class="participation-form">
+            <h1>{x.get(T::ClaimTitle)}</h1>
+            {r.alert(&d)}
+            <p>{x.get(T::ClaimIntro)}</p>
+            {(!d.signed_in).then(|| view! {
+                <p><a class="button secondary" href=format!("{}?suite={}", t.path("/compte/connexion"), atlas_core::text::percent_encode(&t.path("/participation/reclamer")))>{x.get(T::SignIn)}</a></p>
+            })}
+            <form method="post" action=CLAIM_URL>
+                {language_field()}
+                <label for="reclamer-code">{x.get(T::ClaimCode)}</label>
+                <input id="reclamer-code" name="code" required maxlength="20" autocomplete="off" autocapitalize="characters" />
+                <button type="submit" class="button" disabled=!d.signed_in>{x.get(T::ClaimSubmit)}</button>
+                " "<button type="submit" class="button secondary" formaction=WITHDRAW_URL>{x.get(T::WithdrawSubmit)}</button>
+            </form>
+        </div>
     }
 }

@@ -125,11 +125,39 @@ crate::i18n::page_texts::page_texts! {
     TitleHint => "De 5 à 120 caractères : ce qu'on lit en premier.", "5 to 120 characters: what people read first.";
     BodyLabel => "Description", "Description";
     BodyHint => "Ce qui se passe, où exactement, depuis quand. De 10 à 4 000 caractères.", "What is happening, where exactly, since when. 10 to 4,000 characters.";
+    PhotosLabel => "Photos (facultatif)", "Photos (optional)";
+    PhotosHint => "Jusqu'à 3 photos JPEG, PNG ou WebP de 10 Mo au plus. Elles sont redimensionnées et publiées sans leurs métadonnées (position GPS, appareil).",
+        "Up to 3 JPEG, PNG or WebP photos of 10 MB at most. They are resized and published without their metadata (GPS position, camera).";
+    PhotoN => "Photo {n}", "Photo {n}";
+    PhotoAlt => "Photo {n} jointe à l'élément", "Photo {n} attached to the item";
     Privacy => "Qui voit quoi : votre pseudonyme, le titre, le texte et le quartier sont publics. Votre adresse e-mail n'est montrée à personne, pas même à la Régie.",
         "Who sees what: your pseudonym, the title, the text and the neighbourhood are public. Your e-mail address is shown to nobody, not even the Régie.";
     Submit => "Publier", "Publish";
     SignInToPost => "Pour publier, connectez-vous ou créez un compte (une minute, sans nom ni adresse postale).",
         "To publish, sign in or create an account (a minute, no name nor postal address).";
+    FiledBy => "Déposé par {regie} pour un habitant, qui a donné son accord, le {date}", "Filed by {regie} for an inhabitant, who agreed, on {date}";
+    CodeToGive => "Code à remettre à l'habitant (il ne sera plus affiché) : {code}. Avec lui, la personne pourra faire sien ce dépôt sur /participation/reclamer, ou le faire retirer.",
+        "Code to give to the inhabitant (it will not be shown again): {code}. With it, the person can make this item theirs at /participation/reclamer, or have it withdrawn.";
+    ForInhabitant => "Déposer pour un habitant (permanence)", "File for an inhabitant (drop-in session)";
+    ForInhabitantHelp => "Pour une personne rencontrée à une permanence : l'élément est affiché « déposé par la Régie pour un habitant ». Un code vous est donné pour elle.",
+        "For someone met at a drop-in session: the item is shown as “filed by the Régie for an inhabitant”. You get a code to give them.";
+    ForInhabitantAs => "Déposer au nom de {regie}", "File as {regie}";
+    ForInhabitantNo => "Non, je dépose pour moi", "No, I am filing for myself";
+    Consent => "La personne a donné son accord pour ce dépôt", "The person agreed to this filing";
+    ClaimTitle => "Un dépôt fait pour vous", "An item filed for you";
+    ClaimIntro => "La Régie a déposé un signalement ou une proposition pour vous et vous a remis un code. Avec lui, faites-le vôtre (connectez-vous d'abord) ou faites-le retirer.",
+        "The Régie filed a report or proposal for you and gave you a code. With it, make it yours (sign in first) or have it withdrawn.";
+    ClaimCode => "Code remis à la permanence", "Code given at the drop-in session";
+    ClaimSubmit => "C'est le mien : le rattacher à mon compte", "It is mine: attach it to my account";
+    WithdrawSubmit => "Le faire retirer", "Have it withdrawn";
+    ClaimedNotice => "C'est fait : cet élément est maintenant le vôtre.", "Done: this item is now yours.";
+    WithdrawnNotice => "C'est fait : l'élément est retiré.", "Done: the item is withdrawn.";
+    TemplateLabel => "Ou un modèle de réponse de la Régie", "Or one of the Régie's answer templates";
+    TemplateNone => "Aucun modèle", "No template";
+    TemplateAdd => "Ajouter un modèle de réponse", "Add an answer template";
+    TemplateTitle => "Nom du modèle", "Template name";
+    TemplateText => "Texte du modèle", "Template text";
+    TemplateSubmit => "Enregistrer le modèle", "Save the template";
     ItemsHere => "Voir la participation du quartier", "See the neighbourhood's participation";
 }
 
@@ -142,7 +170,7 @@ mod tests {
     fn every_text_is_written_in_both_languages_and_they_differ() {
         let (fr, en) = (ParticipationTexts::of(Locale::Fr), ParticipationTexts::of(Locale::En));
         let same: Vec<_> = T::ALL.iter().filter(|k| fr.get(**k).is_empty() || fr.get(**k) == en.get(**k)).collect();
-        // « Participation » and « Description » are the same words in both languages.
-        assert_eq!(same, vec![&T::ListTitle, &T::BodyLabel], "untranslated");
+        // « Participation », « Description », « Photo » are the same words in both languages.
+        assert_eq!(same, vec![&T::ListTitle, &T::BodyLabel, &T::PhotoN], "untranslated");
     }
 }

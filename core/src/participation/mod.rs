@@ -19,6 +19,13 @@ pub const BODY_MAX_CHARS: usize = 4000;
 pub const COMMENT_MIN_CHARS: usize = 2;
 pub const COMMENT_MAX_CHARS: usize = 2000;
 pub const REASON_MAX_CHARS: usize = 1000;
+/// Photos of an item: how many, how heavy the uploaded file, how many pixels (real phone photos
+/// pass; a decompression bomb, a small file announcing a huge image, does not), the stored size.
+pub const PHOTOS_MAX: usize = 3;
+pub const PHOTO_MAX_BYTES: usize = 10 * 1_048_576;
+pub const PHOTO_MAX_PIXELS: u64 = 50_000_000;
+pub const PHOTO_MAX_SIDE: u32 = 1600;
+pub const PHOTO_THUMB_SIDE: u32 = 400;
 /// An author may edit a comment for this long after posting it.
 pub const COMMENT_EDIT_MS: i64 = 15 * 60_000;
 /// Within this long after « réalisé », a supporter may say it is still an issue.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BODY_MAX_CHARS, BODY_MIN_CHARS, COMMENT_MAX_CHARS, COMMENT_MIN_CHARS, REASON_MAX_CHARS, TITLE_MAX_CHARS, TITLE_MIN_CHARS};
+use super::{PHOTOS_MAX, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, BODY_MAX_CHARS, BODY_MIN_CHARS, COMMENT_MAX_CHARS, COMMENT_MIN_CHARS, REASON_MAX_CHARS, TITLE_MAX_CHARS, TITLE_MIN_CHARS};
 use crate::locale::Locale;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,6 +22,10 @@ pub enum Problem {
     MessageTooLong,
     ConsentNeeded,
     HideReasonNeeded,
+    PhotoType,
+    PhotoTooLarge,
+    PhotoUnreadable,
+    PhotoTooMany,
 }
 
 /// The form fields a problem is shown next to.
@@ -37,10 +41,11 @@ pub enum Field {
     Message,
     Partner,
     Consent,
+    Photo,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 14] = [
+    pub const ALL: [Problem; 18] = [
         Self::KindUnknown,
         Self::CategoryUnknown,
         Self::PlaceNeeded,
@@ -55,6 +60,10 @@ impl Problem {
         Self::MessageTooLong,
         Self::ConsentNeeded,
         Self::HideReasonNeeded,
+        Self::PhotoType,
+        Self::PhotoTooLarge,
+        Self::PhotoUnreadable,
+        Self::PhotoTooMany,
     ];
 
     pub fn field(self) -> Field {
@@ -69,6 +78,7 @@ impl Problem {
             Self::ReasonNeeded | Self::MessageTooLong | Self::HideReasonNeeded => Field::Message,
             Self::PartnerNeeded => Field::Partner,
             Self::ConsentNeeded => Field::Consent,
+            Self::PhotoType | Self::PhotoTooLarge | Self::PhotoUnreadable | Self::PhotoTooMany => Field::Photo,
         }
     }
 
@@ -89,6 +99,10 @@ impl Problem {
             Self::MessageTooLong => "message_long",
             Self::ConsentNeeded => "accord_manquant",
             Self::HideReasonNeeded => "motif_manquant",
+            Self::PhotoType => "photo_format",
+            Self::PhotoTooLarge => "photo_lourde",
+            Self::PhotoUnreadable => "photo_illisible",
+            Self::PhotoTooMany => "photos_nombre",
         }
     }
 
@@ -126,6 +140,14 @@ impl Problem {
             (Self::ConsentNeeded, Fr) => "cochez que la personne a donné son accord pour ce dépôt".into(),
             (Self::ConsentNeeded, En) => "tick that the person agreed to this filing".into(),
             (Self::HideReasonNeeded, Fr) => "dites pourquoi ce contenu est masqué (5 caractères au moins) : la raison est affichée à sa place".into(),
+            (Self::PhotoType, Fr) => "une photo doit être au format JPEG, PNG ou WebP".into(),
+            (Self::PhotoType, En) => "a photo must be a JPEG, PNG or WebP image".into(),
+            (Self::PhotoTooLarge, Fr) => format!("une photo pèse au plus {} Mo", PHOTO_MAX_BYTES / 1_048_576),
+            (Self::PhotoTooLarge, En) => format!("a photo weighs at most {} MB", PHOTO_MAX_BYTES / 1_048_576),
+            (Self::PhotoUnreadable, Fr) => format!("cette photo n'a pas pu être lue (fichier abîmé, ou plus de {} millions de pixels)", PHOTO_MAX_PIXELS / 1_000_000),
+            (Self::PhotoUnreadable, En) => format!("this photo could not be read (a damaged file, or over {} million pixels)", PHOTO_MAX_PIXELS / 1_000_000),
+            (Self::PhotoTooMany, Fr) => format!("{PHOTOS_MAX} photos au plus"),
+            (Self::PhotoTooMany, En) => format!("{PHOTOS_MAX} photos at most"),
             (Self::HideReasonNeeded, En) => "say why this content is hidden (at least 5 characters): the reason is shown in its place".into(),
         }
     }

@@ -70,13 +70,24 @@ pub struct ItemDetail {
     pub body: Option<String>,
     pub hidden_reason: Option<String>,
     pub point: Option<(f64, f64)>,
-    /// `None`: the author's account was deleted.
+    /// `None`: the author's account was deleted (or the item was filed for an inhabitant).
     pub author: Option<String>,
+    /// « Déposé par la Régie pour un habitant »: that Régie's name.
+    pub filed_by: Option<String>,
     pub history: Vec<HistoryEntry>,
     pub comments: Vec<CommentView>,
     /// The Régies that cover the QPV (each may answer).
     pub regies: Vec<RegieRef>,
+    pub photos: Vec<PhotoRef>,
     pub viewer: Viewer,
+}
+
+/// A stored photo: `/participation/photos/{id}.jpg`, its thumbnail `{id}-vignette.jpg`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhotoRef {
+    pub id: i64,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// What the person looking at an item may do there.
@@ -89,6 +100,8 @@ pub struct Viewer {
     pub answers_for: Vec<RegieRef>,
     pub may_moderate: bool,
     pub may_reopen: bool,
+    /// The answer templates of the Régies the viewer answers for: (Régie slug, title, text).
+    pub templates: Vec<(String, String, String)>,
 }
 
 /// What a list shows, and how.

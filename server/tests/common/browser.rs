@@ -42,6 +42,35 @@ impl Browser {
         self.send(Request::get(path), Body::empty()).await
     }
 
+    /// Posts a multipart form (`files`: the `photo` parts' bytes) as a browser does; answers the
+    /// response (a redirect for a browser).
+    pub async fn send_multipart(&mut self, path: &str, pairs: &[(&str, &str)], files: &[Vec<u8>]) -> Page {
+        let boundary = "----atlas-test-boundary-7d1f";
+        let mut body = Vec::new();
+        for (k, v) in pairs {
+            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+        }
+        for (n, bytes) in files.iter().enumerate() {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"photo{n}.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let builder = Request::post(path)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .header(header::CONTENT_LENGTH, body.len())
+            .header(header::ORIGIN, "http://atlas.example");
+        self.send(builder, Body::from(body)).await
+    }
+
+    pub async fn post_multipart(&mut self, path: &str, pairs: &[(&str, &str)], files: &[Vec<u8>]) -> String {
+        let page = self.send_multipart(path, pairs, files).await;
+        assert_eq!(page.status, StatusCode::FOUND, "{path}: {}", page.body);
+        page.headers[header::LOCATION].to_str().unwrap().to_owned()
+    }
+
     /// Posts a form; answers the redirect's target.
     pub async fn post(&mut self, path: &str, pairs: &[(&str, &str)]) -> String {
         let form = pairs.iter().map(|(k, v)| format!("{k}={}", atlas_core::text::percent_encode(v))).collect::<Vec<_>>().join("&");

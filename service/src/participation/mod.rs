@@ -3,6 +3,8 @@
 //! answer with a status and moderate. One transaction per use case; each bumps the participation
 //! revision (every instance's page cache follows) and mails go out with the transaction.
 
+pub mod permanence;
+pub mod photo;
 pub mod read;
 pub mod store;
 mod write;
@@ -35,6 +37,8 @@ pub struct PostForm {
     pub point: Option<(f64, f64)>,
     pub title: String,
     pub body: String,
+    /// The uploaded files, as they came (checked and re-encoded here).
+    pub photos: Vec<Vec<u8>>,
 }
 
 /// Too many writes of one kind in the last hour: 429 with the minutes to wait.
@@ -47,7 +51,7 @@ fn flood(count: i64, limit: i64) -> Result<(), Error> {
 }
 
 /// The QPV of a post: the one containing the point, else the one the form names.
-fn qpv_of(atlas: &Atlas, form: &PostForm) -> Result<String, Problem> {
+pub(crate) fn qpv_of(atlas: &Atlas, form: &PostForm) -> Result<String, Problem> {
     if let Some((lat, lon)) = form.point {
         return atlas.places().locate.qpv_at(lat, lon).map(|q| q.code.clone()).ok_or(Problem::PlaceOutside);
     }
@@ -62,6 +66,11 @@ fn qpv_of(atlas: &Atlas, form: &PostForm) -> Result<String, Problem> {
 /// Posts a signalement or a proposition; answers its number. The staff of the Régies covering
 /// the QPV hear of it by mail, sent with the transaction.
 pub async fn post(atlas: &Atlas, actor: &Actor, form: &PostForm) -> Result<Outcome<i64>, Error> {
+    post_as(atlas, actor, form, None, false).await
+}
+
+/// `post`, or (`filed`) the staff's filing for an inhabitant, which needs their `consent`.
+async fn post_as(atlas: &Atlas, actor: &Actor, form: &PostForm, filed: Option<store::Filed>, consent: bool) -> Result<Outcome<i64>, Error> {
     actor.authorize(Action::Participate)?;
     let author = actor.account_id().ok_or_else(|| Error::new(Code::Forbidden))?;
     let mut problems = Vec::new();
@@ -73,19 +82,35 @@ pub async fn post(atlas: &Atlas, actor: &Actor, form: &PostForm) -> Result<Outco
     if let Err(list) = &draft {
         problems.extend(list.iter().filter(|p| **p != Problem::PointInvalid || form.point.is_some()));
     }
+    if filed.is_some() && !consent {
+        problems.push(Problem::ConsentNeeded);
+    }
+    let now = accounts::now_ms();
+    let db = &atlas.db;
+    // Refused early when over the limit: a flood costs no photo decoding.
+    {
+        let mut conn = db.pool.acquire().await.map_err(store_error)?;
+        flood(store::posted_since(&mut conn, author, now - HOUR_MS).await.map_err(store_error)?, ITEMS_PER_HOUR)?;
+    }
+    let photos = match photo::prepare(form.photos.clone()).await {
+        Ok(photos) => photos,
+        Err(list) => {
+            problems.extend(list);
+            Vec::new()
+        }
+    };
     let (Ok(draft), Ok(qpv), true) = (draft, qpv, problems.is_empty()) else {
         problems.sort_by_key(|p| p.field() as u8);
         problems.dedup();
         return Ok(Outcome::Refused(problems));
     };
-    let now = accounts::now_ms();
-    let db = &atlas.db;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let Some(qpv_name) = store::qpv_name(&mut tx, &qpv).await.map_err(store_error)? else {
         return Ok(Outcome::Refused(vec![Problem::PlaceOutside]));
     };
     flood(store::posted_since(&mut tx, author, now - HOUR_MS).await.map_err(store_error)?, ITEMS_PER_HOUR)?;
-    let id = store::insert_item(&mut tx, &qpv, &draft, author, now).await.map_err(store_error)?;
+    let id = store::insert_item(&mut tx, &qpv, &draft, author, filed.as_ref(), now).await.map_err(store_error)?;
+    store::insert_photos(&mut tx, id, &photos, now).await.map_err(store_error)?;
     let regies = store::regies_of_qpv(&mut tx, &qpv).await.map_err(store_error)?;
     let ids: Vec<i64> = regies.iter().map(|r| r.id).collect();
     for (email, lang) in store::staff_addresses(&mut tx, &ids).await.map_err(store_error)? {
@@ -147,7 +172,14 @@ pub async fn item(db: &Database, actor: &Actor, id: i64) -> Result<Option<ItemDe
         answers_for: regies.iter().filter(|r| actor.may(Action::AnswerParticipation { regie: r.id })).cloned().collect(),
         may_moderate: regies.iter().any(|r| actor.may(Action::ModerateParticipation { regie: r.id })) || actor.may(Action::ModerateParticipation { regie: -1 }),
         may_reopen: supports && reopenable(row.summary.status, row.status_at, now),
+        templates: Vec::new(),
     };
+    let mut viewer = viewer;
+    for regie in &viewer.answers_for {
+        for (_, title, text) in store::templates(&mut conn, regie.id).await.map_err(store_error)? {
+            viewer.templates.push((regie.slug.clone(), title, text));
+        }
+    }
     Ok(Some(ItemDetail {
         history: read::history(&mut conn, id).await.map_err(store_error)?,
         comments: if hidden { Vec::new() } else { read::comments(&mut conn, id, viewer_id, now).await.map_err(store_error)? },
@@ -155,6 +187,8 @@ pub async fn item(db: &Database, actor: &Actor, id: i64) -> Result<Option<ItemDe
         point: if hidden { None } else { row.point },
         author: row.author,
         hidden_reason: row.hidden_reason,
+        filed_by: row.filed_by,
+        photos: if hidden { Vec::new() } else { read::photos(&mut conn, id).await.map_err(store_error)? },
         regies,
         viewer,
         summary: row.summary,
@@ -185,4 +219,22 @@ pub async fn qpv_name(db: &Database, actor: &Actor, code: &str) -> Result<Option
 pub async fn regie_name(db: &Database, actor: &Actor, slug: &str) -> Result<Option<String>, Error> {
     actor.authorize(Action::ReadPublic)?;
     sqlx::query_scalar("SELECT nom FROM regies WHERE slug = $1").bind(slug).fetch_optional(&db.pool).await.map_err(store_error)
+}
+
+/// A photo's JPEG, or its thumbnail; `None` when there is none (or its item is hidden).
+pub async fn photo_file(db: &Database, actor: &Actor, id: i64, thumb: bool) -> Result<Option<Vec<u8>>, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    read::photo_bytes(&mut conn, id, thumb).await.map_err(store_error)
+}
+
+/// The Régies covering this QPV for which the actor may answer (and file for an inhabitant).
+pub async fn answering_regies(db: &Database, actor: &Actor, qpv: &str) -> Result<Vec<atlas_core::participation::view::RegieRef>, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    if actor.staff_regies().is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let regies = store::regies_of_qpv(&mut conn, qpv).await.map_err(store_error)?;
+    Ok(regies.into_iter().filter(|r| actor.may(Action::AnswerParticipation { regie: r.id })).collect())
 }

@@ -5,7 +5,7 @@
 use sqlx::AnyConnection;
 
 use atlas_core::participation::clock::{AnswerClock, PERIOD_MS};
-use atlas_core::participation::view::{CommentView, Filter, HistoryEntry, ItemSummary, Sort};
+use atlas_core::participation::view::{CommentView, Filter, HistoryEntry, ItemSummary, PhotoRef, Sort};
 use atlas_core::participation::{Category, Kind, Status};
 
 /// The most rows a list shows (a QPV with more pages through filters).
@@ -82,6 +82,8 @@ pub struct ItemRow {
     pub author: Option<String>,
     pub hidden_reason: Option<String>,
     pub status_at: i64,
+    /// Filed by this Régie for an inhabitant.
+    pub filed_by: Option<String>,
 }
 
 pub async fn item(conn: &mut AnyConnection, id: i64) -> Result<Option<ItemRow>, sqlx::Error> {
@@ -92,10 +94,10 @@ pub async fn item(conn: &mut AnyConnection, id: i64) -> Result<Option<ItemRow>, 
     .fetch_optional(&mut *conn)
     .await?;
     let Some(summary) = head.and_then(summary) else { return Ok(None) };
-    type Rest = (String, Option<f64>, Option<f64>, Option<i64>, Option<String>, Option<i64>, Option<String>, i64);
+    type Rest = (String, Option<f64>, Option<f64>, Option<i64>, Option<String>, Option<i64>, Option<String>, i64, Option<String>);
     let r: Rest = sqlx::query_as(
-        "SELECT i.body, i.lat, i.lon, i.author_id, a.pseudonym, i.hidden_at, i.hidden_reason, i.status_at
-         FROM participation_items i LEFT JOIN accounts a ON a.id = i.author_id WHERE i.id = $1",
+        "SELECT i.body, i.lat, i.lon, i.author_id, a.pseudonym, i.hidden_at, i.hidden_reason, i.status_at, r.nom
+         FROM participation_items i LEFT JOIN accounts a ON a.id = i.author_id LEFT JOIN regies r ON r.id = i.filed_by_regie WHERE i.id = $1",
     )
     .bind(id)
     .fetch_one(conn)
@@ -108,6 +110,7 @@ pub async fn item(conn: &mut AnyConnection, id: i64) -> Result<Option<ItemRow>, 
         author: r.4,
         hidden_reason: r.5.map(|_| r.6.unwrap_or_default()),
         status_at: r.7,
+        filed_by: r.8,
     }))
 }
 
@@ -192,4 +195,22 @@ pub async fn clock(conn: &mut AnyConnection, regie: i64, now: i64) -> Result<Ans
     .fetch_all(conn)
     .await?;
     Ok(AnswerClock::of(&rows, now))
+}
+
+pub async fn photos(conn: &mut AnyConnection, item: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as("SELECT id, width, height FROM participation_photos WHERE item_id = $1 ORDER BY position")
+        .bind(item)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id, w, h)| PhotoRef { id, width: w as u32, height: h as u32 }).collect())
+}
+
+/// A photo's JPEG (or its thumbnail), unless its item is hidden.
+pub async fn photo_bytes(conn: &mut AnyConnection, id: i64, thumb: bool) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let sql = if thumb {
+        "SELECT p.thumb FROM participation_photos p JOIN participation_items i ON i.id = p.item_id WHERE p.id = $1 AND i.hidden_at IS NULL"
+    } else {
+        "SELECT p.image FROM participation_photos p JOIN participation_items i ON i.id = p.item_id WHERE p.id = $1 AND i.hidden_at IS NULL"
+    };
+    sqlx::query_scalar(sql).bind(id).fetch_optional(conn).await
 }

@@ -63,10 +63,19 @@ pub async fn commented_since(conn: &mut AnyConnection, author: i64, since: i64) 
         .await
 }
 
-pub async fn insert_item(conn: &mut AnyConnection, qpv: &str, draft: &Draft, author: i64, now: i64) -> Result<i64, sqlx::Error> {
+/// An item filed by a Régie's staff for an inhabitant.
+pub struct Filed {
+    pub regie: i64,
+    pub account: i64,
+    pub claim_hash: String,
+}
+
+/// A new item; its author (or, filed for an inhabitant, the staff member) follows it.
+pub async fn insert_item(conn: &mut AnyConnection, qpv: &str, draft: &Draft, author: i64, filed: Option<&Filed>, now: i64) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO participation_items (qpv_code, kind, category, title, title_key, body, lat, lon, author_id, status, status_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'nouveau', $10, $10) RETURNING id",
+        "INSERT INTO participation_items (qpv_code, kind, category, title, title_key, body, lat, lon, author_id, status, status_at, created_at,
+             filed_by_regie, filed_by_account, consent_at, claim_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'nouveau', $10, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(qpv)
     .bind(draft.kind.code())
@@ -76,8 +85,12 @@ pub async fn insert_item(conn: &mut AnyConnection, qpv: &str, draft: &Draft, aut
     .bind(&draft.body)
     .bind(draft.point.map(|p| p.0))
     .bind(draft.point.map(|p| p.1))
-    .bind(author)
+    .bind(if filed.is_some() { None } else { Some(author) })
     .bind(now)
+    .bind(filed.map(|f| f.regie))
+    .bind(filed.map(|f| f.account))
+    .bind(filed.map(|_| now))
+    .bind(filed.map(|f| f.claim_hash.clone()))
     .fetch_one(&mut *conn)
     .await?;
     follow(conn, id, author, now).await?;
@@ -254,6 +267,66 @@ pub async fn set_status(conn: &mut AnyConnection, item: i64, change: &StatusChan
         .bind(by)
         .bind(&change.message)
         .bind(change.partner.as_deref())
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_photos(conn: &mut AnyConnection, item: i64, photos: &[super::photo::Photo], now: i64) -> Result<(), sqlx::Error> {
+    for (position, p) in photos.iter().enumerate() {
+        sqlx::query("INSERT INTO participation_photos (item_id, position, width, height, image, thumb, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(item)
+            .bind(position as i64)
+            .bind(i64::from(p.width))
+            .bind(i64::from(p.height))
+            .bind(p.image.clone())
+            .bind(p.thumb.clone())
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The unclaimed, visible item filed with this claim code's hash.
+pub async fn by_claim(conn: &mut AnyConnection, hash: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM participation_items WHERE claim_hash = $1 AND author_id IS NULL AND hidden_at IS NULL")
+        .bind(hash)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The item becomes the claimant's; the code serves no more.
+pub async fn claim(conn: &mut AnyConnection, item: i64, account: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE participation_items SET author_id = $2, claim_hash = NULL WHERE id = $1 AND author_id IS NULL AND claim_hash IS NOT NULL")
+        .bind(item)
+        .bind(account)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn withdraw_filed(conn: &mut AnyConnection, item: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE participation_items SET hidden_at = $2, hidden_reason = 'Retiré à la demande de la personne pour qui il avait été déposé.', claim_hash = NULL WHERE id = $1",
+    )
+    .bind(item)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn templates(conn: &mut AnyConnection, regie: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, title, body FROM participation_templates WHERE regie_id = $1 ORDER BY title, id").bind(regie).fetch_all(conn).await
+}
+
+pub async fn insert_template(conn: &mut AnyConnection, regie: i64, title: &str, body: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO participation_templates (regie_id, title, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(regie)
+        .bind(title)
+        .bind(body)
         .bind(now)
         .execute(conn)
         .await?;
