@@ -32,6 +32,8 @@ CREATE TABLE participation_items (
     filed_by_account BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
     consent_at BIGINT,
     claim_hash TEXT,
+    -- Demonstration content (`server demo load`), labelled as such on every page.
+    demo INTEGER NOT NULL DEFAULT 0,
     created_at BIGINT NOT NULL
 );
 CREATE INDEX participation_items_qpv ON participation_items (qpv_code, created_at);

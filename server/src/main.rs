@@ -217,12 +217,15 @@ async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Demo { what: DemoWhat::Load } => {
             let database = open(&url).await?;
             let report = import::load_demo(&database, &CLI, &config::demo_file()).await.map_err(|e| e.to_string())?;
+            let items = atlas_service::participation::demo::load(&database, &CLI).await.map_err(|e| e.to_string())?;
+            println!("Participation de démonstration : {items} éléments ajoutés.");
             Ok(print_reports(&[report]))
         }
         Command::Demo { what: DemoWhat::Remove } => {
             let database = open(&url).await?;
             let (c, r, p) = import::remove_demo(&database, &CLI).await.map_err(|e| e.to_string())?;
-            println!("Données de démonstration supprimées : {c} contrats, {r} relations, {p} partenaires.");
+            let items = atlas_service::participation::demo::remove(&database, &CLI).await.map_err(|e| e.to_string())?;
+            println!("Données de démonstration supprimées : {c} contrats, {r} relations, {p} partenaires, {items} éléments de participation.");
             Ok(ExitCode::SUCCESS)
         }
         Command::Corrections { what: CorrectionsWhat::Export { toutes } } => {

@@ -169,3 +169,15 @@ pub async fn photo(State(state): State<AppState>, headers: HeaderMap, Path(file)
         Err(e) => respond(lang, &e),
     }
 }
+
+/// `GET /participation/flux/{code}.atom[?langue=en]`: a QPV's latest items as an Atom feed.
+pub async fn feed(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>, query: axum::extract::Query<HashMap<String, String>>) -> Response {
+    let lang = locale(&headers);
+    let Some(code) = file.strip_suffix(".atom") else { return respond(lang, &Error::new(Code::NotFound)) };
+    let feed_locale = query.get("langue").and_then(|l| Locale::from_lang(l)).unwrap_or_default();
+    match participation::public::atom(&state.atlas.db, &Actor::Anonymous, code, feed_locale).await {
+        Ok(Some(xml)) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response(),
+        Ok(None) => respond(lang, &Error::new(Code::NotFound)),
+        Err(e) => respond(lang, &e),
+    }
+}

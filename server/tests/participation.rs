@@ -256,6 +256,19 @@ async fn the_participation_pages_work_without_javascript() {
         let page = anonymous.get(&path).await.body;
         assert!(page.contains("En cours") && page.contains("L'équipe passe jeudi.") && page.contains("Pareil rue voisine."), "{backend}");
 
+        // The QPV's Atom feed, and the territory's figures for élus.
+        let feed = anonymous.get(&format!("/participation/flux/{qpv}.atom")).await;
+        assert_eq!(feed.status, 200, "{backend}");
+        assert_eq!(feed.headers["content-type"], "application/atom+xml; charset=utf-8", "{backend}");
+        assert!(feed.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">") && feed.body.contains("<title>Lampadaire éteint devant le 12</title>"), "{backend}");
+        assert_eq!(anonymous.get("/participation/flux/QN0000000.atom").await.status, 404, "{backend}");
+        let commune: String = sqlx::query_scalar("SELECT commune_insee FROM qpv_communes WHERE qpv_code = $1 ORDER BY commune_insee LIMIT 1").bind(&qpv).fetch_one(&db.pool).await.unwrap();
+        let territory = anonymous.get(&format!("/territoires/commune/{commune}")).await.body;
+        assert!(territory.contains("Participation des habitants") && territory.contains("1 signalement(s) et proposition(s)"), "{backend}");
+        assert!(territory.contains("En cours : 1") && territory.contains("100 % des 1 élément(s)"), "{backend}");
+        let france = anonymous.get("/territoires").await.body;
+        assert!(france.contains("1 signalement(s) et proposition(s)"), "{backend}");
+
         // In English.
         let page = anonymous.get(&format!("/en{path}")).await.body;
         assert!(page.contains("History") && page.contains("In progress") && page.contains("1 supporter(s)"), "{backend}");
@@ -310,5 +323,18 @@ async fn staff_file_for_an_inhabitant_who_claims_it_later() {
         assert_eq!(seen.viewer.templates, vec![(regie_slug.clone(), "Passage".to_owned(), "Notre équipe passe cette semaine.".to_owned())], "{backend}");
         assert!(participation::item(&db, &habitant, id).await.unwrap().unwrap().viewer.templates.is_empty(), "{backend}");
         assert_eq!(permanence::templates(&db, &habitant, regie).await.unwrap_err().status(), 403, "{backend}");
+
+        // Demonstration items: the operator's only, once, labelled, removed whole.
+        use atlas_service::participation::demo;
+        assert_eq!(demo::load(&db, &Actor::Anonymous).await.unwrap_err().status(), 401, "{backend}");
+        assert_eq!(demo::load(&db, &habitant).await.unwrap_err().status(), 403, "{backend}");
+        let before = count(&db, "participation_items").await;
+        assert_eq!(demo::load(&db, &Actor::Cli).await.unwrap(), 6, "{backend}");
+        assert_eq!(demo::load(&db, &Actor::Cli).await.unwrap(), 0, "{backend}: once");
+        let all = participation::list(&db, &Actor::Anonymous, &Filter::default()).await.unwrap();
+        assert_eq!(all.iter().filter(|i| i.demo).count(), 6, "{backend}");
+        assert!(all.iter().filter(|i| i.demo).all(|i| i.title.contains("(démonstration)")), "{backend}");
+        assert_eq!(demo::remove(&db, &Actor::Cli).await.unwrap(), 6, "{backend}");
+        assert_eq!(count(&db, "participation_items").await, before, "{backend}: only the demonstration items went");
     }
 }

@@ -24,7 +24,7 @@ pub fn item_view(d: ParticipationData) -> AnyView {
     let posted = match (&item.filed_by, &item.author) {
         (Some(regie), None) => x.get(T::FiledBy).replace("{regie}", regie).replace("{date}", &date(s.created_at)),
         (_, author) => {
-            let who = author.clone().unwrap_or_else(|| x.get(T::DeletedAccount));
+            let who = author.clone().unwrap_or_else(|| x.get(if s.demo { T::DemoAuthor } else { T::DeletedAccount }));
             x.get(T::PostedBy).replace("{who}", &who).replace("{date}", &date(s.created_at))
         }
     };
@@ -47,6 +47,7 @@ pub fn item_view(d: ParticipationData) -> AnyView {
                 <span class=format!("badge kind-{}", s.kind.code())>{kind_label(&x, s.kind)}</span>" "
                 <span class="badge">{category_label(&x, s.category)}</span>" "
                 <span class=format!("badge status-{}", s.status.code()) id="statut">{status_label(&x, s.status)}</span>
+                {s.demo.then(|| view! { " "<span class="badge badge-warn">{x.get(T::Demo)}</span> })}
             </p>
             <h1>{s.title.clone()}</h1>
             {notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })}

@@ -96,6 +96,13 @@ fn list_view(d: ParticipationData) -> impl IntoView {
         <h1>{heading}</h1>
         <p class="lead">{x.get(T::ListIntro)}</p>
         <p><a class="button" href=new_link>{x.get(T::NewLink)}</a></p>
+        {d.qpv.as_ref().map(|(code, _)| {
+            let feed = format!("/participation/flux/{code}.atom{}", if t.locale == crate::i18n::Locale::En { "?langue=en" } else { "" });
+            view! {
+                <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=feed.clone() />
+                <p class="help"><a href=feed>{x.get(T::Feed)}</a></p>
+            }
+        })}
         {d.clock.as_ref().map(|c| clock_view(&x, c))}
         <details class="filters" open=!param("nature").is_empty() || !param("categorie").is_empty() || !param("statut").is_empty()>
             <summary>{x.get(T::Filters)}</summary>

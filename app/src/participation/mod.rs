@@ -115,6 +115,7 @@ pub fn item_card(d: &ParticipationData, item: &ItemSummary) -> impl IntoView {
                 <span class=format!("badge kind-{}", item.kind.code())>{kind_label(x, item.kind)}</span>" "
                 <span class="badge">{category_label(x, item.category)}</span>" "
                 <span class=format!("badge status-{}", item.status.code())>{status_label(x, item.status)}</span>
+                {item.demo.then(|| view! { " "<span class="badge badge-warn">{x.get(T::Demo)}</span> })}
             </p>
             <h3><a href=t.path(&format!("/participation/{}", item.id))>{item.title.clone()}</a></h3>
             <p class="help">
@@ -142,4 +143,32 @@ where
             })}
         </Suspense>
     }
+}
+
+/// A territory page's participation section, in words (made on the server: the territory pages
+/// carry no participation texts in the bundle).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TerritorySummary {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub link: Option<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+pub fn territory_summary(p: &atlas_core::participation::view::TerritoryParticipation, locale: crate::i18n::Locale, list: Option<String>) -> TerritorySummary {
+    let x = ParticipationTexts::of(locale);
+    let since = locale.date(&iso_day(p.clock.since));
+    let mut lines = vec![x.get(T::TerritoryItems).replace("{n}", &p.items.to_string()).replace("{since}", &since)];
+    if !p.by_status.is_empty() {
+        let parts: Vec<String> = p.by_status.iter().map(|(s, n)| format!("{} : {n}", status_label(&x, *s))).collect();
+        lines.push(format!("{} — {}", x.get(T::ByStatus), parts.join(", ")));
+    }
+    if !p.top_categories.is_empty() {
+        let parts: Vec<String> = p.top_categories.iter().map(|(c, n)| format!("{} ({n})", category_label(&x, *c))).collect();
+        lines.push(format!("{} — {}", x.get(T::TopCategories), parts.join(", ")));
+    }
+    if let Some(share) = p.clock.share_percent() {
+        lines.push(x.get(T::TerritoryClock).replace("{share}", &share.to_string()).replace("{n}", &p.clock.judged.to_string()));
+    }
+    TerritorySummary { heading: x.get(T::TerritoryHeading), lines, link: list.map(|href| (href, x.get(T::TerritoryLink))) }
 }

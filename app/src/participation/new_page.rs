@@ -5,7 +5,7 @@
 use atlas_core::participation::{Category, Field, Kind};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::data::{participation_page, ParticipationData, Query};
 use super::forms::{CLAIM_URL, POST_URL, SUPPORT_URL, WITHDRAW_URL};
@@ -20,7 +20,17 @@ use crate::layout::NotFound;
 #[component]
 pub fn ParticipationPages() -> impl IntoView {
     let params = use_params_map();
-    move || match params.read().get("page").as_deref() {
+    let query = use_query_map();
+    move || {
+        // The query decides the page too (the form's step, a list's filters): a link that only
+        // changes it must render the page again.
+        query.track();
+        pages(params.read().get("page").as_deref())
+    }
+}
+
+fn pages(page: Option<&str>) -> AnyView {
+    match page {
         None => view! { <ParticipationListPage /> }.into_any(),
         Some("reclamer") => {
             let data = Resource::new(|| (), |_| participation_page("reclamer".into(), 0, Query::default()));

@@ -158,6 +158,14 @@ crate::i18n::page_texts::page_texts! {
     TemplateTitle => "Nom du modèle", "Template name";
     TemplateText => "Texte du modèle", "Template text";
     TemplateSubmit => "Enregistrer le modèle", "Save the template";
+    TerritoryHeading => "Participation des habitants", "Inhabitants' participation";
+    TerritoryItems => "{n} signalement(s) et proposition(s) dans les QPV du territoire depuis le {since}.", "{n} report(s) and proposal(s) in the territory's QPVs since {since}.";
+    TopCategories => "Catégories les plus fréquentes", "Most frequent categories";
+    TerritoryClock => "{share} % des {n} élément(s) évaluables ont reçu une réponse d'une Régie en 7 jours au plus.", "{share}% of the {n} item(s) that can be judged were answered by a Régie within 7 days.";
+    TerritoryLink => "Voir les signalements et propositions", "See the reports and proposals";
+    Feed => "Suivre ce quartier dans un lecteur de flux (Atom)", "Follow this neighbourhood in a feed reader (Atom)";
+    Demo => "Démonstration", "Demonstration";
+    DemoAuthor => "un exemple de démonstration", "a demonstration example";
     ItemsHere => "Voir la participation du quartier", "See the neighbourhood's participation";
 }
 

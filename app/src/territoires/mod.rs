@@ -68,6 +68,8 @@ pub struct TerritoryPage {
     pub bbox: Option<(f64, f64, f64, f64)>,
     /// Day each dataset was loaded (QPV, communes, Régies): France page only.
     pub dates: Option<(Option<String>, Option<String>, Option<String>)>,
+    /// The inhabitants' participation in the territory's QPVs (public aggregates).
+    pub participation: crate::participation::TerritorySummary,
 }
 
 #[server]
@@ -89,7 +91,15 @@ pub async fn get_territory(niveau: String, code: String) -> Result<Option<Territ
     } else {
         None
     };
-    Ok(Some(TerritoryPage { report, qpv_listed, choropleth, qpv_map, bbox, dates }))
+    let figures = atlas_service::participation::public::territory(&atlas.db, &actor(), &niveau, &code).await.map_err(fail)?;
+    let locale = crate::i18n::request_locale();
+    let list = match scope.niveau {
+        Niveau::France => Some(locale.path("/participation")),
+        Niveau::Commune => Some(locale.path(&format!("/participation?commune={code}"))),
+        _ => None,
+    };
+    let participation = crate::participation::territory_summary(&figures, locale, list);
+    Ok(Some(TerritoryPage { report, qpv_listed, choropleth, qpv_map, bbox, dates, participation }))
 }
 
 /// `/territoires` (France) and `/territoires/{niveau}/{code}`.
@@ -177,6 +187,11 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
         <RegiesSection r=r.clone() />
         <PartnersSection r=r.clone() />
         {(r.scope.niveau != Niveau::France).then(|| view! { <Comparison r=r.clone() /> })}
+        <section aria-labelledby="participation-territoire">
+            <h2 id="participation-territoire">{p.participation.heading.clone()}</h2>
+            <ul class="plain">{p.participation.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            {p.participation.link.clone().map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
+        </section>
         {p.dates.map(|d| view! { <EnQuelquesChiffres r=r.clone() dates=d /> })}
         <p class="source">{t.territory_source}</p>
     }

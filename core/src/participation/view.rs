@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::clock::AnswerClock;
 use super::{Category, Kind, Problem, Status};
 
 /// A form's outcome: done (with what was made), or refused with every problem (HTTP 422).
@@ -25,6 +26,8 @@ pub struct ItemSummary {
     pub created_at: i64,
     pub supporters: i64,
     pub comments: i64,
+    /// Demonstration content, labelled as such.
+    pub demo: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -139,4 +142,15 @@ impl Sort {
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
+}
+
+/// A territory's participation over the last year, as élus read it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TerritoryParticipation {
+    pub items: usize,
+    pub by_status: Vec<(Status, usize)>,
+    /// The most frequent categories, most frequent first (at most 3).
+    pub top_categories: Vec<(Category, usize)>,
+    /// Over the territory's items: the share answered within 7 days, the median first answer.
+    pub clock: AnswerClock,
 }

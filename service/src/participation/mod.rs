@@ -3,8 +3,10 @@
 //! answer with a status and moderate. One transaction per use case; each bumps the participation
 //! revision (every instance's page cache follows) and mails go out with the transaction.
 
+pub mod demo;
 pub mod permanence;
 pub mod photo;
+pub mod public;
 pub mod read;
 pub mod store;
 mod write;

@@ -11,13 +11,13 @@ use atlas_core::participation::{Category, Kind, Status};
 /// The most rows a list shows (a QPV with more pages through filters).
 pub const LIST_LIMIT: i64 = 200;
 
-type SummaryRow = (i64, String, String, String, String, String, Option<String>, i64, i64, i64);
+type SummaryRow = (i64, String, String, String, String, String, Option<String>, i64, i64, i64, i64);
 
 const SUMMARY_COLUMNS: &str =
-    "i.id, i.kind, i.category, i.status, i.title, i.qpv_code, q.nom, i.created_at, i.supporters, i.comments";
+    "i.id, i.kind, i.category, i.status, i.title, i.qpv_code, q.nom, i.created_at, i.supporters, i.comments, i.demo";
 
 fn summary(row: SummaryRow) -> Option<ItemSummary> {
-    let (id, kind, category, status, title, qpv_code, qpv_name, created_at, supporters, comments) = row;
+    let (id, kind, category, status, title, qpv_code, qpv_name, created_at, supporters, comments, demo) = row;
     Some(ItemSummary {
         id,
         kind: Kind::parse(&kind)?,
@@ -29,6 +29,7 @@ fn summary(row: SummaryRow) -> Option<ItemSummary> {
         created_at,
         supporters,
         comments,
+        demo: demo != 0,
     })
 }
 
@@ -170,7 +171,7 @@ pub async fn comments(conn: &mut AnyConnection, item: i64, viewer: Option<i64>, 
 
 /// Open, visible items of the QPV that may be the same: (summary, folded title, point).
 pub async fn open_in_qpv(conn: &mut AnyConnection, qpv: &str) -> Result<Vec<(ItemSummary, Option<(f64, f64)>)>, sqlx::Error> {
-    type Row = (i64, String, String, String, String, String, Option<String>, i64, i64, i64, Option<f64>, Option<f64>);
+    type Row = (i64, String, String, String, String, String, Option<String>, i64, i64, i64, i64, Option<f64>, Option<f64>);
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SUMMARY_COLUMNS}, i.lat, i.lon FROM participation_items i LEFT JOIN qpv q ON q.code = i.qpv_code
          WHERE i.qpv_code = $1 AND i.hidden_at IS NULL AND i.status NOT IN ('realise', 'non-retenu') ORDER BY i.created_at DESC LIMIT 500"
@@ -180,7 +181,7 @@ pub async fn open_in_qpv(conn: &mut AnyConnection, qpv: &str) -> Result<Vec<(Ite
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|r| Some((summary((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9))?, r.10.zip(r.11))))
+        .filter_map(|r| Some((summary((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))?, r.11.zip(r.12))))
         .collect())
 }
 

@@ -249,6 +249,11 @@ pub async fn hide_item(conn: &mut AnyConnection, id: i64, reason: &str, by: i64,
 
 /// Records a status (by a Régie, or `None` when a supporter reopens) and its history line.
 pub async fn set_status(conn: &mut AnyConnection, item: i64, change: &StatusChange, regie: Option<i64>, by: i64, now: i64) -> Result<(), sqlx::Error> {
+    set_status_by(conn, item, change, regie, Some(by), now).await
+}
+
+/// `set_status`, `by` nobody's account for demonstration items.
+pub async fn set_status_by(conn: &mut AnyConnection, item: i64, change: &StatusChange, regie: Option<i64>, by: Option<i64>, now: i64) -> Result<(), sqlx::Error> {
     let answers = change.status.is_answer();
     sqlx::query(
         "UPDATE participation_items SET status = $2, status_at = $3,
@@ -331,4 +336,21 @@ pub async fn insert_template(conn: &mut AnyConnection, regie: i64, title: &str, 
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// A demonstration item, nobody's (`demo = 1`).
+pub async fn insert_demo_item(conn: &mut AnyConnection, qpv: &str, draft: &Draft, at: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO participation_items (qpv_code, kind, category, title, title_key, body, status, status_at, created_at, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, 'nouveau', $7, $7, 1) RETURNING id",
+    )
+    .bind(qpv)
+    .bind(draft.kind.code())
+    .bind(draft.category.code())
+    .bind(&draft.title)
+    .bind(atlas_core::text::fold(&draft.title))
+    .bind(&draft.body)
+    .bind(at)
+    .fetch_one(conn)
+    .await
 }

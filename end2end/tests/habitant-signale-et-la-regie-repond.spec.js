@@ -1,0 +1,243 @@
+// Participation on a phone and a computer: A (signed up through the test's SMTP sink) goes from
+// a QPV's page to « Signaler », posts with a photo that carries GPS EXIF (the served photo has
+// none, and is at most 1,600 px); B starts the same report, is shown A's item as the same and
+// taps « Moi aussi » instead, then comments; the Régie's staff answer « en cours » with a
+// template, the history shows it and the answer clock counts it; after « réalisé » B says it
+// is still an issue; the staff file an item for an inhabitant met at a permanence. In English
+// too, with axe clean on every new page.
+const zlib = require('zlib');
+const { execFileSync } = require('child_process');
+const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations } = require('./fixtures');
+
+const PASSWORD = 'une phrase de passe solide';
+
+function cli(args, input) {
+  return execFileSync(process.env.ATLAS_SERVER || '../target/release/server', args, {
+    input: input || '',
+    env: { ...process.env, DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db', RUST_LOG: 'error' },
+  }).toString();
+}
+
+function crc32(buf) {
+  let crc = ~0;
+  for (const b of buf) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (~crc) >>> 0;
+}
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+// A 2,000 × 1,500 PNG as a phone app saves it, with an EXIF block (eXIf) saying where it was
+// taken (a GPS IFD: latitude north).
+function photoWithGps() {
+  const [w, h] = [2000, 1500];
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const tiff = Buffer.from([
+    0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0,
+    1, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0x01, 0x00, 2, 0, 2, 0, 0, 0, 0x4e, 0, 0, 0, 0, 0, 0, 0,
+  ]);
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * (w * 3 + 1);
+    for (let x = 0; x < w; x++) {
+      raw[row + 1 + x * 3] = x % 256;
+      raw[row + 2 + x * 3] = y % 256;
+      raw[row + 3 + x * 3] = 120;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('eXIf', tiff),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// Width and height of a JPEG, from its frame header.
+function jpegSize(buf) {
+  for (let i = 2; i < buf.length - 8; i++) {
+    if (buf[i] === 0xff && (buf[i + 1] === 0xc0 || buf[i + 1] === 0xc2)) return [buf.readUInt16BE(i + 7), buf.readUInt16BE(i + 5)];
+  }
+  return null;
+}
+
+// A Régie of the directory that covers at least one QPV: its slug and one QPV's code.
+async function regieWithQpv(request) {
+  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+  for (const slug of slugs) {
+    const page = await (await request.get(`/regies/${slug}`)).text();
+    const m = page.match(/<ul class="qpv-list">[\s\S]*?<span class="code">(Q[A-Z0-9]+)<\/span>/);
+    if (m) return { slug, qpv: m[1] };
+  }
+  throw new Error('no Régie with a QPV');
+}
+
+async function signIn(page, email) {
+  await page.goto('/compte/connexion');
+  await page.locator('#connexion-email').fill(email);
+  await page.locator('#connexion-mot-de-passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+}
+
+test('an habitant reports with a photo, another joins in, the Régie answers, a permanence files for someone', async ({ page, browser, request }, testInfo) => {
+  test.slow();
+  const phone = testInfo.project.name === 'phone';
+  const tag = `${testInfo.project.name}-${Date.now()}`;
+  const { slug, qpv } = await regieWithQpv(request);
+  const staffEmail = `equipe-${tag}@exemple.fr`;
+  const bEmail = `b-${tag}@exemple.fr`;
+  cli(['users', 'add', staffEmail, '--role', 'regie-editor', '--regie', slug, '--pseudonym', `Équipe ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
+  cli(['users', 'add', bEmail, '--pseudonym', `Bruno ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
+
+  // A signs up and confirms through the mail.
+  const aEmail = `a-${tag}@exemple.fr`;
+  await page.goto('/compte/inscription');
+  await page.getByLabel('Adresse e-mail').fill(aEmail);
+  await page.getByLabel('Pseudonyme').fill(`Amina ${tag}`.slice(0, 30));
+  await page.getByLabel('Mot de passe').fill('les jardins de la cité fleurissent');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.goto(await mailedLink(request, aEmail, 'Confirmez votre adresse'));
+  await page.getByRole('button', { name: 'Confirmer et me connecter' }).click();
+  await expect(page.locator('main').getByRole('status')).toContainText('Votre adresse est confirmée');
+
+  // From the QPV's page, two short screens.
+  await page.goto(`/qpv/${qpv}`);
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Signaler ou proposer dans ce quartier' }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : quoi et où' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByLabel('Signaler un problème à régler').check();
+  await page.getByLabel('Catégorie').selectOption('degradation');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 2 sur 2 : décrire' })).toBeVisible();
+  const title = `Banc cassé ${tag}`;
+  await page.getByLabel('Titre').fill(title);
+  await page.getByLabel('Description').fill('Le banc près de l’aire de jeux est cassé depuis le week-end.');
+  await page.locator('#nouveau-photo-1').setInputFiles({ name: 'IMG_2041.png', mimeType: 'image/png', buffer: photoWithGps() });
+  await expect(page.locator('main')).toContainText('Votre adresse e-mail n’est montrée à personne'.replace('’', "'"));
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'participation-etape-2');
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.locator('main').getByRole('status')).toContainText('Merci : c\'est publié');
+  const itemPath = new URL(page.url()).pathname;
+  const thumb = page.locator('.photos img').first();
+  await expect(thumb).toBeVisible();
+  const full = await page.locator('.photos a').first().getAttribute('href');
+  const photo = await (await request.get(full)).body();
+  expect(photo.includes(Buffer.from('Exif')) || photo.includes(Buffer.from('eXIf'))).toBe(false);
+  expect(jpegSize(photo)).toEqual([1600, 1200]);
+  await hydrated(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'participation-element');
+
+  // On the QPV's list and the Régie's (with its answer clock).
+  await page.goto(`/participation?qpv=${qpv}`);
+  await expect(page.locator('#elements')).toContainText(title);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.goto(`/participation?regie=${slug}`);
+  await expect(page.locator('#elements')).toContainText(title);
+  await expect(page.locator('.answer-clock')).toBeVisible();
+
+  // B starts the same report: A's item is shown as the same; « Moi aussi » instead.
+  const bContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: page.viewportSize(), isMobile: phone, hasTouch: phone });
+  const b = await bContext.newPage();
+  await signIn(b, bEmail);
+  await b.goto(`/participation/nouveau?qpv=${qpv}`);
+  await b.getByLabel('Signaler un problème à régler').check();
+  await b.getByLabel('Catégorie').selectOption('degradation');
+  await b.getByRole('button', { name: 'Continuer' }).click();
+  await expect(b.getByRole('heading', { name: 'C\'est le même ?' })).toBeVisible();
+  await screenshot(b, testInfo, 'participation-le-meme');
+  await b.getByRole('button', { name: `Moi aussi — ${title}` }).click();
+  await expect(b.locator('#soutiens')).toContainText('1 soutien');
+  const withdraw = b.getByRole('button', { name: 'Retirer mon soutien' });
+  await expect(withdraw).toBeVisible();
+  if (phone) {
+    // Within thumb reach: the bar stays at the bottom of the screen.
+    await b.evaluate(() => window.scrollTo(0, 0));
+    const box = await b.locator('#soutien').boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(844 + 1);
+    expect(box.y).toBeGreaterThan(844 / 2);
+  }
+  await b.getByLabel('Votre commentaire').fill('Pareil devant le 14, un autre banc.');
+  await b.getByRole('button', { name: 'Publier le commentaire' }).click();
+  await expect(b.locator('.comments')).toContainText('Pareil devant le 14');
+
+  // The Régie's staff: a template, then « en cours » with it.
+  const sContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: page.viewportSize() });
+  const staff = await sContext.newPage();
+  await signIn(staff, staffEmail);
+  await staff.goto(itemPath);
+  await staff.getByText('Ajouter un modèle de réponse').click();
+  await staff.getByLabel('Nom du modèle').fill('Passage de l’équipe');
+  await staff.getByLabel('Texte du modèle').fill('Notre équipe passe cette semaine pour regarder.');
+  await staff.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+  await expect(staff.locator('main').getByRole('status')).toContainText('C\'est enregistré');
+  await staff.getByLabel('Nouveau statut').selectOption('en-cours');
+  await staff.getByLabel('Ou un modèle de réponse de la Régie').selectOption({ label: 'Passage de l’équipe' });
+  await staff.getByRole('button', { name: 'Enregistrer le statut' }).click();
+  await expect(staff.locator('#statut')).toHaveText('En cours');
+  await expect(staff.locator('.history')).toContainText('Notre équipe passe cette semaine pour regarder.');
+  expect(await seriousA11yViolations(staff)).toEqual([]);
+  await screenshot(staff, testInfo, 'participation-reponse-regie');
+  await staff.goto(`/participation?regie=${slug}`);
+  await expect(staff.locator('#delai-texte')).toContainText('100 %');
+
+  // « Réalisé », then B says it is still an issue.
+  await staff.goto(itemPath);
+  await staff.getByLabel('Nouveau statut').selectOption('realise');
+  await staff.getByLabel('Message aux habitants (obligatoire pour « non retenu »)').fill('Banc remplacé ce matin.');
+  await staff.getByRole('button', { name: 'Enregistrer le statut' }).click();
+  await expect(staff.locator('#statut')).toHaveText('Réalisé');
+  await b.goto(itemPath);
+  await expect(b.getByRole('heading', { name: 'Toujours d\'actualité ?' })).toBeVisible();
+  await b.locator('#rouvrir-texte').fill('Le nouveau banc est déjà bancal.');
+  await b.getByRole('button', { name: 'Rouvrir' }).click();
+  await expect(b.locator('#statut')).toHaveText('Toujours d\'actualité');
+
+  // At a permanence: the staff file a proposition for an inhabitant who agreed.
+  await staff.goto(`/participation/nouveau?qpv=${qpv}`);
+  await staff.getByLabel('Proposer une idée pour le quartier').check();
+  await staff.getByLabel('Catégorie').selectOption('jardin');
+  await staff.getByRole('button', { name: 'Continuer' }).click();
+  await staff.getByLabel('Titre').fill(`Un jardin partagé ${tag}`);
+  await staff.getByLabel('Description').fill('Proposé par une habitante rencontrée à la permanence du mardi.');
+  await staff.getByLabel(/^Déposer au nom de /).check();
+  await staff.getByLabel('La personne a donné son accord pour ce dépôt').check();
+  await staff.getByRole('button', { name: 'Publier' }).click();
+  await expect(staff.locator('main')).toContainText('pour un habitant, qui a donné son accord');
+  await expect(staff.locator('#code-habitant')).toContainText(/[A-Z2-9]{5}-[A-Z2-9]{5}/);
+  await screenshot(staff, testInfo, 'participation-permanence');
+
+  // The claim page, and the item in English.
+  await page.goto('/participation/reclamer');
+  await expect(page.getByRole('heading', { level: 1, name: 'Un dépôt fait pour vous' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.goto(`/en${itemPath}`);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await expect(page.locator('#statut')).toHaveText('Still an issue');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.goto('/en/participation');
+  await expect(page.getByRole('heading', { level: 1, name: 'Participation' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await bContext.close();
+  await sContext.close();
+});
