@@ -16,6 +16,7 @@ pub mod places;
 pub mod qpv;
 pub mod regie;
 pub mod territoires;
+pub mod textarea;
 
 /// Every server function that writes lives under this path (`#[server(endpoint = "ecriture/…")]`):
 /// the server rate-limits it per client. Reads (also POST, as Leptos calls them) are not limited.

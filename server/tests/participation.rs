@@ -217,6 +217,12 @@ async fn the_participation_pages_work_without_javascript() {
         let page = a.get(&back).await.body;
         assert!(page.contains("le titre compte de 5 à 120 caractères") && page.contains("Le lampadaire devant le 12 est éteint."), "{backend}");
         assert!(page.contains("aria-invalid=\"true\""), "{backend}: the field is marked");
+        // What comes back into a field cannot close it (Leptos writes a textarea's text as is).
+        let injected = "%3C%2Ftextarea%3E%3Cb%3Einject%C3%A9%3C%2Fb%3E";
+        let page = a.get(&format!("/participation/nouveau?etape=2&nature=signalement&categorie=eclairage&qpv={qpv}&texte={injected}")).await.body;
+        assert!(!page.contains("<b>injecté</b>") && page.contains("&lt;/textarea&gt;&lt;b&gt;injecté"), "{backend}");
+        let page = anonymous.get(&format!("/regies/{regie_slug}?correction=refusee&erreurs=court&message={injected}")).await.body;
+        assert!(!page.contains("<b>injecté</b>") && page.contains("&lt;/textarea&gt;&lt;b&gt;injecté"), "{backend}: the correction form too");
 
         // Posted: the item's page, on the QPV's list and the Régie's.
         let mut good = fields.to_vec();

@@ -107,6 +107,8 @@ fn support_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
                 view! { <p><a class="button" href=format!("{}?suite={}", t.path("/compte/connexion"), atlas_core::text::percent_encode(&next))>{x.get(T::SignIn)}</a>" "{x.get(T::SignInToAct)}</p> }.into_any()
             } else if item.hidden_reason.is_some() {
                 ().into_any()
+            } else if item.viewer.is_author {
+                view! { <p class="help">{x.get(T::AuthorFollows)}</p> }.into_any()
             } else {
                 let on = !item.viewer.supports;
                 view! {
@@ -263,7 +265,7 @@ fn comment_view(x: &ParticipationTexts, item: &ItemDetail, c: &CommentView) -> i
                         <input type="hidden" name="commentaire" value=c.id />
                         {language_field()}
                         <label for=field.clone()>{x.get(T::CommentLabel)}</label>
-                        <textarea id=field name="texte" rows="2" required minlength="2" maxlength="2000">{c.body.clone()}</textarea>
+                        <textarea id=field name="texte" rows="2" required minlength="2" maxlength="2000">{crate::textarea::initial(c.body.clone().unwrap_or_default())}</textarea>
                         <button type="submit" class="button">{x.get(T::EditSubmit)}</button>
                     </form>
                 </details>

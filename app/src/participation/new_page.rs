@@ -159,7 +159,7 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
             <p class="help" id="nouveau-titre-aide">{x.get(T::TitleHint)}</p>
             <label for="nouveau-texte">{x.get(T::BodyLabel)}</label>
             <textarea id="nouveau-texte" name="texte" rows="6" required minlength="10" maxlength="4000"
-                aria-describedby="nouveau-texte-aide" aria-invalid=r.on(Field::Body)>{param("texte")}</textarea>
+                aria-describedby="nouveau-texte-aide" aria-invalid=r.on(Field::Body)>{crate::textarea::initial(param("texte"))}</textarea>
             <p class="help" id="nouveau-texte-aide">{x.get(T::BodyHint)}</p>
             <fieldset aria-describedby="nouveau-photos-aide" aria-invalid=r.on(Field::Photo)>
                 <legend>{x.get(T::PhotosLabel)}</legend>

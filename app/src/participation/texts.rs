@@ -63,6 +63,7 @@ crate::i18n::page_texts::page_texts! {
     SupportWithdraw => "Retirer mon soutien", "Withdraw my support";
     SupportPromise => "« Moi aussi » soutient cet élément et vous abonne : vous serez prévenu·e de chaque changement de statut.",
         "“Me too” supports this item and follows it: you will hear of every change of status.";
+    AuthorFollows => "Vous avez déposé cet élément : vous serez prévenu·e de chaque changement de statut.", "You posted this item: you will hear of every change of status.";
     Supported => "Vous soutenez cet élément.", "You support this item.";
     SignInToAct => "Connectez-vous pour soutenir, commenter ou déposer.", "Sign in to support, comment or post.";
     SignIn => "Se connecter", "Sign in";

@@ -107,7 +107,7 @@ pub fn CorrectionForm(slug: String, pending: i64) -> impl IntoView {
                 </select>
                 <label for="correction-message">{t.correction_message}</label>
                 <textarea id="correction-message" name="message" rows="4" required
-                    minlength="10" maxlength="2000" aria-describedby="correction-message-aide">{message}</textarea>
+                    minlength="10" maxlength="2000" aria-describedby="correction-message-aide">{crate::textarea::initial(message)}</textarea>
                 <p class="help" id="correction-message-aide">{t.correction_message_hint}</p>
                 <label for="correction-contact">{t.correction_contact}</label>
                 <input id="correction-contact" name="contact" type="email" autocomplete="email" maxlength="254" />

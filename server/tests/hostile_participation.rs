@@ -1,0 +1,182 @@
+//! Hostile input against every participation form, as in `hostile_accounts.rs`: 300 generated
+//! bodies each (the photo form as multipart), well-formed enough to reach validation, signed in
+//! as a member of the covering Régie's staff who is also a network administrator (so that the
+//! answer and moderation forms reach their rules; its 30 comments an hour run out, then 429),
+//! with values that are empty, oversized,
+//! control characters, markup and script, SQL-looking, invalid UTF-8, half of them naming the
+//! real item, comment and Régie. Never a 5xx; nothing written half; nothing shown back as
+//! markup. On SQLite and PostgreSQL.
+
+mod common;
+
+use std::num::NonZeroU32;
+
+use atlas_core::account::Role;
+use atlas_core::participation::{Outcome, Status};
+use atlas_core::text::percent_encode;
+use atlas_server::http;
+use atlas_server::limits::WriteLimits;
+use atlas_service::account::operator;
+use atlas_service::import::{self, ImportOptions, Request as ImportRequest};
+use atlas_service::participation::{self as participation, PostForm};
+use atlas_service::{Actor, Atlas};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{backends, fresh, reference_dir, Rng};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+const PAYLOADS: usize = 300;
+const MARKUP: &str = "<script>alert(1)</script>";
+
+/// One raw field value (encoded by the caller for its body's format).
+fn value(rng: &mut Rng) -> Vec<u8> {
+    match rng.below(12) {
+        0 => Vec::new(),
+        1 => "é".repeat(rng.below(5_000) + 100).into_bytes(),
+        2 => "\u{0}\u{1}\r\n\t\u{7f}\u{202e}zoe".as_bytes().to_vec(),
+        3 => MARKUP.as_bytes().to_vec(),
+        4 => b"\"><img src=x onerror=alert(1)>".to_vec(),
+        5 => b"'; DROP TABLE participation_items; --".to_vec(),
+        6 => vec![0xFF, 0xFE, 0xC3, 0x28],
+        7 => b"-1".to_vec(),
+        8 => b"99999999999999999999".to_vec(),
+        9 => b"Un texte tout a fait raisonnable.".to_vec(),
+        10 => format!("{}", rng.below(100)).into_bytes(),
+        _ => b"%00%2e%2e%2f".to_vec(),
+    }
+}
+
+fn encode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => percent_encode(s),
+        Err(_) => bytes.iter().map(|b| format!("%{b:02X}")).collect(),
+    }
+}
+
+const FORMS: &[(&str, &[&str])] = &[
+    ("/api/ecriture/participation/deposer", &["nature", "categorie", "qpv", "lat", "lon", "titre", "texte", "langue", "pour_habitant", "accord"]),
+    ("/api/ecriture/participation/soutenir", &["element", "soutien", "langue"]),
+    ("/api/ecriture/participation/commenter", &["element", "parent", "texte", "langue"]),
+    ("/api/ecriture/participation/modifier-commentaire", &["element", "commentaire", "texte", "langue"]),
+    ("/api/ecriture/participation/supprimer-commentaire", &["element", "commentaire", "langue"]),
+    ("/api/ecriture/participation/statut", &["element", "regie", "statut", "message", "partenaire", "modele", "langue"]),
+    ("/api/ecriture/participation/rouvrir", &["element", "texte", "langue"]),
+    ("/api/ecriture/participation/masquer", &["element", "commentaire", "motif", "langue"]),
+    ("/api/ecriture/participation/modele", &["element", "regie", "titre", "texte", "langue"]),
+    ("/api/ecriture/participation/reclamer", &["code", "langue"]),
+    ("/api/ecriture/participation/retirer", &["code", "langue"]),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_payloads_on_every_participation_form() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        import::run(&db, &Actor::Cli, ImportRequest::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let (regie, slug, qpv): (i64, String, String) =
+            sqlx::query_as("SELECT r.id, r.slug, c.qpv_code FROM couvertures c JOIN regies r ON r.id = c.regie_id ORDER BY c.qpv_code LIMIT 1").fetch_one(&db.pool).await.unwrap();
+        let owner = operator::add(&db, &Actor::Cli, "cible@exemple.fr", Some(Role::RegieEditor { regie }), Some("Cible"), Some("une phrase de passe solide")).await.unwrap();
+        operator::add(&db, &Actor::Cli, "cible@exemple.fr", Some(Role::NetworkAdmin), None, None).await.unwrap();
+        let target = Actor::Account { id: owner.id, roles: vec![Role::RegieEditor { regie }, Role::NetworkAdmin] };
+        let form = PostForm { kind: "signalement".into(), category: "proprete".into(), qpv: qpv.clone(), point: None, title: "Un élément réel".into(), body: "Pour que les formulaires visent quelque chose.".into(), photos: Vec::new() };
+        let Outcome::Done(item) = participation::post(&atlas, &target, &form).await.unwrap() else { panic!() };
+        let Outcome::Done(comment) = participation::comment(&db, &target, item, None, "Un commentaire réel").await.unwrap() else { panic!() };
+        let (token, hash) = atlas_service::account::token::new().unwrap();
+        {
+            let mut conn = db.pool.acquire().await.unwrap();
+            let now = atlas_service::account::store::now_ms();
+            atlas_service::account::store::insert_session(&mut conn, &hash, owner.id, now, 3_600_000, false).await.unwrap();
+        }
+        let options = LeptosOptions::builder().output_name("atlas").site_root(common::repo_root().join("public").to_string_lossy().to_string()).build();
+        let app = http::router_with_limits(options, atlas, WriteLimits::new(NonZeroU32::new(1_000_000).unwrap(), true));
+        let mut rng = Rng(0x9a27_0000 + backend.len() as u64);
+        let (mut sent, mut shown, mut limited) = (0usize, 0usize, 0usize);
+        for (path, fields) in FORMS {
+            let multipart = path.ends_with("/deposer");
+            for n in 0..PAYLOADS {
+                let pairs: Vec<(&str, Vec<u8>)> = fields
+                    .iter()
+                    .map(|f| {
+                        let v = value(&mut rng);
+                        // Half the values name what exists, so that the rules behind are reached.
+                        let real = rng.below(2) == 0;
+                        let v = match *f {
+                            "element" if real => item.to_string().into_bytes(),
+                            "commentaire" | "parent" if real => comment.to_string().into_bytes(),
+                            "regie" | "pour_habitant" if real => slug.clone().into_bytes(),
+                            "qpv" if real => qpv.clone().into_bytes(),
+                            "statut" if real => Status::SET_BY_STAFF[rng.below(6)].code().as_bytes().to_vec(),
+                            "nature" if real => b"proposition".to_vec(),
+                            "categorie" if real => b"jardin".to_vec(),
+                            // Never hide the target for good: the other forms must still reach it.
+                            "motif" if real => Vec::new(),
+                            _ => v,
+                        };
+                        (*f, v)
+                    })
+                    .collect();
+                let (content_type, body) = if multipart {
+                    let mut body = Vec::new();
+                    for (k, v) in &pairs {
+                        body.extend_from_slice(format!("--b0undary\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n").as_bytes());
+                        body.extend_from_slice(v);
+                        body.extend_from_slice(b"\r\n");
+                    }
+                    if rng.below(3) == 0 {
+                        body.extend_from_slice(b"--b0undary\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"x.jpg\"\r\n\r\n");
+                        body.extend_from_slice(&value(&mut rng));
+                        body.extend_from_slice(b"\r\n");
+                    }
+                    body.extend_from_slice(b"--b0undary--\r\n");
+                    ("multipart/form-data; boundary=b0undary", body)
+                } else {
+                    let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+                    ("application/x-www-form-urlencoded", text.join("&").into_bytes())
+                };
+                let request = Request::post(*path)
+                    .header(header::CONTENT_TYPE, content_type)
+                    .header(header::ACCEPT, "text/html")
+                    .header(header::HOST, "atlas.example")
+                    .header(header::ORIGIN, "http://atlas.example")
+                    .header(header::COOKIE, format!("atlas_session={token}"))
+                    .header("x-forwarded-for", format!("10.{}.{}.{}", n / 65_536 % 256, n / 256 % 256, n % 256))
+                    .body(Body::from(body.clone()))
+                    .unwrap();
+                let response = app.clone().oneshot(request).await.unwrap();
+                let status = response.status();
+                let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                let text = String::from_utf8_lossy(&axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap()).into_owned();
+                assert!(status.as_u16() < 500, "{backend}: {path} {:?} → {status} {text}", String::from_utf8_lossy(&body[..body.len().min(300)]));
+                // The per-client write limit is raised; the per-account flood limits (30 comments an
+                // hour) still answer, as they should.
+                if status == StatusCode::TOO_MANY_REQUESTS {
+                    limited += 1;
+                }
+                // Every tenth outcome page is opened: what came back is text, never markup.
+                if let (Some(location), 0) = (location, n % 10) {
+                    let page = app.clone().oneshot(Request::get(location.as_str()).header(header::COOKIE, format!("atlas_session={token}")).body(Body::empty()).unwrap()).await.unwrap();
+                    assert!(page.status().as_u16() < 500, "{backend}: {location}");
+                    let html = String::from_utf8_lossy(&axum::body::to_bytes(page.into_body(), 1 << 22).await.unwrap()).into_owned();
+                    assert!(!html.contains(MARKUP) && !html.contains("<img src=x"), "{backend}: {location} shows markup");
+                    shown += 1;
+                }
+                sent += 1;
+            }
+        }
+        assert_eq!(sent, FORMS.len() * PAYLOADS);
+        // Nothing half-written: every item, comment, history line and template is whole.
+        let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_items WHERE title = '' OR body = '' OR qpv_code = '' OR kind NOT IN ('signalement', 'proposition')")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(broken, 0, "{backend}: items");
+        let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_comments WHERE body = '' AND deleted_at IS NULL").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(broken, 0, "{backend}: comments");
+        let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM participation_history").fetch_all(&db.pool).await.unwrap();
+        assert!(statuses.iter().all(|s| Status::parse(s).is_some()), "{backend}: {statuses:?}");
+        let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_templates WHERE title = '' OR body = ''").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(broken, 0, "{backend}: templates");
+        println!("{backend}: {sent} hostile participation payloads, {limited} answered 429 (flood limits), {shown} outcome pages checked, no 5xx");
+    }
+}
