@@ -35,6 +35,7 @@ fuzz:
 bench: build
 	cargo bench -p server --bench places
 	cargo bench -p server --bench territories
+	cargo bench -p server --bench participation
 	bash bench/load.sh
 	bash bench/lighthouse.sh
 

@@ -185,7 +185,7 @@ async fn the_participation_pages_work_without_javascript() {
         let db = fresh(backend).await;
         import::run(&db, &Actor::Cli, Request::Reference(reference_dir()), ImportOptions::default()).await.unwrap();
         let atlas = Atlas::open(db.clone()).await.unwrap();
-        let ((qpv, _, _, regie, regie_slug), _) = covered_qpv(&atlas).await;
+        let ((qpv, lat, lon, regie, regie_slug), _) = covered_qpv(&atlas).await;
         for (email, name, role) in [("a@exemple.fr", "Amina", None), ("b@exemple.fr", "Bruno", None), ("equipe@regie.example", "Équipe Régie", Some(Role::RegieEditor { regie }))] {
             operator::add(&db, &Actor::Cli, email, role, Some(name), Some(PASSWORD)).await.unwrap();
         }
@@ -197,6 +197,12 @@ async fn the_participation_pages_work_without_javascript() {
         for (who, email) in [(&mut a, "a@exemple.fr"), (&mut b, "b@exemple.fr"), (&mut staff, "equipe@regie.example")] {
             assert_eq!(who.post("/api/ecriture/compte/connexion", &[("email", email), ("mot_de_passe", PASSWORD)]).await, "/compte");
         }
+
+        // « Autour de moi » located by the phone: the report starts there, with its point.
+        let here = anonymous.get(&format!("/autour-de-moi?lat={lat}&lon={lon}")).await.body;
+        assert!(here.contains(&format!("/participation/nouveau?qpv={qpv}&amp;lat=")), "{backend}");
+        let step = a.get(&format!("/participation/nouveau?qpv={qpv}&lat={lat}&lon={lon}")).await.body;
+        assert!(step.contains(&format!("name=\"lat\" value=\"{lat}\"")), "{backend}: the point goes on to the second screen");
 
         // From the QPV page to the two screens.
         let qpv_page = anonymous.get(&format!("/qpv/{qpv}")).await.body;
@@ -274,6 +280,18 @@ async fn the_participation_pages_work_without_javascript() {
         assert!(territory.contains("En cours : 1") && territory.contains("100 % des 1 élément(s)"), "{backend}");
         let france = anonymous.get("/territoires").await.body;
         assert!(france.contains("1 signalement(s) et proposition(s)"), "{backend}");
+
+        // Each person's data export holds their participation, every column (the claim hash not copied).
+        let mine: serde_json::Value = serde_json::from_str(&a.get("/compte/mes-donnees.json").await.body).unwrap();
+        let item = &mine["participation_items"][0];
+        assert_eq!(item["title"], "Lampadaire éteint devant le 12", "{backend}");
+        assert!(item.get("claim_hash").is_some() && item.get("lat").is_some() && item.get("demo").is_some(), "{backend}: {item}");
+        assert_eq!(mine["participation_follows"].as_array().unwrap().len(), 1, "{backend}");
+        let theirs: serde_json::Value = serde_json::from_str(&b.get("/compte/mes-donnees.json").await.body).unwrap();
+        assert_eq!(theirs["participation_supports"].as_array().unwrap().len(), 1, "{backend}");
+        assert_eq!(theirs["participation_comments"][0]["body"], "Pareil rue voisine.", "{backend}");
+        let staff_data: serde_json::Value = serde_json::from_str(&staff.get("/compte/mes-donnees.json").await.body).unwrap();
+        assert!(staff_data["participation_history"].as_array().unwrap().len() >= 1, "{backend}");
 
         // In English.
         let page = anonymous.get(&format!("/en{path}")).await.body;

@@ -27,6 +27,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <li>{text(T::PrivacyTraces)}</li>
                     <li>{text(T::PrivacyLinks)}</li>
                     <li>{text(T::PrivacyTeams)}</li>
+                    <li>{text(T::PrivacyParticipation)}</li>
                 </ul>
                 <h2>{text(T::PrivacyWhoTitle)}</h2>
                 <p>{text(T::PrivacyWho)}</p>

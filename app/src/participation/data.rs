@@ -44,6 +44,9 @@ pub struct Query {
     pub regie: String,
     pub tri: String,
     pub titre: String,
+    /// The point of the report (from « Autour de moi »): similar items within 150 m of it.
+    pub lat: String,
+    pub lon: String,
 }
 
 /// `what`: `liste` (with the filters of `q`), `element` (item `id`), `nouveau` (the form: its
@@ -87,7 +90,8 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
                 data.staff_regies = participation::answering_regies(&atlas.db, &actor, &qpv_code).await.map_err(fail)?.into_iter().map(|r| (r.slug, r.name)).collect();
             }
             if data.qpv.is_some() && !q.categorie.is_empty() {
-                data.similar_into(participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, None, &q.titre).await.map_err(fail)?);
+                let point = q.lat.trim().parse::<f64>().ok().zip(q.lon.trim().parse::<f64>().ok());
+                data.similar_into(participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, point, &q.titre).await.map_err(fail)?);
             }
         }
         _ => {

@@ -21,7 +21,7 @@ fn query_of_url() -> Query {
         commune: param("commune"),
         regie: param("regie"),
         tri: param("tri"),
-        titre: String::new(),
+        ..Query::default()
     }
 }
 

@@ -37,7 +37,7 @@ fn pages(page: Option<&str>) -> AnyView {
             page_view(data, |d| claim_view(d).into_any()).into_any()
         }
         Some("nouveau") => {
-            let q = Query { qpv: param("qpv"), categorie: param("categorie"), titre: param("titre"), ..Query::default() };
+            let q = Query { qpv: param("qpv"), categorie: param("categorie"), titre: param("titre"), lat: param("lat"), lon: param("lon"), ..Query::default() };
             let data = Resource::new(move || q.clone(), |q| participation_page("nouveau".into(), 0, q));
             page_view(data, |d| new_view(d).into_any()).into_any()
         }
@@ -101,6 +101,10 @@ fn new_view(d: ParticipationData) -> impl IntoView {
                     <h2>{x.get(T::Step1)}</h2>
                     <form method="get" action=t.path("/participation/nouveau")>
                         <input type="hidden" name="etape" value="2" />
+                        {(!param("lat").is_empty()).then(|| view! {
+                            <input type="hidden" name="lat" value=param("lat") />
+                            <input type="hidden" name="lon" value=param("lon") />
+                        })}
                         <fieldset aria-invalid=r.on(Field::Kind)>
                             <legend>{x.get(T::KindQuestion)}</legend>
                             <label class="choice"><input type="radio" name="nature" value="signalement" checked=chosen_kind == "signalement" />" "{x.get(T::KindSignalementLong)}</label>

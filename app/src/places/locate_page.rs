@@ -118,6 +118,11 @@ fn Answer(a: LocateAnswer) -> impl IntoView {
                         <a href=t.path(&format!("/qpv/{}", q.code))>{q.nom.clone()}</a>
                         " "<span class="code">{q.code.clone()}</span>
                     </p>
+                    // Located by the phone: the point goes with the report (the QPV is found from it).
+                    <p><a class="button" href=t.path(&match a.place {
+                        Some(_) => format!("/participation/nouveau?qpv={}", q.code),
+                        None => format!("/participation/nouveau?qpv={}&lat={:.6}&lon={:.6}", q.code, a.lat, a.lon),
+                    })>{t.qpv_participate}</a></p>
                 }.into_any(),
                 None => view! { <p id="qpv-ici" class="big">{t.locate_no_qpv}</p> }.into_any(),
             }}

@@ -152,7 +152,8 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     let throttles = store::throttles_of(&mut conn, &account.email).await.map_err(store_error)?;
     let mut invitations = super::team::store::addressed_to(&mut conn, &account.email).await.map_err(store_error)?;
     invitations.extend(super::team::store::sent_by(&mut conn, account.id).await.map_err(store_error)?);
-    Ok(json!({
+    let participation = crate::participation::export::of(&mut conn, account.id).await.map_err(store_error)?;
+    let mut data = json!({
         "exporte_le": now_ms(),
         "note": "Instants en millisecondes depuis le 1er janvier 1970 (UTC). Les secrets (empreinte du mot de passe, clé du second facteur, jetons) ne sont pas recopiés : ils ouvriraient le compte.",
         "compte": {
@@ -183,7 +184,11 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
         "throttles": throttles.iter().map(|t| json!({
             "throttle_key": t.throttle_key, "window_start": t.window_start, "failures": t.failures, "blocked_until": t.blocked_until,
         })).collect::<Vec<_>>(),
-    }))
+    });
+    if let Some(object) = data.as_object_mut() {
+        object.extend(participation);
+    }
+    Ok(data)
 }
 
 /// Deletes the account and everything kept for its address (roles, sessions, links, mails not

@@ -4,6 +4,7 @@
 //! revision (every instance's page cache follows) and mails go out with the transaction.
 
 pub mod demo;
+pub mod export;
 pub mod permanence;
 pub mod photo;
 pub mod public;
