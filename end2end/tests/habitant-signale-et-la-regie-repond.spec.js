@@ -122,6 +122,8 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   await hydrated(page);
   await page.getByRole('link', { name: 'Signaler ou proposer dans ce quartier' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : quoi et où' })).toBeVisible();
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByLabel('Signaler un problème à régler').check();
   await page.getByLabel('Catégorie').selectOption('degradation');
@@ -132,6 +134,8 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   await page.getByLabel('Description').fill('Le banc près de l’aire de jeux est cassé depuis le week-end.');
   await page.locator('#nouveau-photo-1').setInputFiles({ name: 'IMG_2041.png', mimeType: 'image/png', buffer: photoWithGps() });
   await expect(page.locator('main')).toContainText('Votre adresse e-mail n’est montrée à personne'.replace('’', "'"));
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'participation-etape-2');
   await page.getByRole('button', { name: 'Publier' }).click();
@@ -145,12 +149,16 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   expect(photo.includes(Buffer.from('Exif')) || photo.includes(Buffer.from('eXIf'))).toBe(false);
   expect(jpegSize(photo)).toEqual([1600, 1200]);
   await hydrated(page);
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'participation-element');
 
   // On the QPV's list and the Régie's (with its answer clock).
   await page.goto(`/participation?qpv=${qpv}`);
   await expect(page.locator('#elements')).toContainText(title);
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.goto(`/participation?regie=${slug}`);
   await expect(page.locator('#elements')).toContainText(title);
@@ -196,6 +204,8 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   await staff.getByRole('button', { name: 'Enregistrer le statut' }).click();
   await expect(staff.locator('#statut')).toHaveText('En cours');
   await expect(staff.locator('.history')).toContainText('Notre équipe passe cette semaine pour regarder.');
+  await hydrated(staff);
+  await expect(staff).toHaveTitle(/./);
   expect(await seriousA11yViolations(staff)).toEqual([]);
   await screenshot(staff, testInfo, 'participation-reponse-regie');
   await staff.goto(`/participation?regie=${slug}`);
@@ -230,14 +240,20 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   // The claim page, and the item in English.
   await page.goto('/participation/reclamer');
   await expect(page.getByRole('heading', { level: 1, name: 'Un dépôt fait pour vous' })).toBeVisible();
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.goto(`/en${itemPath}`);
   await hydrated(page);
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
   await expect(page.locator('#statut')).toHaveText('Still an issue');
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.goto('/en/participation');
   await expect(page.getByRole('heading', { level: 1, name: 'Participation' })).toBeVisible();
+  await hydrated(page);
+  await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await bContext.close();
   await sContext.close();

@@ -135,9 +135,9 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
             <section class="similar" aria-labelledby="meme">
                 <h3 id="meme">{x.get(T::SimilarTitle)}</h3>
                 <p>{x.get(T::SimilarIntro)}</p>
-                <ul class="plain cards" id="similaires">
+                <div class="cards" id="similaires">
                     {d.items.iter().map(|i| view! {
-                        {item_card(d, i)}
+                        <ul class="plain">{item_card(d, i)}</ul>
                         {d.signed_in.then(|| view! {
                             <form method="post" action=SUPPORT_URL>
                                 <input type="hidden" name="element" value=i.id />
@@ -147,7 +147,7 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                             </form>
                         })}
                     }).collect_view()}
-                </ul>
+                </div>
             </section>
         })}
         <form method="post" action=POST_URL enctype="multipart/form-data">
