@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::figure::PageMeta;
 use crate::i18n::use_texts;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapTiles {
     /// Tile URL template ({z}/{x}/{y}); empty: no tiles, outlines only.
     pub tiles: String,
@@ -19,10 +19,16 @@ pub struct MapTiles {
 /// From `ATLAS_TILE_URL` (default OpenStreetMap; empty disables tiles) and `ATLAS_TILE_ATTRIBUTION`.
 #[server]
 pub async fn map_config() -> Result<MapTiles, ServerFnError> {
+    Ok(tiles_from_env())
+}
+
+/// The tiles every map of the site uses (this page's, the participation pages').
+#[cfg(feature = "ssr")]
+pub fn tiles_from_env() -> MapTiles {
     let tiles = std::env::var("ATLAS_TILE_URL").unwrap_or_else(|_| "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into());
     let attribution = std::env::var("ATLAS_TILE_ATTRIBUTION")
         .unwrap_or_else(|_| "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>".into());
-    Ok(MapTiles { tiles, attribution })
+    MapTiles { tiles, attribution }
 }
 
 #[component]

@@ -54,3 +54,31 @@ exports.mailedLink = async (request, to, subject) => {
   }, { timeout: 20_000, message: `a mail « ${subject} » to ${to}` }).toBeTruthy();
   return link;
 };
+
+// The password of the accounts the tests make with the command line.
+exports.PASSWORD = 'une phrase de passe solide';
+
+// The server's command line on the test database (the running server sees the same rows).
+exports.cli = (args, input) => require('child_process').execFileSync(process.env.ATLAS_SERVER || '../target/release/server', args, {
+  input: input || '',
+  env: { ...process.env, DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db', RUST_LOG: 'error' },
+}).toString();
+
+// Signs in with the password form (the page is left on what the form answers).
+exports.signIn = async (page, email) => {
+  await page.goto('/compte/connexion');
+  await page.locator('#connexion-email').fill(email);
+  await page.locator('#connexion-mot-de-passe').fill(exports.PASSWORD);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+};
+
+// A Régie of the directory that covers at least one QPV: its slug and one QPV's code.
+exports.regieWithQpv = async (request) => {
+  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+  for (const slug of slugs) {
+    const page = await (await request.get(`/regies/${slug}`)).text();
+    const m = page.match(/<ul class="qpv-list">[\s\S]*?<span class="code">(Q[A-Z0-9]+)/);
+    if (m) return { slug, qpv: m[1] };
+  }
+  throw new Error('no Régie with a QPV');
+};

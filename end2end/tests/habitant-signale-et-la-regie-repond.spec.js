@@ -6,17 +6,7 @@
 // is still an issue; the staff file an item for an inhabitant met at a permanence. In English
 // too, with axe clean on every new page.
 const zlib = require('zlib');
-const { execFileSync } = require('child_process');
-const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations } = require('./fixtures');
-
-const PASSWORD = 'une phrase de passe solide';
-
-function cli(args, input) {
-  return execFileSync(process.env.ATLAS_SERVER || '../target/release/server', args, {
-    input: input || '',
-    env: { ...process.env, DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db', RUST_LOG: 'error' },
-  }).toString();
-}
+const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations, PASSWORD, cli, regieWithQpv, signIn: signInWith } = require('./fixtures');
 
 function crc32(buf) {
   let crc = ~0;
@@ -76,22 +66,8 @@ function jpegSize(buf) {
   return null;
 }
 
-// A Régie of the directory that covers at least one QPV: its slug and one QPV's code.
-async function regieWithQpv(request) {
-  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
-  for (const slug of slugs) {
-    const page = await (await request.get(`/regies/${slug}`)).text();
-    const m = page.match(/<ul class="qpv-list">[\s\S]*?<span class="code">(Q[A-Z0-9]+)/);
-    if (m) return { slug, qpv: m[1] };
-  }
-  throw new Error('no Régie with a QPV');
-}
-
 async function signIn(page, email) {
-  await page.goto('/compte/connexion');
-  await page.locator('#connexion-email').fill(email);
-  await page.locator('#connexion-mot-de-passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await signInWith(page, email);
   await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
 }
 
@@ -138,6 +114,8 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   await expect(page).toHaveTitle(/./);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'participation-etape-2');
+  // The browser may be shrinking the photo (public/js/participation.js): sent once it is done.
+  await expect(page.locator('#nouveau-photo-1')).not.toHaveAttribute('data-reduction', 'en-cours');
   await page.getByRole('button', { name: 'Publier' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.locator('main').getByRole('status')).toContainText('Merci : c\'est publié');

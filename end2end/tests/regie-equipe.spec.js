@@ -4,18 +4,7 @@
 // Then a network administrator with a second factor (`server users totp`) signs in with the
 // password and the code of an authenticator app (computed here, RFC 6238).
 const crypto = require('crypto');
-const { execFileSync } = require('child_process');
-const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations } = require('./fixtures');
-
-const PASSWORD = 'une phrase de passe solide';
-
-// The server's command line on the test database (the running server sees the same rows).
-function cli(args, input) {
-  return execFileSync(process.env.ATLAS_SERVER || '../target/release/server', args, {
-    input: input || '',
-    env: { ...process.env, DATABASE_URL: process.env.ATLAS_DATABASE_URL || 'sqlite://../target/e2e.db', RUST_LOG: 'error' },
-  }).toString();
-}
+const { test, expect, hydrated, mailedLink, screenshot, seriousA11yViolations, PASSWORD, cli, signIn } = require('./fixtures');
 
 // The code an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits).
 function totp(secret, at = Date.now()) {
@@ -28,13 +17,6 @@ function totp(secret, at = Date.now()) {
   const mac = crypto.createHmac('sha1', key).update(counter).digest();
   const offset = mac[mac.length - 1] & 0xf;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-async function signIn(page, email) {
-  await page.goto('/compte/connexion');
-  await page.locator('#connexion-email').fill(email);
-  await page.locator('#connexion-mot-de-passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
 }
 
 test('a Régie administrator invites a colleague, who joins from the mail, then is taken out', async ({ page, browser, request }, testInfo) => {

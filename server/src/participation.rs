@@ -60,7 +60,8 @@ async fn read_form(multipart: &mut Multipart) -> Result<(HashMap<String, String>
             Err(_) => return Err(Error::new(Code::MalformedRequest)),
         };
         let name = field.name().unwrap_or_default().to_owned();
-        if name == "photo" {
+        // `photo`, or the form's `photo1`…`photo3`.
+        if name.starts_with("photo") {
             let mut field = field;
             let mut bytes = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(|_| Error::new(Code::MalformedRequest))? {
@@ -83,7 +84,7 @@ async fn read_form(multipart: &mut Multipart) -> Result<(HashMap<String, String>
 }
 
 /// `POST /api/ecriture/participation/deposer` (multipart): `nature`, `categorie`, `qpv`, `lat`,
-/// `lon`, `titre`, `texte`, `langue`, and up to three `photo` files; for a Régie's staff filing
+/// `lon`, `titre`, `texte`, `langue`, and up to three `photo` (or `photo1`…) files; for a Régie's staff filing
 /// for an inhabitant, `pour_habitant` (the Régie's slug) and `accord=1`. A browser is sent to the
 /// item's page, or back to the form with the problems' codes; other clients get 201 `{"id"}`,
 /// or the status and `{"code","erreur","problemes"}`.

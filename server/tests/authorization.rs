@@ -142,6 +142,7 @@ async fn every_role_against_every_use_case() {
                 (Action::ManageTeam { regie: 1 }, format!("{:?}", team::invite(&db, actor, &regie_1, "invitee@exemple.fr", team::TeamRole::Editor, Locale::Fr).await)),
                 (Action::ManageTeam { regie: 1 }, format!("{:?}", team::remove(&db, actor, &regie_1, "invitee@exemple.fr").await)),
                 (Action::Participate, format!("{:?}", participation::support(&db, actor, item, true).await)),
+                (Action::Participate, format!("{:?}", participation::drafts::save(&db, actor, &participation::drafts::DraftForm { title: "Un brouillon".into(), ..Default::default() }).await)),
                 // Refused for its missing reason once the right let it through: nothing is written.
                 (Action::AnswerParticipation { regie: 1 }, format!("{:?}", participation::set_status(&db, actor, item, &regie_1, "non-retenu", "", "").await)),
                 (Action::ModerateParticipation { regie: 1 }, format!("{:?}", participation::hide_item(&db, actor, item, "").await)),

@@ -66,6 +66,7 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("/api/ecriture/participation/masquer", &[("element", "{item}"), ("motif", "")], MODERATE_1),
     ("/api/ecriture/participation/reclamer", &[("code", "AAAAA-AAAAA")], PARTICIPATE),
     ("/api/ecriture/participation/retirer", &[("code", "AAAAA-AAAAA")], OPEN),
+    ("/api/ecriture/participation/brouillon", &[("titre", "Un brouillon"), ("texte", "Gardé pour plus tard")], PARTICIPATE),
     ("GET /compte/mes-donnees.json", &[], OWN),
 ];
 

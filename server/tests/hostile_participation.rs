@@ -66,6 +66,7 @@ const FORMS: &[(&str, &[&str])] = &[
     ("/api/ecriture/participation/modele", &["element", "regie", "titre", "texte", "langue"]),
     ("/api/ecriture/participation/reclamer", &["code", "langue"]),
     ("/api/ecriture/participation/retirer", &["code", "langue"]),
+    ("/api/ecriture/participation/brouillon", &["nature", "categorie", "qpv", "lat", "lon", "titre", "texte", "langue"]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -177,6 +178,13 @@ async fn hostile_payloads_on_every_participation_form() {
         assert!(statuses.iter().all(|s| Status::parse(s).is_some()), "{backend}: {statuses:?}");
         let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_templates WHERE title = '' OR body = ''").fetch_one(&db.pool).await.unwrap();
         assert_eq!(broken, 0, "{backend}: templates");
+        let broken: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM participation_drafts WHERE LENGTH(title) > 120 OR LENGTH(body) > 4000 OR kind NOT IN ('', 'signalement', 'proposition') OR (title = '' AND body = '')",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(broken, 0, "{backend}: drafts");
         println!("{backend}: {sent} hostile participation payloads, {limited} answered 429 (flood limits), {shown} outcome pages checked, no 5xx");
     }
 }

@@ -145,15 +145,17 @@ async fn habitants_post_support_comment_and_the_regie_answers() {
 
         // Lists: by QPV, by Régie, unanswered; a hidden item leaves them.
         let Outcome::Done(second) = participation::post(&atlas, &b, &PostForm { qpv: qpv.clone(), ..form("proposition", "jardin", None, "Un jardin partagé", "Sur la pelouse derrière le centre social.") }).await.unwrap() else { panic!() };
-        let by_qpv = participation::list(&db, &Actor::Anonymous, &Filter { qpv: Some(qpv.clone()), ..Filter::default() }).await.unwrap();
+        let by_qpv = participation::list(&db, &Actor::Anonymous, &Filter { qpv: Some(qpv.clone()), ..Filter::default() }).await.unwrap().items;
         assert_eq!(by_qpv.iter().map(|i| i.id).collect::<Vec<_>>(), vec![second, first], "{backend}: recent first");
-        let by_regie = participation::list(&db, &Actor::Anonymous, &Filter { regie: Some(regie_slug.clone()), sort: Sort::MostSupported, ..Filter::default() }).await.unwrap();
+        let by_regie = participation::list(&db, &Actor::Anonymous, &Filter { regie: Some(regie_slug.clone()), sort: Sort::MostSupported, ..Filter::default() }).await.unwrap().items;
         assert_eq!(by_regie.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first, second], "{backend}: most supported first");
-        let waiting = participation::list(&db, &Actor::Anonymous, &Filter { sort: Sort::Unanswered, ..Filter::default() }).await.unwrap();
+        let waiting = participation::list(&db, &Actor::Anonymous, &Filter { sort: Sort::Unanswered, ..Filter::default() }).await.unwrap().items;
         assert_eq!(waiting.iter().map(|i| i.id).collect::<Vec<_>>(), vec![second], "{backend}");
-        assert!(participation::list(&db, &Actor::Anonymous, &Filter { regie: Some(other_slug.clone()), ..Filter::default() }).await.unwrap().is_empty(), "{backend}");
+        assert!(participation::list(&db, &Actor::Anonymous, &Filter { regie: Some(other_slug.clone()), ..Filter::default() }).await.unwrap().items.is_empty(), "{backend}");
         assert_eq!(participation::hide_item(&db, &network, second, "Doublon d'une autre proposition.").await.unwrap(), Outcome::Done(()), "{backend}");
         let after = participation::list(&db, &Actor::Anonymous, &Filter { qpv: Some(qpv.clone()), ..Filter::default() }).await.unwrap();
+        assert_eq!((after.total, after.pages, after.by_status.clone()), (1, 1, vec![(Status::Rouvert, 1)]), "{backend}: the hidden item is not counted");
+        let after = after.items;
         assert_eq!(after.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first], "{backend}");
         let gone = participation::item(&db, &Actor::Anonymous, second).await.unwrap().unwrap();
         assert_eq!((gone.body, gone.hidden_reason.as_deref()), (None, Some("Doublon d'une autre proposition.")), "{backend}");
@@ -170,6 +172,40 @@ async fn habitants_post_support_comment_and_the_regie_answers() {
         let flood = participation::post(&atlas, &a, &f).await.unwrap_err();
         assert_eq!((flood.code, flood.status()), (Code::TooManyRequests, 429), "{backend}");
         assert_eq!(count(&db, "participation_items").await, before + 1, "{backend}");
+
+        // A draft kept on the server: only its author reads it; over the maximums it is refused;
+        // posting deletes it.
+        use atlas_service::participation::drafts::{self, DraftForm};
+        let draft = DraftForm { kind: "signalement".into(), category: "proprete".into(), qpv: qpv.clone(), title: "Dépôt sauvage".into(), body: "Des sacs depuis".into(), ..DraftForm::default() };
+        assert_eq!(drafts::save(&db, &Actor::Anonymous, &draft).await.unwrap_err().code, Code::NotSignedIn, "{backend}");
+        assert_eq!(drafts::save(&db, &b, &draft).await.unwrap(), Outcome::Done(()), "{backend}");
+        let kept = drafts::mine(&db, &b).await.unwrap().unwrap();
+        assert_eq!((kept.qpv.as_deref(), kept.title.as_str(), kept.body.as_str()), (Some(qpv.as_str()), "Dépôt sauvage", "Des sacs depuis"), "{backend}");
+        assert_eq!(drafts::mine(&db, &a).await.unwrap(), None, "{backend}: nobody else's");
+        let long = DraftForm { title: "x".repeat(121), ..draft.clone() };
+        assert_eq!(drafts::save(&db, &b, &long).await.unwrap(), Outcome::Refused(vec![Problem::TitleLength]), "{backend}");
+        assert_eq!(drafts::mine(&db, &b).await.unwrap().unwrap().title, "Dépôt sauvage", "{backend}: the refused save changed nothing");
+        let posted = PostForm { qpv: qpv.clone(), ..form("signalement", "proprete", None, "Dépôt sauvage rue Blanqui", "Des sacs depuis trois jours.") };
+        assert!(matches!(participation::post(&atlas, &b, &posted).await.unwrap(), Outcome::Done(_)), "{backend}");
+        assert_eq!(drafts::mine(&db, &b).await.unwrap(), None, "{backend}: posted, the draft is gone");
+        assert_eq!(count(&db, "participation_drafts").await, 0, "{backend}");
+
+        // Lists come in pages of 50, with the whole list's numbers.
+        for n in 0..55 {
+            sqlx::query("INSERT INTO participation_items (qpv_code, kind, category, title, title_key, body, status_at, created_at) VALUES ('QNPAGES', 'proposition', 'autre', $1, $1, 'Une idée.', 0, $2)")
+                .bind(format!("Idée {n}"))
+                .bind(1_000 + n)
+                .execute(&db.pool)
+                .await
+                .unwrap();
+        }
+        let paged = |page| Filter { qpv: Some("QNPAGES".into()), page, ..Filter::default() };
+        let one = participation::list(&db, &Actor::Anonymous, &paged(1)).await.unwrap();
+        let two = participation::list(&db, &Actor::Anonymous, &paged(2)).await.unwrap();
+        assert_eq!((one.items.len(), one.total, one.pages, one.items[0].title.as_str()), (50, 55, 2, "Idée 54"), "{backend}: newest first");
+        assert_eq!((two.items.len(), two.page, two.items[4].title.as_str()), (5, 2, "Idée 0"), "{backend}");
+        assert_eq!(one.by_status, vec![(Status::Nouveau, 55)], "{backend}");
+        assert!(participation::list(&db, &Actor::Anonymous, &paged(9)).await.unwrap().items.is_empty(), "{backend}: past the last page");
     }
 }
 
@@ -223,6 +259,21 @@ async fn the_participation_pages_work_without_javascript() {
         let page = a.get(&back).await.body;
         assert!(page.contains("le titre compte de 5 à 120 caractères") && page.contains("Le lampadaire devant le 12 est éteint."), "{backend}");
         assert!(page.contains("aria-invalid=\"true\""), "{backend}: the field is marked");
+        assert!(page.contains("<p class=\"field-error\" id=\"nouveau-titre-erreur\">le titre compte de 5 à 120 caractères"), "{backend}: the message next to its field");
+        assert!(page.contains("aria-describedby=\"nouveau-titre-aide nouveau-titre-erreur\""), "{backend}");
+
+        // « Garder le brouillon »: kept on the server, put back in the form on any device, and
+        // named on the first screen of another QPV's form.
+        let mut draft = fields.to_vec();
+        draft.extend([("titre", "Lampadaire du 12"), ("texte", "Le lampadaire devant le 12 reste éteint le soir.")]);
+        let kept = a.post("/api/ecriture/participation/brouillon", &draft).await;
+        assert!(kept.starts_with("/participation/nouveau?etape=2") && kept.contains("brouillon=garde"), "{backend}: {kept}");
+        let page = a.get(&kept).await.body;
+        assert!(page.contains("Brouillon gardé") && page.contains("value=\"Lampadaire du 12\"") && page.contains(">Le lampadaire devant le 12 reste éteint le soir.</textarea>"), "{backend}");
+        assert!(page.contains("id=\"brouillon-repris\""), "{backend}");
+        assert!(!b.get(&kept).await.body.contains("Lampadaire du 12"), "{backend}: nobody else sees it");
+        let elsewhere = a.get("/participation/nouveau").await.body;
+        assert!(elsewhere.contains("Vous avez un brouillon : « Lampadaire du 12 »") && elsewhere.contains(&format!("/participation/nouveau?etape=2&amp;qpv={qpv}")), "{backend}");
         // What comes back into a field cannot close it (Leptos writes a textarea's text as is).
         let injected = "%3C%2Ftextarea%3E%3Cb%3Einject%C3%A9%3C%2Fb%3E";
         let page = a.get(&format!("/participation/nouveau?etape=2&nature=signalement&categorie=eclairage&qpv={qpv}&texte={injected}")).await.body;
@@ -355,7 +406,7 @@ async fn staff_file_for_an_inhabitant_who_claims_it_later() {
         let before = count(&db, "participation_items").await;
         assert_eq!(demo::load(&db, &Actor::Cli).await.unwrap(), 6, "{backend}");
         assert_eq!(demo::load(&db, &Actor::Cli).await.unwrap(), 0, "{backend}: once");
-        let all = participation::list(&db, &Actor::Anonymous, &Filter::default()).await.unwrap();
+        let all = participation::list(&db, &Actor::Anonymous, &Filter::default()).await.unwrap().items;
         assert_eq!(all.iter().filter(|i| i.demo).count(), 6, "{backend}");
         assert!(all.iter().filter(|i| i.demo).all(|i| i.title.contains("(démonstration)")), "{backend}");
         assert_eq!(demo::remove(&db, &Actor::Cli).await.unwrap(), 6, "{backend}");

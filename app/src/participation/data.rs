@@ -2,6 +2,7 @@
 //! forms' refusals name by code, and the list, the item, or the form's similar items.
 
 use atlas_core::participation::clock::AnswerClock;
+use atlas_core::participation::saved::SavedDraft;
 use atlas_core::participation::view::{ItemDetail, ItemSummary};
 use atlas_core::participation::Status;
 use leptos::prelude::*;
@@ -14,17 +15,28 @@ pub struct ParticipationData {
     pub texts: ParticipationTexts,
     /// (code, message) of every refusal a form may come back with.
     pub messages: Vec<(String, String)>,
+    /// A list's page of items, or the form's similar items.
     pub items: Vec<ItemSummary>,
+    /// A list: every matching item, by status, and the page among `pages`.
+    pub total: usize,
     pub by_status: Vec<(Status, usize)>,
+    pub page: usize,
+    pub pages: usize,
     pub item: Option<ItemDetail>,
     /// The QPV of a list or of the form: (code, name).
     pub qpv: Option<(String, String)>,
+    /// The QPV's centre, the map's first view.
+    pub qpv_center: Option<(f64, f64)>,
     /// The Régie of a list: (slug, name), with its answer clock.
     pub regie: Option<(String, String)>,
     pub clock: Option<AnswerClock>,
     pub signed_in: bool,
     /// On the form: the viewer's Régies covering the QPV, which may file for an inhabitant.
     pub staff_regies: Vec<(String, String)>,
+    /// On the form: the viewer's draft kept on the server, put back when the URL brings none.
+    pub draft: Option<SavedDraft>,
+    /// The maps' base tiles (configuration; none: outlines only).
+    pub tiles: crate::carte::MapTiles,
 }
 
 impl ParticipationData {
@@ -47,6 +59,8 @@ pub struct Query {
     /// The point of the report (from « Autour de moi »): similar items within 150 m of it.
     pub lat: String,
     pub lon: String,
+    /// The list's page, from 1.
+    pub page: String,
 }
 
 /// `what`: `liste` (with the filters of `q`), `element` (item `id`), `nouveau` (the form: its
@@ -70,12 +84,21 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
         texts: ParticipationTexts::of(locale),
         messages,
         signed_in: matches!(actor, atlas_service::Actor::Account { .. }),
+        tiles: crate::carte::tiles_from_env(),
         ..Default::default()
     };
-    let qpv_code = q.qpv.trim().to_uppercase();
+    let point = q.lat.trim().parse::<f64>().ok().zip(q.lon.trim().parse::<f64>().ok());
+    // On the form, a point (a tap on the map, the phone's position) decides the QPV, as the post does.
+    let at_point = match point {
+        Some((lat, lon)) if what == "nouveau" => participation::qpv_at(&atlas, &actor, lat, lon).map_err(fail)?,
+        _ => None,
+    };
+    let qpv_code = at_point.unwrap_or_else(|| q.qpv.trim().to_uppercase());
     if !qpv_code.is_empty() {
-        let name = participation::qpv_name(&atlas.db, &actor, &qpv_code).await.map_err(fail)?;
-        data.qpv = name.map(|n| (qpv_code.clone(), n));
+        if let Some((name, center)) = participation::qpv_place(&atlas.db, &actor, &qpv_code).await.map_err(fail)? {
+            data.qpv = Some((qpv_code.clone(), name));
+            data.qpv_center = center;
+        }
     }
     match what.as_str() {
         "element" => {
@@ -90,9 +113,9 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
                 data.staff_regies = participation::answering_regies(&atlas.db, &actor, &qpv_code).await.map_err(fail)?.into_iter().map(|r| (r.slug, r.name)).collect();
             }
             if data.qpv.is_some() && !q.categorie.is_empty() {
-                let point = q.lat.trim().parse::<f64>().ok().zip(q.lon.trim().parse::<f64>().ok());
-                data.similar_into(participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, point, &q.titre).await.map_err(fail)?);
+                data.items = participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, point, &q.titre).await.map_err(fail)?;
             }
+            data.draft = participation::drafts::mine(&atlas.db, &actor).await.map_err(fail)?;
         }
         _ => {
             let filter = Filter {
@@ -103,9 +126,10 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
                 commune: Some(q.commune.trim().to_owned()).filter(|c| !c.is_empty()),
                 regie: Some(q.regie.trim().to_owned()).filter(|r| !r.is_empty()),
                 sort: Sort::parse(&q.tri).unwrap_or_default(),
+                page: q.page.trim().parse().unwrap_or(1),
             };
-            data.items = participation::list(&atlas.db, &actor, &filter).await.map_err(fail)?;
-            data.by_status = participation::by_status(&data.items);
+            let list = participation::list(&atlas.db, &actor, &filter).await.map_err(fail)?;
+            (data.items, data.total, data.by_status, data.page, data.pages) = (list.items, list.total, list.by_status, list.page, list.pages);
             if let Some(slug) = &filter.regie {
                 let name = participation::regie_name(&atlas.db, &actor, slug).await.map_err(fail)?;
                 if let Some(name) = name {
@@ -116,11 +140,4 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
         }
     }
     Ok(data)
-}
-
-impl ParticipationData {
-    #[cfg(feature = "ssr")]
-    fn similar_into(&mut self, similar: Vec<ItemSummary>) {
-        self.items = similar;
-    }
 }

@@ -18,6 +18,7 @@ pub const HIDE_URL: &str = <HideContent as ServerFn>::PATH;
 pub const TEMPLATE_URL: &str = <AddTemplate as ServerFn>::PATH;
 pub const CLAIM_URL: &str = <ClaimItem as ServerFn>::PATH;
 pub const WITHDRAW_URL: &str = <WithdrawItem as ServerFn>::PATH;
+pub const DRAFT_URL: &str = <SaveDraft as ServerFn>::PATH;
 
 #[cfg(feature = "ssr")]
 mod answer {
@@ -217,4 +218,38 @@ pub async fn withdraw_item(#[server(default)] code: String, #[server(default)] l
         }
         Err(e) => refuse(locale, "/participation/reclamer", "", "", e),
     }
+}
+
+/// `POST /api/ecriture/participation/brouillon`: « Garder le brouillon », the second screen's
+/// text kept on the server (the form's button without JavaScript, a quiet save with it); back to
+/// the form, which puts the draft's text back.
+#[server(endpoint = "ecriture/participation/brouillon")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_draft(
+    #[server(default)] nature: String,
+    #[server(default)] categorie: String,
+    #[server(default)] qpv: String,
+    #[server(default)] lat: String,
+    #[server(default)] lon: String,
+    #[server(default)] titre: String,
+    #[server(default)] texte: String,
+    #[server(default)] langue: String,
+) -> Result<(), ServerFnError> {
+    use answer::*;
+    use crate::error::{actor, atlas};
+    use atlas_core::text::percent_encode;
+    use atlas_service::participation::drafts::{self, DraftForm};
+    let locale = locale(&langue);
+    let point = lat.trim().parse::<f64>().ok().zip(lon.trim().parse::<f64>().ok());
+    let form = DraftForm { kind: nature, category: categorie, qpv, point, title: titre, body: texte };
+    let keep = format!(
+        "etape=2&nature={}&categorie={}&qpv={}&lat={}&lon={}",
+        percent_encode(&form.kind),
+        percent_encode(&form.category),
+        percent_encode(&form.qpv),
+        percent_encode(lat.trim()),
+        percent_encode(lon.trim())
+    );
+    let result = drafts::save(&atlas()?.db, &actor(), &form).await;
+    outcome(locale, result, "/participation/nouveau", &keep, "#formulaire", |()| ("/participation/nouveau".into(), format!("{keep}&brouillon=garde")))
 }

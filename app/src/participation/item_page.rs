@@ -10,6 +10,7 @@ use leptos_meta::Title;
 use super::data::ParticipationData;
 use super::forms::*;
 use super::texts::{ParticipationTexts, T};
+use super::map::{participation_map, MapMode};
 use super::{category_label, date, kind_label, language_field, param, status_label, Refusals};
 use crate::i18n::use_texts;
 
@@ -51,6 +52,8 @@ pub fn item_view(d: ParticipationData) -> AnyView {
             </p>
             <h1>{s.title.clone()}</h1>
             {notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })}
+            // Just posted: the script forgets the draft this device kept.
+            {(param("depose") == "1").then(|| view! { <script src="/js/participation.js" defer></script> })}
             {(!code.is_empty()).then(|| view! { <p class="notice" id="code-habitant">{x.get(T::CodeToGive).replace("{code}", &code)}</p> })}
             {r.alert(&d)}
             <p class="help">{posted}" · "{x.get(T::InQpv)}" : "<a href=t.path(&format!("/qpv/{}", s.qpv_code))>{s.qpv_name.clone()}</a></p>
@@ -70,6 +73,7 @@ pub fn item_view(d: ParticipationData) -> AnyView {
                     }).collect_view()}
                 </ul>
             })}
+            {item.point.filter(|_| item.hidden_reason.is_none()).map(|p| participation_map(&d, MapMode::Item(p)))}
             {support_block(&x, &item)}
             {history_block(&x, &item)}
             {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, &item, &regie.slug, &regie.name)).collect_view()}
@@ -164,11 +168,13 @@ fn answer_form(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail, slug: &s
                 <input type="hidden" name="regie" value=slug.to_owned() />
                 {language_field()}
                 <label for=field.clone()>{x.get(T::AnswerStatus)}</label>
-                <select id=field name="statut" required aria-invalid=r.on(Field::Status)>
+                <select id=field.clone() name="statut" required aria-invalid=r.on(Field::Status) aria-describedby=r.on(Field::Status).map(|_| format!("{field}-erreur"))>
                     {Status::SET_BY_STAFF.iter().map(|s| view! { <option value=s.code()>{status_label(x, *s)}</option> }).collect_view()}
                 </select>
+                {r.next_to(Field::Status, format!("{field}-erreur"))}
                 <label for=message.clone()>{x.get(T::AnswerMessage)}</label>
-                <textarea id=message name="message" rows="3" maxlength="1000" aria-invalid=r.on(Field::Message)></textarea>
+                <textarea id=message.clone() name="message" rows="3" maxlength="1000" aria-invalid=r.on(Field::Message) aria-describedby=r.on(Field::Message).map(|_| format!("{message}-erreur"))></textarea>
+                {r.next_to(Field::Message, format!("{message}-erreur"))}
                 {(!templates.is_empty()).then(|| view! {
                     <label for=template.clone()>{x.get(T::TemplateLabel)}</label>
                     <select id=template name="modele">
@@ -177,7 +183,8 @@ fn answer_form(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail, slug: &s
                     </select>
                 })}
                 <label for=partner.clone()>{x.get(T::AnswerPartner)}</label>
-                <input id=partner name="partenaire" maxlength="200" aria-invalid=r.on(Field::Partner) />
+                <input id=partner.clone() name="partenaire" maxlength="200" aria-invalid=r.on(Field::Partner) aria-describedby=r.on(Field::Partner).map(|_| format!("{partner}-erreur")) />
+                {r.next_to(Field::Partner, format!("{partner}-erreur"))}
                 <button type="submit" class="button">{x.get(T::AnswerSubmit)}</button>
             </form>
             <details>
@@ -310,7 +317,9 @@ fn comments_block(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail) -> im
                     <input type="hidden" name="element" value=id />
                     {language_field()}
                     <label for="commentaire-texte">{x.get(T::CommentLabel)}</label>
-                    <textarea id="commentaire-texte" name="texte" rows="3" required minlength="2" maxlength="2000" aria-invalid=r.on(Field::Comment)></textarea>
+                    <textarea id="commentaire-texte" name="texte" rows="3" required minlength="2" maxlength="2000" aria-invalid=r.on(Field::Comment)
+                        aria-describedby=r.on(Field::Comment).map(|_| "commentaire-erreur")></textarea>
+                    {r.next_to(Field::Comment, "commentaire-erreur")}
                     <button type="submit" class="button">{x.get(T::CommentSubmit)}</button>
                 </form>
             })}

@@ -9,7 +9,8 @@ use leptos_meta::Title;
 
 use super::data::{participation_page, ParticipationData, Query};
 use super::texts::{ParticipationTexts, T};
-use super::{category_label, date, item_card, kind_label, page_view, param, status_label};
+use super::map::{participation_map, MapMode};
+use super::{category_label, item_card, kind_label, page_view, param, status_label};
 use crate::i18n::use_texts;
 
 fn query_of_url() -> Query {
@@ -21,6 +22,7 @@ fn query_of_url() -> Query {
         commune: param("commune"),
         regie: param("regie"),
         tri: param("tri"),
+        page: param("page"),
         ..Query::default()
     }
 }
@@ -41,24 +43,10 @@ fn sort_label(x: &ParticipationTexts, sort: Sort) -> String {
 }
 
 fn clock_view(x: &ParticipationTexts, clock: &AnswerClock) -> impl IntoView {
-    let since = date(clock.since);
-    let line = match (clock.share_percent(), clock.median_first_answer_ms) {
-        (Some(share), Some(median)) => {
-            let hours = median / 3_600_000;
-            let median = if hours < 48 { x.get(T::Hours).replace("{n}", &hours.max(1).to_string()) } else { x.get(T::Days).replace("{n}", &(hours / 24).to_string()) };
-            x.get(T::ClockLine)
-                .replace("{share}", &share.to_string())
-                .replace("{n}", &clock.judged.to_string())
-                .replace("{median}", &median)
-                .replace("{since}", &since)
-                .replace("{items}", &clock.items.to_string())
-        }
-        _ => x.get(T::ClockNone).replace("{items}", &clock.items.to_string()).replace("{since}", &since),
-    };
     view! {
         <section class="answer-clock" aria-labelledby="delai">
             <h2 id="delai">{x.get(T::ClockTitle)}</h2>
-            <p id="delai-texte">{line}</p>
+            <p id="delai-texte">{super::clock_sentence(x, use_texts().locale, clock)}</p>
         </section>
     }
 }
@@ -133,11 +121,38 @@ fn list_view(d: ParticipationData) -> impl IntoView {
                 {d.by_status.iter().map(|(s, n)| view! { <span class=format!("badge status-{}", s.code())>{format!("{} : {n}", status_label(&x, *s))}</span>" " }).collect_view()}
             </p>
         })}
-        <p id="nombre" role="status">{x.get(T::Count).replace("{n}", &d.items.len().to_string())}</p>
+        <p id="nombre" role="status">
+            {x.get(T::CountAll).replace("{n}", &d.total.to_string())}
+            {(d.pages > 1).then(|| format!(" · {}", x.get(T::PageOf).replace("{page}", &d.page.to_string()).replace("{pages}", &d.pages.to_string())))}
+        </p>
+        {d.items.iter().any(|i| i.point.is_some()).then(|| participation_map(&d, MapMode::Items))}
         {if d.items.is_empty() {
             view! { <p>{x.get(T::NoItem)}</p> }.into_any()
         } else {
             view! { <ul class="plain cards" id="elements">{d.items.iter().map(|i| item_card(&d, i)).collect_view()}</ul> }.into_any()
         }}
+        {pagination(&x, d.page, d.pages)}
     }
+}
+
+/// « Page précédente · Page suivante »: the same URL with another `page`.
+fn pagination(x: &ParticipationTexts, page: usize, pages: usize) -> impl IntoView {
+    let t = use_texts();
+    let href = move |n: usize| {
+        let mut query: Vec<(String, String)> = leptos_router::hooks::use_query_map()
+            .with_untracked(|q| q.clone().into_iter().filter(|(k, v)| k != "page" && !v.is_empty()).map(|(k, v)| (k.to_string(), v)).collect());
+        if n > 1 {
+            query.push(("page".into(), n.to_string()));
+        }
+        let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={}", atlas_core::text::percent_encode(v))).collect();
+        let path = t.path("/participation");
+        if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
+    };
+    (pages > 1).then(|| view! {
+        <nav class="pagination" aria-label=x.get(T::Pagination)>
+            {(page > 1).then(|| view! { <a class="button secondary" rel="prev" href=href(page.min(pages + 1) - 1)>{x.get(T::PagePrevious)}</a> })}
+            " "
+            {(page < pages).then(|| view! { <a class="button secondary" rel="next" href=href(page + 1)>{x.get(T::PageNext)}</a> })}
+        </nav>
+    })
 }

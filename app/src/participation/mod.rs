@@ -7,6 +7,7 @@ pub mod data;
 pub mod forms;
 pub mod item_page;
 pub mod list_page;
+pub mod map;
 pub mod new_page;
 pub mod texts;
 
@@ -56,6 +57,25 @@ pub fn status_label(t: &ParticipationTexts, status: Status) -> String {
     })
 }
 
+/// A Régie's answer clock in a sentence: the share answered within 7 days, the median first
+/// answer, the number of items and the period (the list of its QPVs, and its own page).
+pub fn clock_sentence(x: &ParticipationTexts, locale: crate::i18n::Locale, clock: &atlas_core::participation::clock::AnswerClock) -> String {
+    let since = locale.date(&iso_day(clock.since));
+    match (clock.share_percent(), clock.median_first_answer_ms) {
+        (Some(share), Some(median)) => {
+            let hours = median / 3_600_000;
+            let median = if hours < 48 { x.get(T::Hours).replace("{n}", &hours.max(1).to_string()) } else { x.get(T::Days).replace("{n}", &(hours / 24).to_string()) };
+            x.get(T::ClockLine)
+                .replace("{share}", &share.to_string())
+                .replace("{n}", &clock.judged.to_string())
+                .replace("{median}", &median)
+                .replace("{since}", &since)
+                .replace("{items}", &clock.items.to_string())
+        }
+        _ => x.get(T::ClockNone).replace("{items}", &clock.items.to_string()).replace("{since}", &since),
+    }
+}
+
 /// A date as the page's language writes it.
 pub fn date(ms: i64) -> String {
     use_texts().locale.date(&iso_day(ms))
@@ -66,10 +86,10 @@ pub fn param(name: &str) -> String {
     use_query_map().with_untracked(|q| q.get(name)).unwrap_or_default()
 }
 
-/// The refusals a form came back with (`erreurs=a,b` or `erreur=c`), in words, with their fields.
+/// The refusals a form came back with (`erreurs=a,b` or `erreur=c`), in words, each with the
+/// field it is shown next to (none: said only at the top of the form).
 pub struct Refusals {
-    pub messages: Vec<String>,
-    pub fields: Vec<Field>,
+    pub said: Vec<(Option<Field>, String)>,
 }
 
 impl Refusals {
@@ -79,24 +99,36 @@ impl Refusals {
         if !single.is_empty() {
             codes.push(single);
         }
-        let messages = codes.iter().filter_map(|c| d.message(c)).collect();
-        let fields = codes.iter().filter_map(|c| Problem::parse(c)).map(Problem::field).collect();
-        Self { messages, fields }
+        let said = codes.iter().filter_map(|c| Some((Problem::parse(c).map(Problem::field), d.message(c)?))).collect();
+        Self { said }
     }
 
+    /// All of them at the top of the form, for the screen reader to announce.
     pub fn alert(&self, d: &ParticipationData) -> impl IntoView {
-        (!self.messages.is_empty()).then(|| {
+        (!self.said.is_empty()).then(|| {
             view! {
                 <div class="alert" role="alert">
                     <p>{d.texts.get(T::FormErrors)}</p>
-                    <ul>{self.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                    <ul>{self.said.iter().map(|(_, m)| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                 </div>
             }
         })
     }
 
     pub fn on(&self, field: Field) -> Option<&'static str> {
-        self.fields.contains(&field).then_some("true")
+        self.said.iter().any(|(f, _)| *f == Some(field)).then_some("true")
+    }
+
+    /// The field's own message, next to it (`id`, which the field's `aria-describedby` names).
+    pub fn next_to(&self, field: Field, id: impl Into<String>) -> impl IntoView {
+        let id = id.into();
+        let messages: Vec<String> = self.said.iter().filter(|(f, _)| *f == Some(field)).map(|(_, m)| m.clone()).collect();
+        (!messages.is_empty()).then(|| view! { <p class="field-error" id=id>{messages.join(" ")}</p> })
+    }
+
+    /// `aria-describedby` of a field: its help, and its message when it has one.
+    pub fn described(&self, field: Field, help: &str, error: &str) -> String {
+        if self.on(field).is_some() { format!("{help} {error}") } else { help.to_owned() }
     }
 }
 
@@ -109,15 +141,16 @@ pub fn language_field() -> impl IntoView {
 pub fn item_card(d: &ParticipationData, item: &ItemSummary) -> impl IntoView {
     let t = use_texts();
     let x = &d.texts;
+    let point = item.point.map(|(lat, lon)| format!("{lat:.6},{lon:.6}"));
     view! {
-        <li class="card participation-card">
+        <li class="card participation-card" data-point=point data-id=item.id data-status=status_label(x, item.status)>
             <p class="badges">
                 <span class=format!("badge kind-{}", item.kind.code())>{kind_label(x, item.kind)}</span>" "
                 <span class="badge">{category_label(x, item.category)}</span>" "
                 <span class=format!("badge status-{}", item.status.code())>{status_label(x, item.status)}</span>
                 {item.demo.then(|| view! { " "<span class="badge badge-warn">{x.get(T::Demo)}</span> })}
             </p>
-            <h3><a href=t.path(&format!("/participation/{}", item.id))>{item.title.clone()}</a></h3>
+            <h3><a class="item-link" href=t.path(&format!("/participation/{}", item.id))>{item.title.clone()}</a></h3>
             <p class="help">
                 <a href=t.path(&format!("/qpv/{}", item.qpv_code))>{item.qpv_name.clone()}</a>" · "{date(item.created_at)}" · "
                 {x.get(T::Supporters).replace("{n}", &item.supporters.to_string())}" · "

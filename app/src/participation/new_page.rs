@@ -8,11 +8,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::data::{participation_page, ParticipationData, Query};
-use super::forms::{CLAIM_URL, POST_URL, SUPPORT_URL, WITHDRAW_URL};
+use super::forms::{CLAIM_URL, DRAFT_URL, POST_URL, SUPPORT_URL, WITHDRAW_URL};
+use super::map::{participation_map, MapMode};
 use super::item_page::item_view;
 use super::list_page::ParticipationListPage;
 use super::texts::{ParticipationTexts, T};
-use super::{category_label, item_card, language_field, page_view, param, Refusals};
+use super::{category_label, date, item_card, language_field, page_view, param, Refusals};
 use crate::i18n::use_texts;
 use crate::layout::NotFound;
 
@@ -81,13 +82,13 @@ fn new_view(d: ParticipationData) -> impl IntoView {
     });
     let place = match &d.qpv {
         Some((code, name)) => view! {
-            <p><strong>{x.get(T::PlaceChosen).replace("{qpv}", name)}</strong>" "<span class="code">{code.clone()}</span></p>
-            <input type="hidden" name="qpv" value=code.clone() />
+            <p id="lieu"><strong>{x.get(T::PlaceChosen).replace("{qpv}", name)}</strong>" "<span class="code">{code.clone()}</span></p>
         }.into_any(),
         None => view! {
-            <p class="notice" aria-invalid=r.on(Field::Place)>{x.get(T::PlaceNone)}" "<a href=t.path("/autour-de-moi")>{x.get(T::PlaceFind)}</a></p>
+            <p class="notice" id="lieu" aria-invalid=r.on(Field::Place)>{x.get(T::PlaceNone)}" "<a href=t.path("/autour-de-moi")>{x.get(T::PlaceFind)}</a></p>
         }.into_any(),
     };
+    let qpv_code = d.qpv.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     let kind = param("nature");
     let chosen_kind = if kind.is_empty() { "signalement".to_owned() } else { kind.clone() };
     view! {
@@ -96,24 +97,29 @@ fn new_view(d: ParticipationData) -> impl IntoView {
             <h1>{x.get(T::NewTitle)}</h1>
             {sign_in}
             {r.alert(&d)}
+            {draft_notice(&d, second)}
             {if !second {
                 view! {
                     <h2>{x.get(T::Step1)}</h2>
                     <form method="get" action=t.path("/participation/nouveau")>
                         <input type="hidden" name="etape" value="2" />
-                        {(!param("lat").is_empty()).then(|| view! {
-                            <input type="hidden" name="lat" value=param("lat") />
-                            <input type="hidden" name="lon" value=param("lon") />
-                        })}
-                        <fieldset aria-invalid=r.on(Field::Kind)>
+                        <input type="hidden" id="point-lat" name="lat" value=param("lat") />
+                        <input type="hidden" id="point-lon" name="lon" value=param("lon") />
+                        <input type="hidden" id="point-qpv" name="qpv" value=qpv_code />
+                        <fieldset aria-invalid=r.on(Field::Kind) aria-describedby=r.on(Field::Kind).map(|_| "nature-erreur")>
                             <legend>{x.get(T::KindQuestion)}</legend>
                             <label class="choice"><input type="radio" name="nature" value="signalement" checked=chosen_kind == "signalement" />" "{x.get(T::KindSignalementLong)}</label>
                             <label class="choice"><input type="radio" name="nature" value="proposition" checked=chosen_kind == "proposition" />" "{x.get(T::KindPropositionLong)}</label>
+                            {r.next_to(Field::Kind, "nature-erreur")}
                         </fieldset>
                         <label for="nouveau-categorie">{x.get(T::CategoryLabel)}</label>
-                        <select id="nouveau-categorie" name="categorie" required aria-invalid=r.on(Field::Category)>{category_options(&x, &param("categorie"))}</select>
+                        <select id="nouveau-categorie" name="categorie" required aria-invalid=r.on(Field::Category)
+                            aria-describedby=r.on(Field::Category).map(|_| "categorie-erreur")>{category_options(&x, &param("categorie"))}</select>
+                        {r.next_to(Field::Category, "categorie-erreur")}
                         {place}
-                        <button type="submit" class="button" disabled=d.qpv.is_none()>{x.get(T::Next)}</button>
+                        {r.next_to(Field::Place, "lieu-erreur")}
+                        {participation_map(&d, MapMode::Choose)}
+                        <button type="submit" class="button" id="etape-suivante" disabled=d.qpv.is_none()>{x.get(T::Next)}</button>
                     </form>
                 }.into_any()
             } else {
@@ -128,6 +134,12 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
     let x = d.texts.clone();
     let (code, name) = d.qpv.clone().unwrap_or_default();
     let back = format!("{}?qpv={code}&nature={}&categorie={}", t.path("/participation/nouveau"), param("nature"), param("categorie"));
+    // The URL's text (a refused post) first, else the draft kept on the server for this QPV.
+    let kept = d.draft.as_ref().filter(|k| k.qpv.as_deref() == Some(code.as_str()) && param("titre").is_empty() && param("texte").is_empty());
+    let (title, body) = match kept {
+        Some(k) => (k.title.clone(), k.body.clone()),
+        None => (param("titre"), param("texte")),
+    };
     view! {
         <h2>{x.get(T::Step2)}</h2>
         <p>{x.get(T::PlaceChosen).replace("{qpv}", &name)}" · "<a href=back>{x.get(T::Back)}</a></p>
@@ -150,27 +162,36 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                 </div>
             </section>
         })}
-        <form method="post" action=POST_URL enctype="multipart/form-data">
+        {kept.map(|k| view! { <p class="notice ok" role="status" id="brouillon-repris">{x.get(T::DraftRestored).replace("{date}", &date(k.saved_at))}</p> })}
+        {(param("brouillon") == "garde").then(|| view! { <p class="notice ok" role="status" id="brouillon-garde">{x.get(T::DraftSaved)}</p> })}
+        <p class="notice ok" id="brouillon-appareil" role="status" hidden></p>
+        <form method="post" action=POST_URL enctype="multipart/form-data" id="depot" data-qpv=code.clone() data-signed-in=d.signed_in.then_some("1")
+            data-draft-url=DRAFT_URL data-label-device=x.get(T::DraftOnDevice) data-label-forget=x.get(T::DraftForget) data-label-shrunk=x.get(T::PhotoShrunk)>
             <input type="hidden" name="nature" value=param("nature") />
             <input type="hidden" name="categorie" value=param("categorie") />
-            <input type="hidden" name="qpv" value=code />
+            <input type="hidden" name="qpv" value=code.clone() />
             <input type="hidden" name="lat" value=param("lat") />
             <input type="hidden" name="lon" value=param("lon") />
             {language_field()}
             <label for="nouveau-titre">{x.get(T::TitleLabel)}</label>
-            <input id="nouveau-titre" name="titre" required minlength="5" maxlength="120" value=param("titre")
-                aria-describedby="nouveau-titre-aide" aria-invalid=r.on(Field::Title) />
+            <input id="nouveau-titre" name="titre" required minlength="5" maxlength="120" value=title
+                aria-describedby=r.described(Field::Title, "nouveau-titre-aide", "nouveau-titre-erreur") aria-invalid=r.on(Field::Title) />
             <p class="help" id="nouveau-titre-aide">{x.get(T::TitleHint)}</p>
+            {r.next_to(Field::Title, "nouveau-titre-erreur")}
             <label for="nouveau-texte">{x.get(T::BodyLabel)}</label>
             <textarea id="nouveau-texte" name="texte" rows="6" required minlength="10" maxlength="4000"
-                aria-describedby="nouveau-texte-aide" aria-invalid=r.on(Field::Body)>{crate::textarea::initial(param("texte"))}</textarea>
+                aria-describedby=r.described(Field::Body, "nouveau-texte-aide", "nouveau-texte-erreur") aria-invalid=r.on(Field::Body)>{crate::textarea::initial(body)}</textarea>
             <p class="help" id="nouveau-texte-aide">{x.get(T::BodyHint)}</p>
-            <fieldset aria-describedby="nouveau-photos-aide" aria-invalid=r.on(Field::Photo)>
+            {r.next_to(Field::Body, "nouveau-texte-erreur")}
+            <fieldset aria-describedby=r.described(Field::Photo, "nouveau-photos-aide", "nouveau-photos-erreur") aria-invalid=r.on(Field::Photo)>
                 <legend>{x.get(T::PhotosLabel)}</legend>
                 <p class="help" id="nouveau-photos-aide">{x.get(T::PhotosHint)}</p>
+                {r.next_to(Field::Photo, "nouveau-photos-erreur")}
+                // One name each: the draft button sends the form urlencoded, where a repeated key is refused.
                 {(1..=3).map(|n| view! {
                     <label for=format!("nouveau-photo-{n}")>{x.get(T::PhotoN).replace("{n}", &n.to_string())}</label>
-                    <input id=format!("nouveau-photo-{n}") name="photo" type="file" accept="image/jpeg,image/png,image/webp" />
+                    <input id=format!("nouveau-photo-{n}") name=format!("photo{n}") type="file" accept="image/jpeg,image/png,image/webp" />
+                    <p class="help photo-shrunk" id=format!("nouveau-photo-{n}-reduite") aria-live="polite"></p>
                 }).collect_view()}
             </fieldset>
             <p class="help">{x.get(T::Privacy)}</p>
@@ -183,11 +204,40 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                         <label class="choice"><input type="radio" name="pour_habitant" value=slug.clone() />" "{x.get(T::ForInhabitantAs).replace("{regie}", name)}</label>
                     }).collect_view()}
                     <label class="choice"><input type="checkbox" name="accord" value="1" aria-invalid=r.on(Field::Consent) />" "{x.get(T::Consent)}</label>
+                    {r.next_to(Field::Consent, "accord-erreur")}
                 </fieldset>
             })}
             <button type="submit" class="button" disabled=!d.signed_in>{x.get(T::Submit)}</button>
+            {d.signed_in.then(|| view! {
+                " "<button type="submit" class="button secondary" id="garder-brouillon" formaction=DRAFT_URL formenctype="application/x-www-form-urlencoded" formnovalidate>{x.get(T::DraftSave)}</button>
+            })}
         </form>
     }
+}
+
+/// A draft kept on the server that this screen does not show: where it is, and a link back to it.
+fn draft_notice(d: &ParticipationData, second: bool) -> Option<impl IntoView> {
+    let t = use_texts();
+    let draft = d.draft.as_ref()?;
+    let here = d.qpv.as_ref().map(|(c, _)| c.as_str());
+    if second && draft.qpv.as_deref() == here {
+        return None;
+    }
+    let qpv = draft.qpv.clone()?;
+    let title = if draft.title.is_empty() { draft.body.chars().take(60).collect() } else { draft.title.clone() };
+    let mut href = format!("{}?etape=2&qpv={qpv}", t.path("/participation/nouveau"));
+    if let Some(k) = draft.kind {
+        href.push_str(&format!("&nature={}", k.code()));
+    }
+    if let Some(c) = draft.category {
+        href.push_str(&format!("&categorie={}", c.code()));
+    }
+    if let Some((lat, lon)) = draft.point {
+        href.push_str(&format!("&lat={lat}&lon={lon}"));
+    }
+    Some(view! {
+        <p class="notice" id="brouillon-ailleurs">{d.texts.get(T::DraftElsewhere).replace("{title}", &title)}" "<a href=href>{d.texts.get(T::DraftResume)}</a></p>
+    })
 }
 
 /// `/participation/reclamer`: the inhabitant's code, to claim the item or have it withdrawn.

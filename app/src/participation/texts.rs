@@ -168,6 +168,31 @@ crate::i18n::page_texts::page_texts! {
     Demo => "Démonstration", "Demonstration";
     DemoAuthor => "un exemple de démonstration", "a demonstration example";
     ItemsHere => "Voir la participation du quartier", "See the neighbourhood's participation";
+    CountAll => "{n} élément(s) en tout", "{n} item(s) in all";
+    PageOf => "Page {page} sur {pages}", "Page {page} of {pages}";
+    PagePrevious => "Page précédente", "Previous page";
+    PageNext => "Page suivante", "Next page";
+    Pagination => "Pages de la liste", "Pages of the list";
+    MapItems => "Carte des éléments de cette page", "Map of the items on this page";
+    MapItem => "Carte : où se trouve ce signalement ou cette proposition", "Map: where this report or proposal is";
+    MapChoose => "Carte : touchez le lieu exact", "Map: tap the exact place";
+    MapChooseHelp => "Facultatif : touchez la carte au lieu exact (ou centrez-la dessus et utilisez le bouton). Le quartier est trouvé à partir du point.",
+        "Optional: tap the map at the exact place (or centre it there and use the button). The neighbourhood is found from the point.";
+    MapCentre => "Placer le point au centre de la carte", "Put the point at the centre of the map";
+    MapHere => "Ma position", "My position";
+    MapNoTiles => "Fond de carte indisponible : les contours des quartiers restent affichés.", "Base map unavailable: the neighbourhoods' outlines remain.";
+    PointIn => "Point placé dans le quartier {qpv}.", "Point placed in the neighbourhood {qpv}.";
+    PointOutside => "Ce point n'est dans aucun quartier prioritaire : choisissez un point dans un QPV.", "This point is in no priority neighbourhood: choose a point inside a QPV.";
+    PointNoPosition => "Position introuvable : touchez la carte à la place.", "Position not found: tap the map instead.";
+    SeeItem => "Voir", "See";
+    DraftSave => "Garder le brouillon", "Keep the draft";
+    DraftSaved => "Brouillon gardé : vous le retrouverez ici, sur cet appareil ou un autre, une fois connecté.", "Draft kept: you will find it here, on this device or another, once signed in.";
+    DraftRestored => "Brouillon repris (enregistré le {date}).", "Draft restored (saved on {date}).";
+    DraftOnDevice => "Brouillon repris de cet appareil.", "Draft restored from this device.";
+    DraftForget => "Effacer le brouillon", "Clear the draft";
+    DraftElsewhere => "Vous avez un brouillon : « {title} ».", "You have a draft: “{title}”.";
+    DraftResume => "Le reprendre", "Resume it";
+    PhotoShrunk => "Photo réduite avant l'envoi : {w} × {h} px, {kb} Ko.", "Photo shrunk before sending: {w} × {h} px, {kb} KB.";
 }
 
 #[cfg(all(test, feature = "ssr"))]

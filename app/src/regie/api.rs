@@ -8,7 +8,13 @@ use leptos::prelude::*;
 #[server]
 pub async fn get_regie(slug: String) -> Result<Option<RegieDetail>, ServerFnError> {
     use crate::error::{actor, atlas, fail};
-    atlas_service::regie::page(&atlas()?, &actor(), &slug).await.map_err(fail)
+    let (atlas, actor) = (atlas()?, actor());
+    let Some(mut regie) = atlas_service::regie::page(&atlas, &actor, &slug).await.map_err(fail)? else { return Ok(None) };
+    // Made here, in words: the page carries no participation texts in the main bundle.
+    let clock = atlas_service::participation::answer_clock(&atlas.db, &actor, &regie.slug).await.map_err(fail)?;
+    let locale = crate::i18n::request_locale();
+    regie.answer_clock = Some(crate::participation::clock_sentence(&crate::participation::texts::ParticipationTexts::of(locale), locale, &clock));
+    Ok(Some(regie))
 }
 
 /// One page of the directory for the filters, sort and page of the URL.

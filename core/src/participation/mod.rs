@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod problem;
+pub mod saved;
 pub mod similar;
 pub mod view;
 
@@ -30,6 +31,8 @@ pub const PHOTO_THUMB_SIDE: u32 = 400;
 pub const COMMENT_EDIT_MS: i64 = 15 * 60_000;
 /// Within this long after « réalisé », a supporter may say it is still an issue.
 pub const REOPEN_MS: i64 = 30 * 24 * 3_600_000;
+/// Items on one page of a list (a page of 50 cards weighs ~40 KB of HTML).
+pub const PAGE_SIZE: usize = 50;
 
 /// Something to fix, or an idea.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -28,6 +28,8 @@ pub struct ItemSummary {
     pub comments: i64,
     /// Demonstration content, labelled as such.
     pub demo: bool,
+    /// (lat, lon), when the item was placed at a point: the list's map.
+    pub point: Option<(f64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,6 +120,19 @@ pub struct Filter {
     /// The QPVs of this Régie's coverage.
     pub regie: Option<String>,
     pub sort: Sort,
+    /// The page of the list, from 1 (`PAGE_SIZE` items a page).
+    pub page: usize,
+}
+
+/// One page of a list, with what the whole list holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListPage {
+    pub items: Vec<ItemSummary>,
+    /// Every item matching the filter, all pages.
+    pub total: usize,
+    pub by_status: Vec<(Status, usize)>,
+    pub page: usize,
+    pub pages: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

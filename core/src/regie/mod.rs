@@ -104,4 +104,7 @@ pub struct RegieDetail {
     pub chiffres: Vec<ChiffresCles>,
     /// Corrections reported by readers and not checked yet.
     pub corrections_en_attente: i64,
+    /// Its answer clock in the participatory space, in the page's words (set by the page).
+    #[serde(default)]
+    pub answer_clock: Option<String>,
 }

@@ -89,6 +89,7 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "accounts" => "SELECT COUNT(*) FROM accounts",
         "participation_items" => "SELECT COUNT(*) FROM participation_items",
         "participation_follows" => "SELECT COUNT(*) FROM participation_follows",
+        "participation_drafts" => "SELECT COUNT(*) FROM participation_drafts",
         other => panic!("table inconnue {other}"),
     };
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()

@@ -1,5 +1,5 @@
 //! A person's participation in their data export (RGPD art. 15 and 20): the items they posted,
-//! filed or hid, their supports and follows, their comments, the statuses they set. Every
+//! filed or hid, their supports and follows, their comments, the statuses they set, their draft. Every
 //! column, as stored; the claim code's hash is not copied.
 
 use serde_json::{json, Map, Value};
@@ -46,6 +46,9 @@ const COMMENT: &[(&str, Kind)] = &[
     ("edited_at", Int), ("deleted_at", Int), ("hidden_at", Int), ("hidden_reason", Text), ("hidden_by", Int),
 ];
 const MARK: &[(&str, Kind)] = &[("item_id", Int), ("created_at", Int)];
+const DRAFT: &[(&str, Kind)] = &[
+    ("kind", Text), ("category", Text), ("qpv_code", Text), ("lat", Float), ("lon", Float), ("title", Text), ("body", Text), ("saved_at", Int),
+];
 const HISTORY: &[(&str, Kind)] = &[("id", Int), ("item_id", Int), ("status", Text), ("regie_id", Int), ("message", Text), ("partner", Text), ("at", Int)];
 
 /// The participation tables of the export, by table name.
@@ -68,5 +71,7 @@ pub async fn of(conn: &mut AnyConnection, account: i64) -> Result<Map<String, Va
         .fetch_all(&mut *conn)
         .await?;
     out.insert("participation_history".into(), rows(history, HISTORY));
+    let draft = sqlx::query("SELECT * FROM participation_drafts WHERE account_id = $1").bind(account).fetch_all(&mut *conn).await?;
+    out.insert("participation_drafts".into(), rows(draft, DRAFT));
     Ok(out)
 }

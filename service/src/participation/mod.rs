@@ -4,6 +4,7 @@
 //! revision (every instance's page cache follows) and mails go out with the transaction.
 
 pub mod demo;
+pub mod drafts;
 pub mod export;
 pub mod permanence;
 pub mod photo;
@@ -16,8 +17,8 @@ pub use write::{comment, delete_comment, edit_comment, hide_comment, hide_item, 
 
 use atlas_core::participation::clock::AnswerClock;
 use atlas_core::participation::similar::{close_titles, distance_m, NEARBY_M};
-use atlas_core::participation::view::{Filter, ItemDetail, ItemSummary, Viewer};
-use atlas_core::participation::{reopenable, Category, Draft, Outcome, Problem, Status};
+use atlas_core::participation::view::{Filter, ItemDetail, ItemSummary, ListPage, Viewer};
+use atlas_core::participation::{reopenable, Category, Draft, Outcome, Problem};
 
 use crate::account::{public_url, store as accounts};
 use crate::db::Database;
@@ -114,6 +115,8 @@ async fn post_as(atlas: &Atlas, actor: &Actor, form: &PostForm, filed: Option<st
     flood(store::posted_since(&mut tx, author, now - HOUR_MS).await.map_err(store_error)?, ITEMS_PER_HOUR)?;
     let id = store::insert_item(&mut tx, &qpv, &draft, author, filed.as_ref(), now).await.map_err(store_error)?;
     store::insert_photos(&mut tx, id, &photos, now).await.map_err(store_error)?;
+    // Posted: the draft it was typed from is done with.
+    drafts::delete(&mut tx, author).await.map_err(store_error)?;
     let regies = store::regies_of_qpv(&mut tx, &qpv).await.map_err(store_error)?;
     let ids: Vec<i64> = regies.iter().map(|r| r.id).collect();
     for (email, lang) in store::staff_addresses(&mut tx, &ids).await.map_err(store_error)? {
@@ -138,8 +141,8 @@ pub async fn similar(db: &Database, actor: &Actor, qpv: &str, category: &str, po
     let open = read::open_in_qpv(&mut conn, &qpv.trim().to_uppercase()).await.map_err(store_error)?;
     let mut found: Vec<(f64, ItemSummary)> = open
         .into_iter()
-        .filter_map(|(item, at)| {
-            let distance = point.zip(at).map(|(a, b)| distance_m(a, b));
+        .filter_map(|item| {
+            let distance = point.zip(item.point).map(|(a, b)| distance_m(a, b));
             let near = Some(item.category) == category && (point.is_none() || distance.is_some_and(|d| d <= NEARBY_M));
             let titled = !title.trim().is_empty() && close_titles(title, &item.title);
             (near || titled).then(|| (distance.unwrap_or(f64::MAX), item))
@@ -149,7 +152,7 @@ pub async fn similar(db: &Database, actor: &Actor, qpv: &str, category: &str, po
     Ok(found.into_iter().take(5).map(|(_, item)| item).collect())
 }
 
-pub async fn list(db: &Database, actor: &Actor, filter: &Filter) -> Result<Vec<ItemSummary>, Error> {
+pub async fn list(db: &Database, actor: &Actor, filter: &Filter) -> Result<ListPage, Error> {
     actor.authorize(Action::ReadPublic)?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     read::list(&mut conn, filter).await.map_err(store_error)
@@ -206,16 +209,19 @@ pub async fn answer_clock(db: &Database, actor: &Actor, regie_slug: &str) -> Res
     read::clock(&mut conn, regie, accounts::now_ms()).await.map_err(store_error)
 }
 
-/// Counts by status of the items of a list (for the pages' figures).
-pub fn by_status(items: &[ItemSummary]) -> Vec<(Status, usize)> {
-    Status::ALL.into_iter().map(|s| (s, items.iter().filter(|i| i.status == s).count())).filter(|(_, n)| *n > 0).collect()
+/// The name of the QPV with this code and its centre, for a participation page (its title, the
+/// map's first view).
+pub async fn qpv_place(db: &Database, actor: &Actor, code: &str) -> Result<Option<(String, Option<(f64, f64)>)>, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    let row: Option<(String, Option<f64>, Option<f64>)> =
+        sqlx::query_as("SELECT nom, lat, lon FROM qpv WHERE code = $1").bind(code).fetch_optional(&db.pool).await.map_err(store_error)?;
+    Ok(row.map(|(name, lat, lon)| (name, lat.zip(lon))))
 }
 
-/// The name of the QPV with this code, for a participation page's title.
-pub async fn qpv_name(db: &Database, actor: &Actor, code: &str) -> Result<Option<String>, Error> {
+/// The QPV whose outline contains the point (a tap on the map, the phone's position).
+pub fn qpv_at(atlas: &Atlas, actor: &Actor, lat: f64, lon: f64) -> Result<Option<String>, Error> {
     actor.authorize(Action::ReadPublic)?;
-    let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    store::qpv_name(&mut conn, code).await.map_err(store_error)
+    Ok(atlas.places().locate.qpv_at(lat, lon).map(|q| q.code.clone()))
 }
 
 /// The name of the Régie with this slug, for a participation page's title.

@@ -26,7 +26,7 @@ pub async fn atom(db: &Database, actor: &Actor, qpv: &str, locale: Locale) -> Re
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     let code = qpv.trim().to_uppercase();
     let Some(name) = store::qpv_name(&mut conn, &code).await.map_err(store_error)? else { return Ok(None) };
-    let items = read::list(&mut conn, &Filter { qpv: Some(code.clone()), sort: Sort::Recent, ..Filter::default() }).await.map_err(store_error)?;
+    let items = read::list(&mut conn, &Filter { qpv: Some(code.clone()), sort: Sort::Recent, ..Filter::default() }).await.map_err(store_error)?.items;
     let base = public_url();
     let page = format!("{base}{}", locale.path(&format!("/participation?qpv={code}")));
     let title = match locale {

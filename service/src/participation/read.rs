@@ -5,19 +5,16 @@
 use sqlx::AnyConnection;
 
 use atlas_core::participation::clock::{AnswerClock, PERIOD_MS};
-use atlas_core::participation::view::{CommentView, Filter, HistoryEntry, ItemSummary, PhotoRef, Sort};
-use atlas_core::participation::{Category, Kind, Status};
+use atlas_core::participation::view::{CommentView, Filter, HistoryEntry, ItemSummary, ListPage, PhotoRef, Sort};
+use atlas_core::participation::{Category, Kind, Status, PAGE_SIZE};
 
-/// The most rows a list shows (a QPV with more pages through filters).
-pub const LIST_LIMIT: i64 = 200;
-
-type SummaryRow = (i64, String, String, String, String, String, Option<String>, i64, i64, i64, i64);
+type SummaryRow = (i64, String, String, String, String, String, Option<String>, i64, i64, i64, i64, Option<f64>, Option<f64>);
 
 const SUMMARY_COLUMNS: &str =
-    "i.id, i.kind, i.category, i.status, i.title, i.qpv_code, q.nom, i.created_at, i.supporters, i.comments, i.demo";
+    "i.id, i.kind, i.category, i.status, i.title, i.qpv_code, q.nom, i.created_at, i.supporters, i.comments, i.demo, i.lat, i.lon";
 
 fn summary(row: SummaryRow) -> Option<ItemSummary> {
-    let (id, kind, category, status, title, qpv_code, qpv_name, created_at, supporters, comments, demo) = row;
+    let (id, kind, category, status, title, qpv_code, qpv_name, created_at, supporters, comments, demo, lat, lon) = row;
     Some(ItemSummary {
         id,
         kind: Kind::parse(&kind)?,
@@ -30,12 +27,14 @@ fn summary(row: SummaryRow) -> Option<ItemSummary> {
         supporters,
         comments,
         demo: demo != 0,
+        point: lat.zip(lon),
     })
 }
 
-/// The visible items matching the filter, in its order, at most `LIST_LIMIT`.
-pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> Result<Vec<ItemSummary>, sqlx::Error> {
-    let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM participation_items i LEFT JOIN qpv q ON q.code = i.qpv_code WHERE i.hidden_at IS NULL");
+/// The `WHERE` clauses of a filter (after `WHERE i.hidden_at IS NULL`), with their values to bind:
+/// only fixed clauses are formatted in, every value is bound.
+fn filter_clauses(filter: &Filter) -> (String, Vec<String>) {
+    let mut sql = String::new();
     let mut binds: Vec<String> = Vec::new();
     let mut param = |sql: &mut String, clause: &str, value: String| {
         binds.push(value);
@@ -59,19 +58,43 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> Result<Vec<ItemS
     if let Some(regie) = &filter.regie {
         param(&mut sql, " AND i.qpv_code IN (SELECT c.qpv_code FROM couvertures c JOIN regies r ON r.id = c.regie_id WHERE r.slug = ?)", regie.clone());
     }
-    sql.push_str(match filter.sort {
+    if filter.sort == Sort::Unanswered {
+        sql.push_str(" AND i.first_answer_at IS NULL");
+    }
+    (sql, binds)
+}
+
+/// One page of the visible items matching the filter, in its order, with the whole list's
+/// count by status (the page past the last is empty, its numbers still right).
+pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> Result<ListPage, sqlx::Error> {
+    let (clauses, binds) = filter_clauses(filter);
+    let count_sql = format!("SELECT i.status, COUNT(*) FROM participation_items i WHERE i.hidden_at IS NULL{clauses} GROUP BY i.status");
+    let mut counts = sqlx::query_as::<_, (String, i64)>(sqlx::AssertSqlSafe(count_sql));
+    for b in &binds {
+        counts = counts.bind(b);
+    }
+    let mut by_status: Vec<(Status, usize)> =
+        counts.fetch_all(&mut *conn).await?.into_iter().filter_map(|(s, n)| Some((Status::parse(&s)?, n as usize))).collect();
+    by_status.sort_by_key(|(s, _)| Status::ALL.iter().position(|x| x == s));
+    let total: usize = by_status.iter().map(|(_, n)| n).sum();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = filter.page.max(1);
+    let order = match filter.sort {
         Sort::Recent => " ORDER BY i.created_at DESC, i.id DESC",
         Sort::MostSupported => " ORDER BY i.supporters DESC, i.created_at DESC, i.id DESC",
         // Waiting longest first: never answered, oldest first.
-        Sort::Unanswered => " AND i.first_answer_at IS NULL ORDER BY i.created_at ASC, i.id ASC",
-    });
-    sql.push_str(&format!(" LIMIT {LIST_LIMIT}"));
-    // Only fixed clauses are formatted in; every value is bound.
+        Sort::Unanswered => " ORDER BY i.created_at ASC, i.id ASC",
+    };
+    let offset = (page - 1).saturating_mul(PAGE_SIZE).min(i64::MAX as usize / 2);
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM participation_items i LEFT JOIN qpv q ON q.code = i.qpv_code WHERE i.hidden_at IS NULL{clauses}{order} LIMIT {PAGE_SIZE} OFFSET {offset}"
+    );
     let mut query = sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql));
     for b in &binds {
         query = query.bind(b);
     }
-    Ok(query.fetch_all(conn).await?.into_iter().filter_map(summary).collect())
+    let items = query.fetch_all(conn).await?.into_iter().filter_map(summary).collect();
+    Ok(ListPage { items, total, by_status, page, pages })
 }
 
 /// An item's row: summary, body, point, author's pseudonym, hidden reason.
@@ -169,20 +192,16 @@ pub async fn comments(conn: &mut AnyConnection, item: i64, viewer: Option<i64>, 
     Ok(ordered)
 }
 
-/// Open, visible items of the QPV that may be the same: (summary, folded title, point).
-pub async fn open_in_qpv(conn: &mut AnyConnection, qpv: &str) -> Result<Vec<(ItemSummary, Option<(f64, f64)>)>, sqlx::Error> {
-    type Row = (i64, String, String, String, String, String, Option<String>, i64, i64, i64, i64, Option<f64>, Option<f64>);
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {SUMMARY_COLUMNS}, i.lat, i.lon FROM participation_items i LEFT JOIN qpv q ON q.code = i.qpv_code
+/// Open, visible items of the QPV that may be the same (each with its point, if any).
+pub async fn open_in_qpv(conn: &mut AnyConnection, qpv: &str) -> Result<Vec<ItemSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SUMMARY_COLUMNS} FROM participation_items i LEFT JOIN qpv q ON q.code = i.qpv_code
          WHERE i.qpv_code = $1 AND i.hidden_at IS NULL AND i.status NOT IN ('realise', 'non-retenu') ORDER BY i.created_at DESC LIMIT 500"
     )))
     .bind(qpv)
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| Some((summary((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))?, r.11.zip(r.12))))
-        .collect())
+    Ok(rows.into_iter().filter_map(summary).collect())
 }
 
 /// The answer clock of a Régie over the items of the QPVs it covers.

@@ -132,6 +132,7 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
             .await?;
     Ok(Some(RegieDetail {
         corrections_en_attente,
+        answer_clock: None,
         json_ld,
         partenaires,
         figure,
