@@ -13,7 +13,7 @@ async function qpvWithCentreInside(request) {
   const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
   for (const slug of slugs) {
     const page = await (await request.get(`/regies/${slug}`)).text();
-    for (const m of page.matchAll(/<span class="code">(Q[A-Z0-9]+)<\/span>/g)) {
+    for (const m of page.matchAll(/class="code">(Q[A-Z0-9]+)/g)) {
       const form = await (await request.get(`/participation/nouveau?qpv=${m[1]}`)).text();
       const centre = (form.match(/data-centre="([-0-9.]+),([-0-9.]+)"/) || []).slice(1).map(Number);
       if (centre.length !== 2) continue;
@@ -109,8 +109,9 @@ test('a report placed on the map, its draft kept across a reload, a sign-in and 
   const elsewhere = await other.newPage();
   await signIn(elsewhere, email);
   await elsewhere.goto('/participation/nouveau');
+  await hydrated(elsewhere);
   await expect(elsewhere.locator('#brouillon-ailleurs')).toContainText(`Vous avez un brouillon : « ${title} »`);
-  await elsewhere.getByRole('link', { name: 'Le reprendre' }).click();
+  await elsewhere.goto(await elsewhere.getByRole('link', { name: 'Le reprendre' }).getAttribute('href'));
   await expect(elsewhere.getByLabel('Titre')).toHaveValue(title);
   await expect(elsewhere.locator('#brouillon-repris')).toContainText('Brouillon repris');
   await other.close();

@@ -160,7 +160,7 @@ async fn every_role_against_every_use_case() {
                 cells += 1;
             }
         }
-        assert_eq!(cells, 8 * 24, "{backend}");
+        assert_eq!(cells, 8 * 25, "{backend}");
         let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await.unwrap();
         assert_eq!(left, 0, "{backend}: each account deleted itself");
     }

@@ -212,6 +212,8 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                 " "<button type="submit" class="button secondary" id="garder-brouillon" formaction=DRAFT_URL formenctype="application/x-www-form-urlencoded" formnovalidate>{x.get(T::DraftSave)}</button>
             })}
         </form>
+        // The draft kept on the device and the server, the photos shrunk before sending.
+        <script src="/js/participation.js" defer></script>
     }
 }
 
