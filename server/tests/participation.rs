@@ -188,6 +188,12 @@ async fn habitants_post_support_comment_and_the_regie_answers() {
         let posted = PostForm { qpv: qpv.clone(), ..form("signalement", "proprete", None, "Dépôt sauvage rue Blanqui", "Des sacs depuis trois jours.") };
         assert!(matches!(participation::post(&atlas, &b, &posted).await.unwrap(), Outcome::Done(_)), "{backend}");
         assert_eq!(drafts::mine(&db, &b).await.unwrap(), None, "{backend}: posted, the draft is gone");
+        // A point after none, through the same statements (PostgreSQL once refused the number).
+        assert_eq!(drafts::save(&db, &b, &DraftForm { point: Some((lat, lon)), ..draft.clone() }).await.unwrap(), Outcome::Done(()), "{backend}");
+        assert_eq!(drafts::mine(&db, &b).await.unwrap().unwrap().point, Some((lat, lon)), "{backend}");
+        let placed = PostForm { point: Some((lat, lon)), ..posted.clone() };
+        let Outcome::Done(at_point) = participation::post(&atlas, &b, &placed).await.unwrap() else { panic!("posted at a point") };
+        assert_eq!(participation::item(&db, &Actor::Anonymous, at_point).await.unwrap().unwrap().point, Some((lat, lon)), "{backend}");
         assert_eq!(count(&db, "participation_drafts").await, 0, "{backend}");
 
         // Lists come in pages of 50, with the whole list's numbers.

@@ -37,7 +37,7 @@ pub async fn save(db: &Database, actor: &Actor, form: &DraftForm) -> Result<Outc
     } else {
         sqlx::query(
             "INSERT INTO participation_drafts (account_id, kind, category, qpv_code, lat, lon, title, body, saved_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             VALUES ($1, $2, $3, $4, CASE WHEN $10 = 1 THEN $5 END, CASE WHEN $10 = 1 THEN $6 END, $7, $8, $9)
              ON CONFLICT (account_id) DO UPDATE SET kind = excluded.kind, category = excluded.category, qpv_code = excluded.qpv_code,
                lat = excluded.lat, lon = excluded.lon, title = excluded.title, body = excluded.body, saved_at = excluded.saved_at",
         )
@@ -45,11 +45,13 @@ pub async fn save(db: &Database, actor: &Actor, form: &DraftForm) -> Result<Outc
         .bind(draft.kind.map_or("", Kind::code))
         .bind(draft.category.map_or("", Category::code))
         .bind(draft.qpv.clone().unwrap_or_default())
-        .bind(draft.point.map(|p| p.0))
-        .bind(draft.point.map(|p| p.1))
+        // Always numbers, NULL chosen in SQL (see `store::insert_item`).
+        .bind(draft.point.map_or(0.0, |p| p.0))
+        .bind(draft.point.map_or(0.0, |p| p.1))
         .bind(&draft.title)
         .bind(&draft.body)
         .bind(accounts::now_ms())
+        .bind(i64::from(draft.point.is_some()))
         .execute(&mut *tx)
         .await
         .map_err(store_error)?;

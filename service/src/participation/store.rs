@@ -75,7 +75,7 @@ pub async fn insert_item(conn: &mut AnyConnection, qpv: &str, draft: &Draft, aut
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO participation_items (qpv_code, kind, category, title, title_key, body, lat, lon, author_id, status, status_at, created_at,
              filed_by_regie, filed_by_account, consent_at, claim_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'nouveau', $10, $10, $11, $12, $13, $14) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $15 = 1 THEN $7 END, CASE WHEN $15 = 1 THEN $8 END, $9, 'nouveau', $10, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(qpv)
     .bind(draft.kind.code())
@@ -83,14 +83,17 @@ pub async fn insert_item(conn: &mut AnyConnection, qpv: &str, draft: &Draft, aut
     .bind(&draft.title)
     .bind(atlas_core::text::fold(&draft.title))
     .bind(&draft.body)
-    .bind(draft.point.map(|p| p.0))
-    .bind(draft.point.map(|p| p.1))
+    // Always a number, NULL chosen in SQL: on PostgreSQL a statement first prepared with a NULL
+    // point refused a number there later ("incorrect binary data format in bind parameter 7").
+    .bind(draft.point.map_or(0.0, |p| p.0))
+    .bind(draft.point.map_or(0.0, |p| p.1))
     .bind(if filed.is_some() { None } else { Some(author) })
     .bind(now)
     .bind(filed.map(|f| f.regie))
     .bind(filed.map(|f| f.account))
     .bind(filed.map(|_| now))
     .bind(filed.map(|f| f.claim_hash.clone()))
+    .bind(i64::from(draft.point.is_some()))
     .fetch_one(&mut *conn)
     .await?;
     follow(conn, id, author, now).await?;
