@@ -9,6 +9,12 @@ const smtpPort = Number(process.env.ATLAS_E2E_SMTP_PORT || 3125);
 const httpPort = Number(process.env.ATLAS_E2E_MAILS_PORT || 3126);
 const received = [];
 
+// A header's raw value (mailparser parses some of them into objects).
+function header(mail, name) {
+  const line = (mail.headerLines || []).find((h) => h.key === name);
+  return line ? line.line.slice(line.line.indexOf(':') + 1).trim() : '';
+}
+
 const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ['AUTH', 'STARTTLS'],
@@ -22,6 +28,9 @@ const smtp = new SMTPServer({
           text: mail.text || '',
           html: mail.html || '',
           messageId: mail.messageId || '',
+          // RFC 2369 / 8058 headers as sent (the one-click unsubscribe).
+          listUnsubscribe: header(mail, 'list-unsubscribe'),
+          listUnsubscribePost: header(mail, 'list-unsubscribe-post'),
         });
         callback();
       })

@@ -48,7 +48,7 @@ pub fn MapPage() -> impl IntoView {
                 view! {
                     <div class="map-wrap" id="carte-cadre">
                         <div id="carte" role="region" aria-label=t.map_label data-tiles=c.tiles data-attribution=c.attribution
-                            data-label-fullscreen=t.map_fullscreen data-label-exit=t.map_exit_fullscreen
+                            data-label-zoom-in=t.map_zoom_in data-label-zoom-out=t.map_zoom_out data-label-fullscreen=t.map_fullscreen data-label-exit=t.map_exit_fullscreen
                             data-label-see=t.map_see_page data-label-no-tiles=t.map_no_tiles
                             data-label-qpv=t.kind_qpv data-label-regie=t.kind_regie data-pages=t.locale.path("")>
                         </div>

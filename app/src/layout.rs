@@ -13,7 +13,7 @@ use crate::places::SearchBox;
 #[component]
 pub fn Header() -> impl IntoView {
     let t = use_texts();
-    let viewer = use_context::<Viewer>().unwrap_or_default().0;
+    let viewer = use_context::<Viewer>().unwrap_or_default();
     // Phones: one row (brand, account, language, menu) above the search; the links fold into a
     // disclosure that works without JavaScript. Wider screens show the links (style/main.css).
     view! {
@@ -41,13 +41,22 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Who is signed in (their pseudonym, to their account), or the way to sign in.
+/// Who is signed in (their pseudonym, to their account) with the bell of their notifications,
+/// or the way to sign in.
 #[component]
-fn AccountLink(viewer: String) -> impl IntoView {
+fn AccountLink(viewer: Viewer) -> impl IntoView {
     let t = use_texts();
-    let signed_in = !viewer.is_empty();
-    let (href, label) = if signed_in { (t.path("/compte"), viewer) } else { (t.path("/compte/connexion"), t.nav_sign_in.to_owned()) };
+    let signed_in = !viewer.pseudonym.is_empty();
+    let (href, label) = if signed_in { (t.path("/compte"), viewer.pseudonym) } else { (t.path("/compte/connexion"), t.nav_sign_in.to_owned()) };
+    let unread = viewer.unread;
+    let bell = signed_in.then(|| view! {
+        <a class="bell" href=t.path("/compte/notifications") aria-label=t.nav_notifications.replace("{n}", &unread.to_string())>
+            <span class="bell-icon" aria-hidden="true"></span>
+            {(unread > 0).then(|| view! { <span class="bell-count" aria-hidden="true">{unread.min(99)}</span> })}
+        </a>
+    });
     view! {
+        {bell}
         <a class="account-link" href=href title=signed_in.then_some(t.nav_account)
             aria-label=signed_in.then(|| format!("{} : {label}", t.nav_account))>
             <span class="account-icon" aria-hidden="true"></span>

@@ -36,7 +36,9 @@
     el.dataset.ready = '1';
     var L = window.L;
     var d = el.dataset;
-    var map = L.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 18, tap: true });
+    var map = L.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 18, tap: true, zoomControl: false });
+    // Leaflet's own button titles are English: the page gives them in its language.
+    L.control.zoom({ zoomInTitle: d.labelZoomIn || 'Zoom in', zoomOutTitle: d.labelZoomOut || 'Zoom out' }).addTo(map);
     // ?bbox=minLon,minLat,maxLon,maxLat (links from the territory pages), else the Hexagone.
     var box = (new URLSearchParams(window.location.search).get('bbox') || '').split(',').map(Number);
     if (box.length === 4 && box.every(isFinite)) map.fitBounds([[box[1], box[0]], [box[3], box[2]]]);

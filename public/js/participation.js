@@ -44,7 +44,9 @@
     var d = el.dataset;
     var frame = el.parentNode;
     frame.hidden = false;
-    var map = L.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 19, tap: true });
+    var map = L.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 19, tap: true, zoomControl: false });
+    // Leaflet's own button titles are English: the page gives them in its language.
+    L.control.zoom({ zoomInTitle: d.labelZoomIn || 'Zoom in', zoomOutTitle: d.labelZoomOut || 'Zoom out' }).addTo(map);
     map.attributionControl.setPrefix(false);
     if (d.tiles) {
       var warned = false;
@@ -131,7 +133,8 @@
             lat.value = ''; lon.value = ''; qpv.value = startQpv;
             state.textContent = d.labelOutside;
             state.className = 'notice';
-            next.disabled = !startQpv;
+            // Still possible: the QPV the page came with, or one picked among the commune's.
+            next.disabled = !startQpv && !document.querySelector('#quartiers-commune input');
             el.dataset.qpvTrouve = '';
           }
         })

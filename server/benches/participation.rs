@@ -2,7 +2,9 @@
 //! holding 1,000 items and 10,000 comments (999 items with 9 comments each, one busy item with
 //! 1,009), rendered without the page cache (what a signed-in person or the first visitor after
 //! a change waits for) and served from it, on SQLite and, when `TEST_DATABASE_URL` names one,
-//! PostgreSQL. Figures are printed, never asserted.
+//! PostgreSQL; then the fan-out of one status change to 1,000 followers of an item (notifications
+//! in the Atlas for all, an immediate mail with its unsubscribe link for half of them), inside
+//! the use case's transaction. Figures are printed, never asserted.
 
 use std::time::{Duration, Instant};
 
@@ -127,6 +129,64 @@ async fn run(label: &str, url: &str) {
             size
         );
     }
+    fan_out(&database, typical).await;
+}
+
+/// 1,000 followers of the typical item (half of them choosing no mail); answers a staff actor.
+async fn followers(database: &db::Database, item: i64) -> atlas_service::Actor {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let mut tx = database.pool.begin().await.unwrap();
+    for n in 0..1_000 {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (email, pseudonym, pseudonym_key, locale, created_at, confirmed_at) VALUES ($1, $2, $3, 'fr', $4, $4) RETURNING id",
+        )
+        .bind(format!("suiveur{n}@exemple.fr"))
+        .bind(format!("Suiveur {n}"))
+        .bind(format!("suiveur {n}"))
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO participation_follows (item_id, account_id, created_at) VALUES ($1, $2, $3)").bind(item).bind(id).bind(now).execute(&mut *tx).await.unwrap();
+        if n % 2 == 1 {
+            sqlx::query("INSERT INTO notification_settings (account_id, kind, mail) VALUES ($1, 'statut', 'jamais')").bind(id).execute(&mut *tx).await.unwrap();
+        }
+    }
+    tx.commit().await.unwrap();
+    let regie: i64 = sqlx::query_scalar("SELECT c.regie_id FROM couvertures c JOIN participation_items i ON i.qpv_code = c.qpv_code WHERE i.id = $1 LIMIT 1")
+        .bind(item)
+        .fetch_one(&database.pool)
+        .await
+        .unwrap();
+    let staff = atlas_service::account::operator::add(database, &atlas_service::Actor::Cli, "equipe-banc@exemple.fr", Some(atlas_core::account::Role::RegieEditor { regie }), Some("Équipe banc"), None)
+        .await
+        .unwrap();
+    atlas_service::Actor::Account { id: staff.id, roles: vec![atlas_core::account::Role::RegieEditor { regie }] }
+}
+
+/// One status change told to 1,000 followers, five times (alternating statuses).
+async fn fan_out(database: &db::Database, item: i64) {
+    let staff = followers(database, item).await;
+    let slug: String = sqlx::query_scalar("SELECT r.slug FROM regies r WHERE r.id = (SELECT c.regie_id FROM couvertures c JOIN participation_items i ON i.qpv_code = c.qpv_code WHERE i.id = $1 LIMIT 1)")
+        .bind(item)
+        .fetch_one(&database.pool)
+        .await
+        .unwrap();
+    let mut times = Vec::new();
+    for n in 0..5 {
+        let status = if n % 2 == 0 { "en-cours" } else { "a-l-etude" };
+        let t = Instant::now();
+        atlas_service::participation::set_status(database, &staff, item, &slug, status, "Passage de l'équipe.", "").await.unwrap();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let told: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications").fetch_one(&database.pool).await.unwrap();
+    let mailed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE list_unsubscribe IS NOT NULL").fetch_one(&database.pool).await.unwrap();
+    println!(
+        "  fan-out of a status to 1,000 followers (500 mailed at once): median {:.1} ms, max {:.1} ms per change ({told} notifications, {mailed} mails queued in all)",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() - 1])
+    );
 }
 
 fn main() {

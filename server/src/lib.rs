@@ -14,4 +14,5 @@ pub mod participation;
 pub mod security;
 pub mod session;
 pub mod state;
+pub mod unsubscribe;
 pub mod users_cli;

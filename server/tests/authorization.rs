@@ -146,6 +146,11 @@ async fn every_role_against_every_use_case() {
                 // Refused for its missing reason once the right let it through: nothing is written.
                 (Action::AnswerParticipation { regie: 1 }, format!("{:?}", participation::set_status(&db, actor, item, &regie_1, "non-retenu", "", "").await)),
                 (Action::ModerateParticipation { regie: 1 }, format!("{:?}", participation::hide_item(&db, actor, item, "").await)),
+                (Action::Participate, format!("{:?}", atlas_service::notification::follow(&db, actor, "qpv", "QN9999999Z", true).await)),
+                (Action::ManageOwnAccount, format!("{:?}", atlas_service::notification::page(&db, actor, Locale::Fr).await.map(|_| ()))),
+                (Action::ManageOwnAccount, format!("{:?}", atlas_service::notification::set_settings(&db, actor, &[("statut".into(), "quotidien".into())]).await)),
+                (Action::ManageOwnAccount, format!("{:?}", atlas_service::notification::mark_read(&db, actor, None).await)),
+                (Action::UseAccount, format!("{:?}", atlas_service::notification::unsubscribe(&db, actor, "un-lien-inconnu").await)),
                 (Action::ManageOwnAccount, format!("{:?}", profile::profile(&db, actor).await)),
                 (Action::ManageOwnAccount, format!("{:?}", profile::change_pseudonym(&db, actor, &format!("Nouveau nom {column}")).await.map(|_| ()))),
                 (Action::ManageOwnAccount, format!("{:?}", profile::export(&db, actor).await.map(|_| ()))),
@@ -160,7 +165,7 @@ async fn every_role_against_every_use_case() {
                 cells += 1;
             }
         }
-        assert_eq!(cells, 8 * 25, "{backend}");
+        assert_eq!(cells, 8 * 30, "{backend}");
         let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await.unwrap();
         assert_eq!(left, 0, "{backend}: each account deleted itself");
     }

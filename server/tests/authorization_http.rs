@@ -67,6 +67,9 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("/api/ecriture/participation/reclamer", &[("code", "AAAAA-AAAAA")], PARTICIPATE),
     ("/api/ecriture/participation/retirer", &[("code", "AAAAA-AAAAA")], OPEN),
     ("/api/ecriture/participation/brouillon", &[("titre", "Un brouillon"), ("texte", "Gardé pour plus tard")], PARTICIPATE),
+    ("/api/ecriture/suivre", &[("quoi", "qpv"), ("cible", "QN9999999Z")], PARTICIPATE),
+    ("/api/ecriture/notifications/choix", &[("statut", "quotidien")], OWN),
+    ("/api/ecriture/notifications/lues", &[], OWN),
     ("GET /compte/mes-donnees.json", &[], OWN),
 ];
 

@@ -1,4 +1,4 @@
-//! Hostile input against every participation form, as in `hostile_accounts.rs`: 300 generated
+//! Hostile input against every participation and notification form, as in `hostile_accounts.rs`: 300 generated
 //! bodies each (the photo form as multipart), well-formed enough to reach validation, signed in
 //! as a member of the covering Régie's staff who is also a network administrator (so that the
 //! answer and moderation forms reach their rules; its 30 comments an hour run out, then 429),
@@ -67,6 +67,10 @@ const FORMS: &[(&str, &[&str])] = &[
     ("/api/ecriture/participation/reclamer", &["code", "langue"]),
     ("/api/ecriture/participation/retirer", &["code", "langue"]),
     ("/api/ecriture/participation/brouillon", &["nature", "categorie", "qpv", "lat", "lon", "titre", "texte", "langue"]),
+    // Notifications: follow a QPV or a Régie, the mail choices, everything read.
+    ("/api/ecriture/suivre", &["quoi", "cible", "actif", "retour", "langue"]),
+    ("/api/ecriture/notifications/choix", &["statut", "commentaire", "nouveaux", "langue"]),
+    ("/api/ecriture/notifications/lues", &["langue"]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -104,9 +108,11 @@ async fn hostile_payloads_on_every_participation_form() {
                         let real = rng.below(2) == 0;
                         let v = match *f {
                             "element" if real => item.to_string().into_bytes(),
+                            "commentaire" | "nouveaux" if real && path.ends_with("/choix") => b"quotidien".to_vec(),
                             "commentaire" | "parent" if real => comment.to_string().into_bytes(),
                             "regie" | "pour_habitant" if real => slug.clone().into_bytes(),
-                            "qpv" if real => qpv.clone().into_bytes(),
+                            "qpv" | "cible" if real => qpv.clone().into_bytes(),
+                            "quoi" if real => b"qpv".to_vec(),
                             "statut" if real => Status::SET_BY_STAFF[rng.below(6)].code().as_bytes().to_vec(),
                             "nature" if real => b"proposition".to_vec(),
                             "categorie" if real => b"jardin".to_vec(),
@@ -185,6 +191,14 @@ async fn hostile_payloads_on_every_participation_form() {
         .await
         .unwrap();
         assert_eq!(broken, 0, "{backend}: drafts");
+        let broken: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM notification_settings WHERE mail NOT IN ('immediat', 'quotidien', 'jamais') OR kind NOT IN ('statut', 'commentaire', 'nouvel-element'))
+                  + (SELECT COUNT(*) FROM follows WHERE target_kind NOT IN ('qpv', 'regie') OR target = '')",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(broken, 0, "{backend}: notification settings and follows");
         println!("{backend}: {sent} hostile participation payloads, {limited} answered 429 (flood limits), {shown} outcome pages checked, no 5xx");
     }
 }

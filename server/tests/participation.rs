@@ -257,6 +257,22 @@ async fn the_participation_pages_work_without_javascript() {
         assert!(second.contains("Votre adresse e-mail n'est montrée à personne"), "{backend}: the form says who sees what");
         let fields = [("nature", "signalement"), ("categorie", "eclairage"), ("qpv", qpv.as_str()), ("langue", "fr")];
 
+        // Without a QPV, map or JavaScript: the commune typed offers its QPVs, the choice goes on.
+        let (commune_name, commune_qpv): (String, String) = sqlx::query_as(
+            "SELECT c.nom, qc.qpv_code FROM communes c JOIN qpv_communes qc ON qc.commune_insee = c.insee
+             WHERE c.nom IN (SELECT nom FROM communes GROUP BY nom HAVING COUNT(*) = 1) ORDER BY c.population DESC, qc.qpv_code LIMIT 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let asked = a.get(&format!("/participation/nouveau?etape=1&nature=signalement&categorie=eclairage&ou={}", atlas_core::text::percent_encode(&commune_name))).await.body;
+        assert!(asked.contains(&format!("Quartiers prioritaires de {commune_name}")), "{backend}: {commune_name}");
+        assert!(asked.contains(&format!("name=\"qpv\" value=\"{commune_qpv}\"")) && !asked.contains("name=\"qpv\" value=\"\""), "{backend}: the QPVs are the choice");
+        let chosen = a.get(&format!("/participation/nouveau?etape=2&nature=signalement&categorie=eclairage&qpv={commune_qpv}")).await.body;
+        assert!(chosen.contains("Étape 2 sur 2"), "{backend}");
+        let unknown = a.get("/participation/nouveau?etape=1&ou=Xyzzyville").await.body;
+        assert!(unknown.contains("aucune commune ne correspond à « Xyzzyville »") && unknown.contains("id=\"ou-erreur\""), "{backend}: the message next to the field");
+
         // A title too short: back to the form, the message next to it, what was typed kept.
         let mut short = fields.to_vec();
         short.extend([("titre", "Nuit"), ("texte", "Le lampadaire devant le 12 est éteint.")]);
@@ -350,6 +366,20 @@ async fn the_participation_pages_work_without_javascript() {
         assert_eq!(theirs["participation_comments"][0]["body"], "Pareil rue voisine.", "{backend}");
         let staff_data: serde_json::Value = serde_json::from_str(&staff.get("/compte/mes-donnees.json").await.body).unwrap();
         assert!(staff_data["participation_history"].as_array().unwrap().len() >= 1, "{backend}");
+
+        // A long conversation comes a page of threads at a time, the newest first to the eye; a
+        // link to a comment opens its thread's page.
+        for n in 0..35 {
+            sqlx::query("INSERT INTO participation_comments (item_id, body, created_at) VALUES ($1, $2, $3)").bind(id.parse::<i64>().unwrap()).bind(format!("Fil numéro {n:02}")).bind(4_000_000_000_000i64 + n).execute(&db.pool).await.unwrap();
+        }
+        // (Past the last page: the last. A new address: the anonymous page cache has not seen it.)
+        let latest = anonymous.get(&format!("{path}?commentaires=99")).await.body;
+        assert!(latest.contains("Fil numéro 34") && !latest.contains("Fil numéro 03"), "{backend}");
+        assert!(latest.contains("36 commentaire(s) · page 2 sur 2") && latest.contains("Commentaires plus anciens"), "{backend}");
+        let oldest = anonymous.get(&format!("{path}?commentaires=1")).await.body;
+        assert!(oldest.contains("Pareil rue voisine.") && oldest.contains("Fil numéro 03") && !oldest.contains("Fil numéro 34"), "{backend}");
+        let first_comment: i64 = sqlx::query_scalar("SELECT MIN(id) FROM participation_comments").fetch_one(&db.pool).await.unwrap();
+        assert!(anonymous.get(&format!("{path}?commentaire={first_comment}")).await.body.contains("Pareil rue voisine."), "{backend}");
 
         // In English.
         let page = anonymous.get(&format!("/en{path}")).await.body;

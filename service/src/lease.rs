@@ -37,3 +37,19 @@ pub async fn release(db: &Database, name: &str, holder: &str) -> Result<(), sqlx
 pub fn holder_id() -> String {
     format!("pid{}-{}", std::process::id(), unix_ms())
 }
+
+/// Claims `name` for `holder` once: nobody takes it again until it expires, not even its holder
+/// (work done once per period across instances, such as a day's digest). Expired claims go.
+pub async fn claim_once(db: &Database, name: &str, holder: &str, ttl: std::time::Duration) -> Result<bool, sqlx::Error> {
+    let now = unix_ms();
+    // An expired lease is free whatever its name: clearing them keeps the table at its live claims.
+    sqlx::query("DELETE FROM leases WHERE expires_at < $1").bind(now).execute(&db.pool).await?;
+    let taken = sqlx::query("INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
+        .bind(name)
+        .bind(holder)
+        .bind(now + ttl.as_millis() as i64)
+        .execute(&db.pool)
+        .await?
+        .rows_affected();
+    Ok(taken == 1)
+}

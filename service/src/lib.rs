@@ -20,6 +20,7 @@ pub mod db;
 pub mod import;
 pub mod lease;
 pub mod mail;
+pub mod notification;
 pub mod participation;
 pub mod partner;
 pub mod place;

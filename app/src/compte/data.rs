@@ -51,6 +51,24 @@ pub struct AccountPageData {
     pub invitation: Option<InvitationSummary>,
     /// `/dev/courriels`: the latest mails, when the development mailbox is on (else `None`).
     pub mails: Option<Vec<DevMail>>,
+    /// `/compte/notifications`: the person's news, mail choices (labels in words) and follows.
+    pub notifications: Option<NotificationsSummary>,
+    /// `/compte/desabonnement`: what the link of `jeton` stops, in words (`None`: unknown link).
+    pub unsubscribe: Option<String>,
+}
+
+/// `/compte/notifications` as shown: every label already in the page's language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NotificationsSummary {
+    pub unread: i64,
+    /// (sentence, item id, date, unread)
+    pub latest: Vec<(String, i64, String, bool)>,
+    /// (kind code, its label, the chosen mode's code)
+    pub settings: Vec<(String, String, String)>,
+    /// (mode code, its label), in the form's order.
+    pub modes: Vec<(String, String)>,
+    /// (kind code `qpv`/`regie`, target, name)
+    pub follows: Vec<(String, String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -116,7 +134,20 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
             .map(|list| list.into_iter().map(|m| DevMail { to: m.recipient, subject: m.subject, text: m.body_text }).collect()),
         _ => None,
     };
-    Ok(AccountPageData { texts: AccountTexts::of(locale), messages, account, teams, invitation, link_alive, mails })
+    let notifications = match (what.as_str(), &actor) {
+        ("notifications", atlas_service::Actor::Account { .. }) => Some(notifications_summary(&db, &actor, locale).await.map_err(fail)?),
+        _ => None,
+    };
+    let unsubscribe = match what.as_str() {
+        "desabonnement" => match atlas_service::notification::unsubscribe_preview(&db, &actor, &jeton).await {
+            Ok(Some(kind)) => Some(AccountTexts::of(locale).get(super::texts::T::UnsubOne).replace("{kind}", kind.label(locale))),
+            Ok(None) => Some(AccountTexts::of(locale).get(super::texts::T::UnsubAll)),
+            Err(e) if e.status() == 404 => None,
+            Err(e) => return Err(fail(e)),
+        },
+        _ => None,
+    };
+    Ok(AccountPageData { texts: AccountTexts::of(locale), messages, account, teams, invitation, link_alive, mails, notifications, unsubscribe })
 }
 
 #[cfg(feature = "ssr")]
@@ -160,4 +191,18 @@ fn team_summary(slug: String, team: atlas_service::account::team::Team, locale: 
         members: team.members.into_iter().map(|m| (m.pseudonym, m.email, role_name(m.role, locale))).collect(),
         pending: team.pending.into_iter().map(|(email, role, until)| (email, role_name(role, locale), date(until))).collect(),
     }
+}
+
+#[cfg(feature = "ssr")]
+async fn notifications_summary(db: &atlas_service::db::Database, actor: &atlas_service::Actor, locale: crate::i18n::Locale) -> Result<NotificationsSummary, atlas_service::Error> {
+    use atlas_core::notification::MailMode;
+    let n = atlas_service::notification::page(db, actor, locale).await?;
+    let date = |ms: i64| locale.date(&atlas_service::account::profile::iso_date(ms));
+    Ok(NotificationsSummary {
+        unread: n.unread,
+        latest: n.latest.into_iter().map(|v| (v.sentence, v.item_id, date(v.created_at), v.unread)).collect(),
+        settings: n.settings.into_iter().map(|(k, m)| (k.code().to_owned(), k.label(locale).to_owned(), m.code().to_owned())).collect(),
+        modes: MailMode::ALL.iter().map(|m| (m.code().to_owned(), m.label(locale).to_owned())).collect(),
+        follows: n.follows.into_iter().map(|(k, target, name)| (k.code().to_owned(), target, name)).collect(),
+    })
 }

@@ -6,6 +6,8 @@
 pub mod account_page;
 pub mod data;
 pub mod forms;
+pub mod notification_forms;
+pub mod notification_pages;
 pub mod pages;
 pub mod privacy;
 pub mod sign_pages;
@@ -23,19 +25,24 @@ use crate::i18n::use_texts;
 use data::{account_page, AccountPageData};
 use texts::T;
 
-/// The signed-in person's pseudonym for the header, decided on the server for the page and read
-/// back by hydration (empty: nobody is signed in). Pages are reloaded at sign-in and sign-out.
+/// The signed-in person's pseudonym and unread notifications for the header, decided on the
+/// server for the page and read back by hydration (empty: nobody is signed in). Pages are
+/// reloaded at sign-in and sign-out.
 #[derive(Clone, Debug, Default)]
-pub struct Viewer(pub String);
+pub struct Viewer {
+    pub pseudonym: String,
+    pub unread: i64,
+}
 
 pub fn provide_viewer() {
-    let pseudonym = leptos::server::SharedValue::new_str(|| {
+    let seen = leptos::server::SharedValue::new(|| {
         #[cfg(feature = "ssr")]
-        return crate::error::signed_in().map(|who| who.pseudonym).unwrap_or_default();
+        return crate::error::signed_in().map(|who| (who.pseudonym, who.unread)).unwrap_or_default();
         #[cfg(not(feature = "ssr"))]
-        String::new()
+        (String::new(), 0i64)
     });
-    provide_context(Viewer(pseudonym.into_inner()));
+    let (pseudonym, unread) = seen.into_inner();
+    provide_context(Viewer { pseudonym, unread });
 }
 
 /// A query parameter of the page's URL (the outcome of a form it posted).

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::sign_pages::{ChoosePasswordPage, CodePage, ConfirmPage, EmailConfirmPage, ForgotPage, LinkSignInPage, SignInPage, SignUpPage};
+use super::notification_pages::{NotificationsPage, UnsubscribePage};
 use super::team_pages::InvitationPage;
 use crate::layout::NotFound;
 
@@ -22,6 +23,8 @@ pub fn AccountPages() -> impl IntoView {
         Some("adresse") => view! { <EmailConfirmPage /> }.into_any(),
         Some("code") => view! { <CodePage /> }.into_any(),
         Some("invitation") => view! { <InvitationPage /> }.into_any(),
+        Some("notifications") => view! { <NotificationsPage /> }.into_any(),
+        Some("desabonnement") => view! { <UnsubscribePage /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     }
 }

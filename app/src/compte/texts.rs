@@ -7,6 +7,35 @@ crate::i18n::page_texts::page_texts! {
     SignUpTitle => "Créer un compte", "Create an account";
     SignUpIntro => "Un compte permet de participer à la vie de votre quartier sur l'Atlas. Nous ne demandons ni votre nom ni votre adresse postale.",
         "An account lets you take part in your neighbourhood's life on the Atlas. We ask neither your name nor your postal address.";
+    NotifTitle => "Mes notifications", "My notifications";
+    NotifIntro => "Ce qui a bougé dans les éléments, les quartiers et les Régies que vous suivez. Vous suivez un élément en le déposant, en le commentant ou avec « Moi aussi ».",
+        "What moved in the items, neighbourhoods and Régies you follow. You follow an item by posting it, commenting on it or with “Me too”.";
+    SignInFirst => "Connectez-vous pour voir vos notifications.", "Sign in to see your notifications.";
+    NotifNone => "Rien de nouveau pour l'instant.", "Nothing new for now.";
+    NotifUnread => "Non lu", "Unread";
+    NotifUnreadCount => "{n} non lue(s)", "{n} unread";
+    NotifMarkAll => "Tout marquer comme lu", "Mark all as read";
+    NotifMarked => "Tout est marqué comme lu.", "Everything is marked as read.";
+    NotifMailTitle => "Courriels", "E-mails";
+    NotifMailIntro => "Pour chaque sorte de nouvelle, choisissez si un courriel vous est envoyé. Chaque courriel se désabonne d'un clic, sans vous connecter.",
+        "For each kind of news, choose whether an e-mail is sent to you. Each e-mail unsubscribes in one click, without signing in.";
+    NotifSave => "Enregistrer mes choix", "Save my choices";
+    NotifSaved => "Vos choix sont enregistrés.", "Your choices are saved.";
+    FollowsTitle => "Quartiers et Régies que je suis", "Neighbourhoods and Régies I follow";
+    FollowsNone => "Vous ne suivez aucun quartier ni aucune Régie : le bouton « Suivre » est sur leur page.",
+        "You follow no neighbourhood and no Régie: the “Follow” button is on their page.";
+    FollowsAdded => "C'est suivi : les nouveaux signalements et propositions arriveront ici.", "Followed: new reports and proposals will arrive here.";
+    FollowsRemoved => "Vous ne le suivez plus.", "You no longer follow it.";
+    Unfollow => "Ne plus suivre", "Unfollow";
+    UnsubTitle => "Ne plus recevoir ces courriels", "Stop these e-mails";
+    UnsubOne => "Ce lien arrête les courriels de cette sorte : {kind}.", "This link stops the e-mails of this kind: {kind}.";
+    UnsubAll => "Ce lien arrête tous les courriels de nouvelles de l'Atlas (résumés compris).", "This link stops every news e-mail of the Atlas (digests included).";
+    UnsubButton => "Me désabonner", "Unsubscribe";
+    UnsubDone => "C'est fait : vous ne recevrez plus ces courriels. Les nouvelles restent visibles dans l'Atlas, sous « Mes notifications ».",
+        "Done: you will no longer get these e-mails. The news stays visible in the Atlas, under “My notifications”.";
+    UnsubDead => "Ce lien de désabonnement est inconnu : ouvrez « Mes notifications » pour choisir vos courriels.",
+        "This unsubscribe link is unknown: open “My notifications” to choose your e-mails.";
+    UnsubManage => "Choisir toutes mes notifications", "Choose all my notifications";
     Email => "Adresse e-mail", "E-mail address";
     EmailHint => "Elle n'est jamais affichée. Elle sert à confirmer le compte et à retrouver l'accès.",
         "It is never shown. It confirms the account and lets you get back in.";

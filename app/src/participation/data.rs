@@ -35,6 +35,8 @@ pub struct ParticipationData {
     pub staff_regies: Vec<(String, String)>,
     /// On the form: the viewer's draft kept on the server, put back when the URL brings none.
     pub draft: Option<SavedDraft>,
+    /// On the form without a QPV: the commune typed (« Commune ou code postal ») and its QPVs.
+    pub commune_choice: Option<CommuneChoice>,
     /// The maps' base tiles (configuration; none: outlines only).
     pub tiles: crate::carte::MapTiles,
 }
@@ -43,6 +45,15 @@ impl ParticipationData {
     pub fn message(&self, code: &str) -> Option<String> {
         self.messages.iter().find(|(c, _)| c == code).map(|(_, m)| m.clone())
     }
+}
+
+/// The commune found for the form's place field, and its QPVs (code, name); or why none.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CommuneChoice {
+    pub commune: String,
+    pub qpvs: Vec<(String, String)>,
+    /// The message when no commune matches, or the text is too long.
+    pub refusal: Option<String>,
 }
 
 /// The list's filters and the form's fields, as the page's URL carries them.
@@ -59,8 +70,12 @@ pub struct Query {
     /// The point of the report (from « Autour de moi »): similar items within 150 m of it.
     pub lat: String,
     pub lon: String,
-    /// The list's page, from 1.
+    /// The form's place without JavaScript: a commune's name or postcode.
+    pub ou: String,
+    /// The list's page, from 1; on an item's page, the page of its comment threads.
     pub page: String,
+    /// On an item's page: the comment to show (its thread's page).
+    pub commentaire: String,
 }
 
 /// `what`: `liste` (with the filters of `q`), `element` (item `id`), `nouveau` (the form: its
@@ -102,9 +117,18 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
     }
     match what.as_str() {
         "element" => {
-            data.item = participation::item(&atlas.db, &actor, id).await.map_err(fail)?;
+            use atlas_core::participation::threads::CommentsAt;
+            let at = match (q.commentaire.trim().parse::<i64>(), q.page.trim().parse::<usize>()) {
+                (Ok(comment), _) => CommentsAt::Showing(comment),
+                (_, Ok(page)) => CommentsAt::Page(page),
+                _ => CommentsAt::Latest,
+            };
+            data.item = participation::item_at(&atlas.db, &actor, id, at).await.map_err(fail)?;
             if data.item.is_none() {
                 set_not_found();
+            } else if data.signed_in {
+                // Opening the item is reading its news.
+                atlas_service::notification::mark_read(&atlas.db, &actor, Some(id)).await.map_err(fail)?;
             }
         }
         "reclamer" => {}
@@ -114,6 +138,13 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
             }
             if data.qpv.is_some() && !q.categorie.is_empty() {
                 data.items = participation::similar(&atlas.db, &actor, &qpv_code, &q.categorie, point, &q.titre).await.map_err(fail)?;
+            }
+            if data.qpv.is_none() && !q.ou.trim().is_empty() {
+                data.commune_choice = Some(match participation::qpvs_of_commune(&atlas, &actor, &q.ou).await {
+                    Ok((commune, qpvs)) => CommuneChoice { commune, qpvs, refusal: None },
+                    Err(e) if e.status() < 500 => CommuneChoice { refusal: Some(e.message(locale)), ..Default::default() },
+                    Err(e) => return Err(fail(e)),
+                });
             }
             data.draft = participation::drafts::mine(&atlas.db, &actor).await.map_err(fail)?;
         }

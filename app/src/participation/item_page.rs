@@ -307,6 +307,7 @@ fn comments_block(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail) -> im
     view! {
         <section id="commentaires" aria-labelledby="commentaires-titre">
             <h2 id="commentaires-titre">{x.get(T::Comments)}</h2>
+            {comment_pages(x, item)}
             {if item.comments.is_empty() {
                 view! { <p>{x.get(T::NoComment)}</p> }.into_any()
             } else {
@@ -325,4 +326,20 @@ fn comments_block(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail) -> im
             })}
         </section>
     }
+}
+
+/// Where this page of threads stands, and the links to the older and newer ones (the newest
+/// come first to the eye: the conversation goes on next to the form).
+fn comment_pages(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
+    let t = use_texts();
+    let p = item.comment_paging;
+    let href = |n: usize| t.path(&format!("/participation/{}?commentaires={n}#commentaires", item.summary.id));
+    (p.pages > 1).then(|| view! {
+        <p class="help">{x.get(T::CommentsCount).replace("{n}", &p.total.to_string()).replace("{page}", &p.page.to_string()).replace("{pages}", &p.pages.to_string())}</p>
+        <nav class="pagination" aria-label=x.get(T::CommentsPages)>
+            {(p.page > 1).then(|| view! { <a class="button secondary" rel="prev" href=href(p.page - 1)>{x.get(T::CommentsOlder)}</a> })}
+            " "
+            {(p.page < p.pages).then(|| view! { <a class="button secondary" rel="next" href=href(p.page + 1)>{x.get(T::CommentsNewer)}</a> })}
+        </nav>
+    })
 }

@@ -35,7 +35,7 @@ pub fn participation_map(d: &ParticipationData, mode: MapMode) -> impl IntoView 
             <div id="participation-carte" role="region" aria-label=label data-mode=code data-point=at(point) data-centre=at(d.qpv_center)
                 data-qpv=d.qpv.as_ref().map(|(c, _)| c.clone()).unwrap_or_default()
                 data-tiles=d.tiles.tiles.clone() data-attribution=d.tiles.attribution.clone()
-                data-label-no-tiles=x.get(T::MapNoTiles) data-label-in=x.get(T::PointIn) data-label-outside=x.get(T::PointOutside)
+                data-label-zoom-in=x.get(T::MapZoomIn) data-label-zoom-out=x.get(T::MapZoomOut) data-label-no-tiles=x.get(T::MapNoTiles) data-label-in=x.get(T::PointIn) data-label-outside=x.get(T::PointOutside)
                 data-label-no-position=x.get(T::PointNoPosition) data-label-see=x.get(T::SeeItem) data-pages=pages>
             </div>
             {(mode == MapMode::Choose).then(|| view! {

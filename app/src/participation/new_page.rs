@@ -38,13 +38,14 @@ fn pages(page: Option<&str>) -> AnyView {
             page_view(data, |d| claim_view(d).into_any()).into_any()
         }
         Some("nouveau") => {
-            let q = Query { qpv: param("qpv"), categorie: param("categorie"), titre: param("titre"), lat: param("lat"), lon: param("lon"), ..Query::default() };
+            let q = Query { qpv: param("qpv"), categorie: param("categorie"), titre: param("titre"), lat: param("lat"), lon: param("lon"), ou: param("ou"), ..Query::default() };
             let data = Resource::new(move || q.clone(), |q| participation_page("nouveau".into(), 0, q));
             page_view(data, |d| new_view(d).into_any()).into_any()
         }
         Some(id) => match id.parse::<i64>() {
             Ok(id) => {
-                let data = Resource::new(move || id, |id| participation_page("element".into(), id, Query::default()));
+                let q = Query { page: param("commentaires"), commentaire: param("commentaire"), ..Query::default() };
+                let data = Resource::new(move || (id, q.clone()), |(id, q)| participation_page("element".into(), id, q));
                 page_view(data, item_view).into_any()
             }
             Err(_) => view! { <NotFound /> }.into_any(),
@@ -86,8 +87,10 @@ fn new_view(d: ParticipationData) -> impl IntoView {
         }.into_any(),
         None => view! {
             <p class="notice" id="lieu" aria-invalid=r.on(Field::Place)>{x.get(T::PlaceNone)}" "<a href=t.path("/autour-de-moi")>{x.get(T::PlaceFind)}</a></p>
+            {commune_field(&d)}
         }.into_any(),
     };
+    let choosing = d.commune_choice.as_ref().is_some_and(|c| !c.qpvs.is_empty());
     let qpv_code = d.qpv.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     let kind = param("nature");
     let chosen_kind = if kind.is_empty() { "signalement".to_owned() } else { kind.clone() };
@@ -102,10 +105,11 @@ fn new_view(d: ParticipationData) -> impl IntoView {
                 view! {
                     <h2>{x.get(T::Step1)}</h2>
                     <form method="get" action=t.path("/participation/nouveau")>
-                        <input type="hidden" name="etape" value="2" />
                         <input type="hidden" id="point-lat" name="lat" value=param("lat") />
                         <input type="hidden" id="point-lon" name="lon" value=param("lon") />
-                        <input type="hidden" id="point-qpv" name="qpv" value=qpv_code />
+                        // While the commune's QPVs are offered, their radios carry `qpv` (a map's
+                        // point still decides, from `lat`/`lon`).
+                        <input type="hidden" id="point-qpv" name=(!choosing).then_some("qpv") value=qpv_code />
                         <fieldset aria-invalid=r.on(Field::Kind) aria-describedby=r.on(Field::Kind).map(|_| "nature-erreur")>
                             <legend>{x.get(T::KindQuestion)}</legend>
                             <label class="choice"><input type="radio" name="nature" value="signalement" checked=chosen_kind == "signalement" />" "{x.get(T::KindSignalementLong)}</label>
@@ -119,7 +123,7 @@ fn new_view(d: ParticipationData) -> impl IntoView {
                         {place}
                         {r.next_to(Field::Place, "lieu-erreur")}
                         {participation_map(&d, MapMode::Choose)}
-                        <button type="submit" class="button" id="etape-suivante" disabled=d.qpv.is_none()>{x.get(T::Next)}</button>
+                        <button type="submit" class="button" id="etape-suivante" name="etape" value="2" disabled=d.qpv.is_none() && !choosing>{x.get(T::Next)}</button>
                     </form>
                 }.into_any()
             } else {
@@ -162,7 +166,7 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                 </div>
             </section>
         })}
-        {kept.map(|k| view! { <p class="notice ok" role="status" id="brouillon-repris">{x.get(T::DraftRestored).replace("{date}", &date(k.saved_at))}</p> })}
+        {kept.filter(|_| param("brouillon") != "garde").map(|k| view! { <p class="notice ok" role="status" id="brouillon-repris">{x.get(T::DraftRestored).replace("{date}", &date(k.saved_at))}</p> })}
         {(param("brouillon") == "garde").then(|| view! { <p class="notice ok" role="status" id="brouillon-garde">{x.get(T::DraftSaved)}</p> })}
         <p class="notice ok" id="brouillon-appareil" role="status" hidden></p>
         <form method="post" action=POST_URL enctype="multipart/form-data" id="depot" data-qpv=code.clone() data-signed-in=d.signed_in.then_some("1")
@@ -217,6 +221,38 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
     }
 }
 
+/// Without a QPV yet: « Commune ou code postal » (works without JavaScript and without the map),
+/// then the commune's QPVs to pick from, inside the step's form.
+fn commune_field(d: &ParticipationData) -> impl IntoView {
+    let x = &d.texts;
+    let choice = d.commune_choice.clone();
+    let refusal = choice.as_ref().and_then(|c| c.refusal.clone());
+    let described = if refusal.is_some() { "ou-aide ou-erreur" } else { "ou-aide" };
+    view! {
+        <div class="place-by-commune">
+            <label for="nouveau-ou">{x.get(T::PlaceWhereLabel)}</label>
+            <p class="help" id="ou-aide">{x.get(T::PlaceWhereHelp)}</p>
+            <input id="nouveau-ou" name="ou" value=param("ou") maxlength="100" autocomplete="address-level2"
+                aria-describedby=described aria-invalid=refusal.is_some().then_some("true") />
+            {refusal.map(|m| view! { <p class="field-error" id="ou-erreur">{m}</p> })}
+            // The first submit button of the form: Enter in the field searches.
+            <button type="submit" class="button secondary" name="etape" value="1" id="chercher-quartiers">{x.get(T::PlaceSearch)}</button>
+            {choice.filter(|c| c.refusal.is_none()).map(|c| if c.qpvs.is_empty() {
+                view! { <p class="notice" id="quartiers-commune">{x.get(T::PlaceNoQpv).replace("{commune}", &c.commune)}</p> }.into_any()
+            } else {
+                view! {
+                    <fieldset id="quartiers-commune">
+                        <legend>{x.get(T::PlaceChoices).replace("{commune}", &c.commune)}</legend>
+                        {c.qpvs.iter().map(|(code, name)| view! {
+                            <label class="choice"><input type="radio" name="qpv" value=code.clone() />" "{name.clone()}</label>
+                        }).collect_view()}
+                    </fieldset>
+                }.into_any()
+            })}
+        </div>
+    }
+}
+
 /// A draft kept on the server that this screen does not show: where it is, and a link back to it.
 fn draft_notice(d: &ParticipationData, second: bool) -> Option<impl IntoView> {
     let t = use_texts();
@@ -238,7 +274,7 @@ fn draft_notice(d: &ParticipationData, second: bool) -> Option<impl IntoView> {
         href.push_str(&format!("&lat={lat}&lon={lon}"));
     }
     Some(view! {
-        <p class="notice" id="brouillon-ailleurs">{d.texts.get(T::DraftElsewhere).replace("{title}", &title)}" "<a href=href>{d.texts.get(T::DraftResume)}</a></p>
+        <p class="notice" id="brouillon-ailleurs">{d.texts.get(T::DraftElsewhere).replace("{title}", &title)}" "<a href=href rel="external">{d.texts.get(T::DraftResume)}</a></p>
     })
 }
 

@@ -79,6 +79,10 @@ crate::i18n::page_texts::page_texts! {
     AnswerSubmit => "Enregistrer le statut", "Save the status";
     Comments => "Commentaires", "Comments";
     NoComment => "Pas encore de commentaire.", "No comment yet.";
+    CommentsCount => "{n} commentaire(s) · page {page} sur {pages}", "{n} comment(s) · page {page} of {pages}";
+    CommentsOlder => "Commentaires plus anciens", "Older comments";
+    CommentsNewer => "Commentaires plus récents", "Newer comments";
+    CommentsPages => "Pages des commentaires", "Pages of the comments";
     CommentLabel => "Votre commentaire", "Your comment";
     CommentSubmit => "Publier le commentaire", "Post the comment";
     ReplyLabel => "Votre réponse", "Your reply";
@@ -114,8 +118,13 @@ crate::i18n::page_texts::page_texts! {
     CategoryProblems => "Problèmes à régler", "Problems to fix";
     CategoryIdeas => "Idées", "Ideas";
     PlaceChosen => "Quartier : {qpv}", "Neighbourhood: {qpv}";
-    PlaceNone => "Choisissez d'abord votre quartier : ouvrez sa page (recherche ou « Autour de moi »), puis « Signaler ou proposer ».",
-        "First choose your neighbourhood: open its page (search or “Around me”), then “Report or suggest”.";
+    PlaceNone => "Choisissez votre quartier : indiquez votre commune ci-dessous, touchez la carte, ou passez par « Autour de moi ».",
+        "Choose your neighbourhood: give your town below, tap the map, or use “Around me”.";
+    PlaceWhereLabel => "Commune ou code postal", "Town or postcode";
+    PlaceWhereHelp => "Puis choisissez votre quartier dans la liste (sans carte).", "Then choose your neighbourhood from the list (no map needed).";
+    PlaceSearch => "Chercher les quartiers", "Find the neighbourhoods";
+    PlaceChoices => "Quartiers prioritaires de {commune}", "Priority neighbourhoods of {commune}";
+    PlaceNoQpv => "{commune} n'a pas de quartier prioritaire : la participation se fait dans les QPV.", "{commune} has no priority neighbourhood: participation happens in the QPVs.";
     PlaceFind => "Trouver mon quartier", "Find my neighbourhood";
     Next => "Continuer", "Continue";
     Back => "Revenir à l'étape 1", "Back to step 1";
@@ -178,6 +187,8 @@ crate::i18n::page_texts::page_texts! {
     MapChoose => "Carte : touchez le lieu exact", "Map: tap the exact place";
     MapChooseHelp => "Facultatif : touchez la carte au lieu exact (ou centrez-la dessus et utilisez le bouton). Le quartier est trouvé à partir du point.",
         "Optional: tap the map at the exact place (or centre it there and use the button). The neighbourhood is found from the point.";
+    MapZoomIn => "Zoomer", "Zoom in";
+    MapZoomOut => "Dézoomer", "Zoom out";
     MapCentre => "Placer le point au centre de la carte", "Put the point at the centre of the map";
     MapHere => "Ma position", "My position";
     MapNoTiles => "Fond de carte indisponible : les contours des quartiers restent affichés.", "Base map unavailable: the neighbourhoods' outlines remain.";

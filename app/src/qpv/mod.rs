@@ -86,6 +86,7 @@ fn QpvView(q: QpvDetail) -> impl IntoView {
                 <a class="button" href=t.path(&format!("/participation/nouveau?qpv={}", q.code))>{t.qpv_participate}</a>" "
                 <a href=t.path(&format!("/participation?qpv={}", q.code))>{t.qpv_participation}</a>
             </p>
+            {crate::compte::notification_forms::follow_form("qpv", q.code.clone(), t.path(&format!("/qpv/{}", q.code)))}
         </section>
         <p class="source">{t.qpv_source}</p>
     }

@@ -157,6 +157,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
             }}
             <p>{t.take_part_visit}" "{r.adresse.clone().map(|a| format!("{a}, ")).unwrap_or_default()}{format!("{} {}", r.code_postal, r.commune)}</p>
             <p><a href=t.path(&format!("/participation?regie={}", r.slug))>{t.regie_participation}</a></p>
+            {crate::compte::notification_forms::follow_form("regie", r.slug.clone(), t.path(&format!("/regies/{}", r.slug)))}
             {r.answer_clock.clone().map(|line| view! { <p class="help" id="delai-regie">{line}</p> })}
             <CorrectionForm slug=r.slug.clone() pending=r.corrections_en_attente />
         </section>

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod problem;
 pub mod saved;
 pub mod similar;
+pub mod threads;
 pub mod view;
 
 use serde::{Deserialize, Serialize};

@@ -80,7 +80,9 @@ pub struct ItemDetail {
     /// « Déposé par la Régie pour un habitant »: that Régie's name.
     pub filed_by: Option<String>,
     pub history: Vec<HistoryEntry>,
+    /// One page of threads (`comment_paging` says which).
     pub comments: Vec<CommentView>,
+    pub comment_paging: super::threads::CommentPaging,
     /// The Régies that cover the QPV (each may answer).
     pub regies: Vec<RegieRef>,
     pub photos: Vec<PhotoRef>,

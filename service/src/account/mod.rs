@@ -199,6 +199,8 @@ pub struct SignedIn {
     pub id: i64,
     pub pseudonym: String,
     pub roles: Vec<Role>,
+    /// Unread notifications: the bell of every page.
+    pub unread: i64,
 }
 
 pub async fn session(db: &Database, cookie_token: &str) -> Result<Option<SignedIn>, Error> {
@@ -217,7 +219,8 @@ pub async fn session(db: &Database, cookie_token: &str) -> Result<Option<SignedI
         store::touch_session(&mut conn, &hash, now).await.map_err(store_error)?;
     }
     let roles = store::roles(&mut conn, id).await.map_err(store_error)?.into_iter().filter_map(|(r, s)| role_of(&r, &s)).collect();
-    Ok(Some(SignedIn { id, pseudonym: account.pseudonym, roles }))
+    let unread = crate::notification::store::unread(&mut conn, id).await.map_err(store_error)?;
+    Ok(Some(SignedIn { id, pseudonym: account.pseudonym, roles, unread }))
 }
 
 pub async fn sign_out(db: &Database, cookie_token: &str) -> Result<(), Error> {

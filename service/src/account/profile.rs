@@ -153,6 +153,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     let mut invitations = super::team::store::addressed_to(&mut conn, &account.email).await.map_err(store_error)?;
     invitations.extend(super::team::store::sent_by(&mut conn, account.id).await.map_err(store_error)?);
     let participation = crate::participation::export::of(&mut conn, account.id).await.map_err(store_error)?;
+    let notifications = crate::notification::export::of(&mut conn, account.id).await.map_err(store_error)?;
     let mut data = json!({
         "exporte_le": now_ms(),
         "note": "Instants en millisecondes depuis le 1er janvier 1970 (UTC). Les secrets (empreinte du mot de passe, clé du second facteur, jetons) ne sont pas recopiés : ils ouvriraient le compte.",
@@ -187,6 +188,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     });
     if let Some(object) = data.as_object_mut() {
         object.extend(participation);
+        object.extend(notifications);
     }
     Ok(data)
 }

@@ -19,11 +19,17 @@ pub struct Mail {
 
 /// Adds the mail to the outbox, in the caller's transaction.
 pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<(), sqlx::Error> {
+    enqueue_unsubscribable(conn, mail, now, None).await
+}
+
+/// `enqueue`, for news a person may stop with one click: `list_unsubscribe` (an https or http
+/// address taking RFC 8058's POST) goes into the mail's `List-Unsubscribe` headers.
+pub async fn enqueue_unsubscribable(conn: &mut AnyConnection, mail: &Mail, now: i64, list_unsubscribe: Option<&str>) -> Result<(), sqlx::Error> {
     let random = crate::account::token::random::<18>().map_err(|e| sqlx::Error::Protocol(e.message(atlas_core::locale::Locale::Fr)))?;
     let message_id = format!("<{random}@atlas-des-regies>");
     sqlx::query(
-        "INSERT INTO outbox (recipient, subject, body_text, body_html, message_id, created_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO outbox (recipient, subject, body_text, body_html, message_id, created_at, next_attempt_at, list_unsubscribe)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
     )
     .bind(&mail.to)
     .bind(&mail.subject)
@@ -31,6 +37,7 @@ pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<
     .bind(&mail.html)
     .bind(&message_id)
     .bind(now)
+    .bind(list_unsubscribe)
     .execute(conn)
     .await?;
     Ok(())

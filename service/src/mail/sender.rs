@@ -5,7 +5,8 @@
 
 use std::time::Duration;
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::account::store::now_ms;
@@ -55,6 +56,39 @@ struct Due {
     body_html: String,
     message_id: String,
     attempts: i32,
+    list_unsubscribe: Option<String>,
+}
+
+/// `List-Unsubscribe` (RFC 2369) and `List-Unsubscribe-Post` (RFC 8058): a mail client's
+/// « se désabonner » button POSTs to the address, which a scanner following links (GET) cannot do.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 /// Claims and sends the mails that are due; returns how many were delivered.
@@ -83,7 +117,7 @@ pub async fn deliver_due(db: &Database, smtp: &Smtp) -> Result<usize, sqlx::Erro
         if claimed == 0 {
             continue; // another instance has it
         }
-        let row: Due = sqlx::query_as("SELECT recipient, subject, body_text, body_html, message_id, attempts FROM outbox WHERE id = $1")
+        let row: Due = sqlx::query_as("SELECT recipient, subject, body_text, body_html, message_id, attempts, list_unsubscribe FROM outbox WHERE id = $1")
             .bind(id)
             .fetch_one(&db.pool)
             .await?;
@@ -118,7 +152,11 @@ pub async fn deliver_due(db: &Database, smtp: &Smtp) -> Result<usize, sqlx::Erro
 
 async fn send(smtp: &Smtp, row: &Due) -> Result<(), String> {
     let to: Mailbox = row.recipient.parse().map_err(|e| format!("destinataire : {e}"))?;
-    let message = Message::builder()
+    let mut builder = Message::builder();
+    if let Some(url) = &row.list_unsubscribe {
+        builder = builder.header(ListUnsubscribe(url.clone())).header(ListUnsubscribePost);
+    }
+    let message = builder
         .from(smtp.from.clone())
         .to(to)
         .subject(row.subject.clone())

@@ -16,6 +16,7 @@ mod write;
 pub use write::{comment, delete_comment, edit_comment, hide_comment, hide_item, reopen, set_status, support};
 
 use atlas_core::participation::clock::AnswerClock;
+use atlas_core::participation::threads::{page_of_threads, CommentsAt};
 use atlas_core::participation::similar::{close_titles, distance_m, NEARBY_M};
 use atlas_core::participation::view::{Filter, ItemDetail, ItemSummary, ListPage, Viewer};
 use atlas_core::participation::{reopenable, Category, Draft, Outcome, Problem};
@@ -125,6 +126,9 @@ async fn post_as(atlas: &Atlas, actor: &Actor, form: &PostForm, filed: Option<st
         let mail = texts::new_item(locale, &email, &draft.title, &qpv_name, draft.kind == atlas_core::participation::Kind::Signalement, &link);
         enqueue(&mut tx, &mail, now).await.map_err(store_error)?;
     }
+    // Those who follow the QPV, or a Régie covering it.
+    let news = crate::notification::fanout::News { kind: atlas_core::notification::NewsKind::NewItem, item: id, detail: &qpv_name, by: Some(author) };
+    crate::notification::fanout::publish(&mut tx, news, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(id, qpv = %qpv, kind = draft.kind.code(), "participation item posted");
@@ -158,8 +162,13 @@ pub async fn list(db: &Database, actor: &Actor, filter: &Filter) -> Result<ListP
     read::list(&mut conn, filter).await.map_err(store_error)
 }
 
-/// An item's page as `actor` sees it; `None` when no item has this number.
+/// An item's page as `actor` sees it, with its newest comments; `None` when no item has this number.
 pub async fn item(db: &Database, actor: &Actor, id: i64) -> Result<Option<ItemDetail>, Error> {
+    item_at(db, actor, id, CommentsAt::Latest).await
+}
+
+/// `item`, with the page of comment threads `at` asks for.
+pub async fn item_at(db: &Database, actor: &Actor, id: i64, at: CommentsAt) -> Result<Option<ItemDetail>, Error> {
     actor.authorize(Action::ReadPublic)?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     let Some(row) = read::item(&mut conn, id).await.map_err(store_error)? else { return Ok(None) };
@@ -186,9 +195,12 @@ pub async fn item(db: &Database, actor: &Actor, id: i64) -> Result<Option<ItemDe
             viewer.templates.push((regie.slug.clone(), title, text));
         }
     }
+    let all_comments = if hidden { Vec::new() } else { read::comments(&mut conn, id, viewer_id, now).await.map_err(store_error)? };
+    let (comments, comment_paging) = page_of_threads(all_comments, at);
     Ok(Some(ItemDetail {
         history: read::history(&mut conn, id).await.map_err(store_error)?,
-        comments: if hidden { Vec::new() } else { read::comments(&mut conn, id, viewer_id, now).await.map_err(store_error)? },
+        comments,
+        comment_paging,
         body: (!hidden).then_some(row.body),
         point: if hidden { None } else { row.point },
         author: row.author,
@@ -222,6 +234,27 @@ pub async fn qpv_place(db: &Database, actor: &Actor, code: &str) -> Result<Optio
 pub fn qpv_at(atlas: &Atlas, actor: &Actor, lat: f64, lon: f64) -> Result<Option<String>, Error> {
     actor.authorize(Action::ReadPublic)?;
     Ok(atlas.places().locate.qpv_at(lat, lon).map(|q| q.code.clone()))
+}
+
+/// The form's place without JavaScript: the commune best matching a name or postcode, and its
+/// QPVs by name (the person picks theirs). `UnknownCommune` (404) when none matches.
+pub async fn qpvs_of_commune(atlas: &Atlas, actor: &Actor, q: &str) -> Result<(String, Vec<(String, String)>), Error> {
+    actor.authorize(Action::ReadPublic)?;
+    if q.chars().count() > crate::regie::QUERY_MAX_CHARS {
+        return Err(Error::new(Code::QueryTooLong));
+    }
+    let not_found = || Error::with(Code::UnknownCommune, q.trim());
+    let insee = atlas.places().best_commune(q).ok_or_else(not_found)?;
+    let mut conn = atlas.db.pool.acquire().await.map_err(store_error)?;
+    let name: String = sqlx::query_scalar("SELECT nom FROM communes WHERE insee = $1").bind(&insee).fetch_optional(&mut *conn).await.map_err(store_error)?.ok_or_else(not_found)?;
+    let qpvs: Vec<(String, String)> = sqlx::query_as(
+        "SELECT q.code, q.nom FROM qpv_communes qc JOIN qpv q ON q.code = qc.qpv_code WHERE qc.commune_insee = $1 ORDER BY q.nom, q.code",
+    )
+    .bind(&insee)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(store_error)?;
+    Ok((name, qpvs))
 }
 
 /// The name of the Régie with this slug, for a participation page's title.

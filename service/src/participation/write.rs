@@ -5,6 +5,8 @@ use atlas_core::participation::{comment_editable, comment_text, reopenable, Outc
 
 use super::{flood, store, COMMENTS_PER_HOUR, HOUR_MS};
 use crate::account::store as accounts;
+use crate::notification::{self, fanout::{publish, News}};
+use atlas_core::notification::NewsKind;
 use crate::db::Database;
 use crate::{store_error, Action, Actor, Code, Error};
 
@@ -54,8 +56,15 @@ pub async fn comment(db: &Database, actor: &Actor, item: i64, parent: Option<i64
     }
     flood(store::commented_since(&mut tx, author, now - HOUR_MS).await.map_err(store_error)?, COMMENTS_PER_HOUR)?;
     let staff = actor.staff_regies();
-    let regie = store::regies_of_qpv(&mut tx, &qpv).await.map_err(store_error)?.into_iter().find(|r| staff.contains(&r.id)).map(|r| r.id);
+    let as_regie = store::regies_of_qpv(&mut tx, &qpv).await.map_err(store_error)?.into_iter().find(|r| staff.contains(&r.id));
+    let regie = as_regie.as_ref().map(|r| r.id);
     let id = store::insert_comment(&mut tx, &store::NewComment { item, parent, author, regie, body: &body }, now).await.map_err(store_error)?;
+    // The followers hear who wrote: the Régie when its staff did, else the pseudonym.
+    let who = match as_regie {
+        Some(r) => r.name,
+        None => notification::store::pseudonym(&mut tx, author).await.map_err(store_error)?,
+    };
+    publish(&mut tx, News { kind: NewsKind::Comment, item, detail: &who, by: Some(author) }, now).await.map_err(store_error)?;
     store::follow(&mut tx, item, author, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
@@ -121,7 +130,9 @@ pub async fn set_status(db: &Database, actor: &Actor, item: i64, regie_slug: &st
         Ok(c) => c,
         Err(problems) => return Ok(Outcome::Refused(problems)),
     };
-    store::set_status(&mut tx, item, &change, Some(regie.id), by, accounts::now_ms()).await.map_err(store_error)?;
+    let now = accounts::now_ms();
+    store::set_status(&mut tx, item, &change, Some(regie.id), by, now).await.map_err(store_error)?;
+    publish(&mut tx, News { kind: NewsKind::Status, item, detail: change.status.code(), by: Some(by) }, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(item, regie = regie.id, status = change.status.code(), "participation status set");
@@ -151,6 +162,7 @@ pub async fn reopen(db: &Database, actor: &Actor, item: i64, text: &str) -> Resu
     }
     let change = StatusChange { status: Status::Rouvert, message: body.clone(), partner: None };
     store::set_status(&mut tx, item, &change, None, me, now).await.map_err(store_error)?;
+    publish(&mut tx, News { kind: NewsKind::Status, item, detail: Status::Rouvert.code(), by: Some(me) }, now).await.map_err(store_error)?;
     store::insert_comment(&mut tx, &store::NewComment { item, parent: None, author: me, regie: None, body: &body }, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
