@@ -293,7 +293,9 @@ async fn the_participation_pages_work_without_javascript() {
         assert!(kept.starts_with("/participation/nouveau?etape=2") && kept.contains("brouillon=garde"), "{backend}: {kept}");
         let page = a.get(&kept).await.body;
         assert!(page.contains("Brouillon gardé") && page.contains("value=\"Lampadaire du 12\"") && page.contains(">Le lampadaire devant le 12 reste éteint le soir.</textarea>"), "{backend}");
-        assert!(page.contains("id=\"brouillon-repris\""), "{backend}");
+        assert!(!page.contains("id=\"brouillon-repris\""), "{backend}: one notice right after keeping it");
+        let again = a.get(&format!("/participation/nouveau?etape=2&nature=signalement&categorie=eclairage&qpv={qpv}")).await.body;
+        assert!(again.contains("id=\"brouillon-repris\"") && again.contains("value=\"Lampadaire du 12\""), "{backend}: put back later");
         assert!(!b.get(&kept).await.body.contains("Lampadaire du 12"), "{backend}: nobody else sees it");
         let elsewhere = a.get("/participation/nouveau").await.body;
         assert!(elsewhere.contains("Vous avez un brouillon : « Lampadaire du 12 »") && elsewhere.contains(&format!("/participation/nouveau?etape=2&amp;qpv={qpv}")), "{backend}");

@@ -44,13 +44,13 @@ pub async fn follow(db: &Database, actor: &Actor, kind: &str, target: &str, on: 
     let kind = FollowKind::parse(kind).ok_or_else(|| Error::with(Code::InvalidParameter, "suivre : qpv ou regie"))?;
     let target = target.trim();
     let mut tx = db.begin_write().await.map_err(store_error)?;
-    let exists: Option<i64> = match kind {
-        FollowKind::Qpv => sqlx::query_scalar("SELECT 1 FROM qpv WHERE code = $1").bind(target).fetch_optional(&mut *tx).await,
-        FollowKind::Regie => sqlx::query_scalar("SELECT 1 FROM regies WHERE slug = $1").bind(target).fetch_optional(&mut *tx).await,
+    let exists: i64 = match kind {
+        FollowKind::Qpv => sqlx::query_scalar("SELECT COUNT(*) FROM qpv WHERE code = $1").bind(target).fetch_one(&mut *tx).await,
+        FollowKind::Regie => sqlx::query_scalar("SELECT COUNT(*) FROM regies WHERE slug = $1").bind(target).fetch_one(&mut *tx).await,
     }
     .map_err(store_error)?;
     // Stopping needs no target still there (a QPV may leave the official list).
-    if on && exists.is_none() {
+    if on && exists == 0 {
         return Err(match kind {
             FollowKind::Qpv => Error::with(Code::NotFound, "quartier"),
             FollowKind::Regie => Error::new(Code::UnknownRegie),
