@@ -60,6 +60,7 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(participation::POST_PATH, axum::routing::post(participation::post_item).layer(axum::extract::DefaultBodyLimit::max(participation::POST_MAX_BYTES)))
         .route("/participation/photos/{file}", get(participation::photo))
         .route(crate::unsubscribe::PATH, get(crate::unsubscribe::show).post(crate::unsubscribe::unsubscribe))
+        .route(crate::live::PATH, get(crate::live::stream))
         .route("/participation/flux/{file}", get(participation::feed))
         .leptos_routes_with_context(
             &state,

@@ -8,6 +8,7 @@ pub mod error;
 pub mod exports;
 pub mod http;
 pub mod limits;
+pub mod live;
 pub mod map;
 pub mod page_cache;
 pub mod participation;

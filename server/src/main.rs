@@ -278,6 +278,8 @@ async fn serve(url: &str) -> Result<(), String> {
     // Every committed change, from this instance, another one or the command line, reaches
     // this one's snapshot within a second or two.
     tokio::spawn(atlas_service::watch::follow(atlas.clone()));
+    // Live news of the items for the open streams of this instance (/api/direct).
+    tokio::spawn(atlas_service::live::run(atlas.db.clone(), atlas.live.clone()));
     tokio::spawn(atlas_service::account::purge_hourly(atlas.db.clone()));
     // The daily digest of notifications: claimed in the database, sent by one instance a day.
     tokio::spawn(atlas_service::notification::digest::run(atlas.db.clone()));

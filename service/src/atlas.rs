@@ -10,13 +10,15 @@ use crate::snapshot::{Places, Snapshot, SnapshotCell};
 pub struct Atlas {
     pub db: Database,
     pub snapshot: SnapshotCell,
+    /// This instance's hub of live news (`live::run` feeds it; `/api/direct` streams read it).
+    pub live: crate::live::Live,
 }
 
 impl Atlas {
     /// Builds the first snapshot (~1.4 s on the national data).
     pub async fn open(db: Database) -> Result<Self, sqlx::Error> {
         let snapshot = SnapshotCell::new(crate::snapshot::build(&db).await?);
-        Ok(Self { db, snapshot })
+        Ok(Self { db, snapshot, live: crate::live::Live::default() })
     }
 
     pub fn current(&self) -> Arc<Snapshot> {

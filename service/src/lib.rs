@@ -19,6 +19,7 @@ pub mod correction;
 pub mod db;
 pub mod import;
 pub mod lease;
+pub mod live;
 pub mod mail;
 pub mod notification;
 pub mod participation;

@@ -35,14 +35,17 @@ pub struct Viewer {
 }
 
 pub fn provide_viewer() {
-    let seen = leptos::server::SharedValue::new(|| {
+    // One string (« count pseudonym »): a string travels to hydration without serde's machinery
+    // for a structure, which the main bundle's budget has no room for.
+    let seen = leptos::server::SharedValue::new_str(|| {
         #[cfg(feature = "ssr")]
-        return crate::error::signed_in().map(|who| (who.pseudonym, who.unread)).unwrap_or_default();
+        return crate::error::signed_in().map(|who| format!("{} {}", who.unread, who.pseudonym)).unwrap_or_default();
         #[cfg(not(feature = "ssr"))]
-        (String::new(), 0i64)
+        String::new()
     });
-    let (pseudonym, unread) = seen.into_inner();
-    provide_context(Viewer { pseudonym, unread });
+    let seen = seen.into_inner();
+    let (unread, pseudonym) = seen.split_once(' ').unwrap_or(("0", ""));
+    provide_context(Viewer { pseudonym: pseudonym.to_owned(), unread: unread.parse().unwrap_or(0) });
 }
 
 /// A query parameter of the page's URL (the outcome of a form it posted).

@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-pub const FOLLOW_URL: &str = <Follow as ServerFn>::PATH;
+/// Written out (the main bundle's pages carry the follow button; `follow_form`'s test checks it).
+pub const FOLLOW_URL: &str = "/api/ecriture/suivre";
 pub const SETTINGS_URL: &str = <NotificationSettings as ServerFn>::PATH;
 pub const READ_URL: &str = <MarkAllRead as ServerFn>::PATH;
 /// RFC 8058's address, also the unsubscribe page's button.
@@ -94,5 +95,15 @@ pub fn follow_form(kind: &'static str, target: String, back: String) -> impl Int
             <button type="submit" class="button secondary" aria-describedby=format!("suivre-{kind}-aide")>{label}</button>
             <span class="help" id=format!("suivre-{kind}-aide")>" "{t.follow_help}</span>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::server_fn::ServerFn;
+
+    #[test]
+    fn the_follow_buttons_post_to_the_server_function() {
+        assert_eq!(super::FOLLOW_URL, <super::Follow as ServerFn>::PATH);
     }
 }

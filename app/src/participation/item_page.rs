@@ -43,7 +43,8 @@ pub fn item_view(d: ParticipationData) -> AnyView {
     };
     view! {
         <Title text=s.title.clone() />
-        <article class="participation-item">
+        // `data-direct`: /js/direct.js follows this item live (server-sent events).
+        <article class="participation-item" data-direct=s.id>
             <p class="badges">
                 <span class=format!("badge kind-{}", s.kind.code())>{kind_label(&x, s.kind)}</span>" "
                 <span class="badge">{category_label(&x, s.category)}</span>" "
@@ -79,6 +80,8 @@ pub fn item_view(d: ParticipationData) -> AnyView {
             {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, &item, &regie.slug, &regie.name)).collect_view()}
             {item.viewer.may_reopen.then(|| reopen_form(&x, item.summary.id))}
             {item.hidden_reason.is_none().then(|| comments_block(&x, &r, &item))}
+            <p class="help" id="direct-etat" role="status" data-updated=x.get(T::LiveUpdated) data-held=x.get(T::LiveHeld)></p>
+            <script src="/js/direct.js" defer></script>
             {(item.viewer.may_moderate && item.hidden_reason.is_none()).then(|| hide_form(&x, item.summary.id, None, x.get(T::ModerateItem)))}
             <section aria-labelledby="regies-ici">
                 <h2 id="regies-ici">{x.get(T::Regies)}</h2>
@@ -133,7 +136,7 @@ fn history_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
     view! {
         <section aria-labelledby="historique">
             <h2 id="historique">{x.get(T::History)}</h2>
-            <ol class="history">
+            <ol class="history" id="historique-liste">
                 <li><strong>{x.get(T::HistoryPosted)}</strong>" · "{date(item.summary.created_at)}</li>
                 {item.history.iter().map(|h| {
                     let by = match &h.regie {
@@ -307,12 +310,16 @@ fn comments_block(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail) -> im
     view! {
         <section id="commentaires" aria-labelledby="commentaires-titre">
             <h2 id="commentaires-titre">{x.get(T::Comments)}</h2>
-            {comment_pages(x, item)}
-            {if item.comments.is_empty() {
-                view! { <p>{x.get(T::NoComment)}</p> }.into_any()
-            } else {
-                view! { <ul class="plain comments">{item.comments.iter().map(|c| comment_view(x, item, c)).collect_view()}</ul> }.into_any()
-            }}
+            // The thread as a whole: what /js/direct.js replaces when comments arrive (the form
+            // below, where one types, is never part of it).
+            <div id="fil">
+                {comment_pages(x, item)}
+                {if item.comments.is_empty() {
+                    view! { <p>{x.get(T::NoComment)}</p> }.into_any()
+                } else {
+                    view! { <ul class="plain comments">{item.comments.iter().map(|c| comment_view(x, item, c)).collect_view()}</ul> }.into_any()
+                }}
+            </div>
             {item.viewer.signed_in.then(|| view! {
                 <form method="post" action=COMMENT_URL>
                     <input type="hidden" name="element" value=id />

@@ -82,6 +82,8 @@ crate::i18n::page_texts::page_texts! {
     CommentsCount => "{n} commentaire(s) · page {page} sur {pages}", "{n} comment(s) · page {page} of {pages}";
     CommentsOlder => "Commentaires plus anciens", "Older comments";
     CommentsNewer => "Commentaires plus récents", "Newer comments";
+    LiveUpdated => "Mis à jour à l'instant.", "Updated just now.";
+    LiveHeld => "Du nouveau est arrivé : il s'affichera quand vous aurez fini votre réponse.", "News arrived: it will show once you have finished your reply.";
     CommentsPages => "Pages des commentaires", "Pages of the comments";
     CommentLabel => "Votre commentaire", "Your comment";
     CommentSubmit => "Publier le commentaire", "Post the comment";

@@ -11,11 +11,13 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 mod sections;
+pub mod texts;
 
 use sections::{Breakdown, Comparison, EnQuelquesChiffres, PartnersSection, QpvSection, RegiesSection};
 
 use crate::figure::{one_or_404, PageMeta};
 use crate::i18n::{coverage_label, use_texts, Texts};
+use texts::{TerritoryTexts, T};
 
 /// QPV rows a page shows: France and régions have hundreds (the exports have them all). 80 keeps
 /// the heaviest page (Métropole du Grand Paris: 131 communes in its breakdown) under 100 KB.
@@ -70,6 +72,8 @@ pub struct TerritoryPage {
     pub dates: Option<(Option<String>, Option<String>, Option<String>)>,
     /// The inhabitants' participation in the territory's QPVs (public aggregates).
     pub participation: crate::participation::TerritorySummary,
+    /// The page's words, in the request's language: kept out of the browser bundle.
+    pub texts: TerritoryTexts,
 }
 
 #[server]
@@ -99,7 +103,7 @@ pub async fn get_territory(niveau: String, code: String) -> Result<Option<Territ
         _ => None,
     };
     let participation = crate::participation::territory_summary(&figures, locale, list);
-    Ok(Some(TerritoryPage { report, qpv_listed, choropleth, qpv_map, bbox, dates, participation }))
+    Ok(Some(TerritoryPage { report, qpv_listed, choropleth, qpv_map, bbox, dates, participation, texts: TerritoryTexts::of(locale) }))
 }
 
 /// `/territoires` (France) and `/territoires/{niveau}/{code}`.
@@ -156,11 +160,12 @@ fn export_base(scope: &Scope) -> String {
 fn TerritoryView(p: TerritoryPage) -> impl IntoView {
     let t = use_texts();
     let r = p.report;
+    let x = p.texts;
     let level = level_label(t, r.scope.niveau);
-    let title = if r.scope.niveau == Niveau::France { t.territory_france_title.to_owned() } else { format!("{} · {level}", r.nom) };
+    let title = if r.scope.niveau == Niveau::France { x.get(T::FranceTitle) } else { format!("{} · {level}", r.nom) };
     let c = r.couverture.clone();
-    let description = t
-        .territory_description
+    let description = x
+        .get(T::Description)
         .replace("{nom}", &r.nom)
         .replace("{avec}", &t.locale.int(c.avec_regie() as i64))
         .replace("{total}", &t.locale.int(c.total as i64));
@@ -177,23 +182,23 @@ fn TerritoryView(p: TerritoryPage) -> impl IntoView {
         </nav>
         <h1>{title}</h1>
         <div class="print-actions">
-            <PrintButton />
-            <a class="button secondary" href=t.path(&map_href)>{t.territory_open_map}</a>
+            <PrintButton label=x.get(T::Print) />
+            <a class="button secondary" href=t.path(&map_href)>{x.get(T::OpenMap)}</a>
         </div>
-        <KeyNumbers r=r.clone() />
-        <StatusChart c=c.clone() nom=r.nom.clone() />
-        {r.scope.niveau.breakdown().map(|_| view! { <Breakdown r=r.clone() figure=p.choropleth.clone() base=base.clone() /> })}
-        <QpvSection r=r.clone() listed=p.qpv_listed figure=p.qpv_map.clone() base=base.clone() />
-        <RegiesSection r=r.clone() />
-        <PartnersSection r=r.clone() />
-        {(r.scope.niveau != Niveau::France).then(|| view! { <Comparison r=r.clone() /> })}
+        <KeyNumbers r=r.clone() x=x.clone() />
+        <StatusChart c=c.clone() nom=r.nom.clone() x=x.clone() />
+        {r.scope.niveau.breakdown().map(|_| view! { <Breakdown r=r.clone() figure=p.choropleth.clone() base=base.clone() x=x.clone() /> })}
+        <QpvSection r=r.clone() listed=p.qpv_listed figure=p.qpv_map.clone() base=base.clone() x=x.clone() />
+        <RegiesSection r=r.clone() x=x.clone() />
+        <PartnersSection r=r.clone() x=x.clone() />
+        {(r.scope.niveau != Niveau::France).then(|| view! { <Comparison r=r.clone() x=x.clone() /> })}
         <section aria-labelledby="participation-territoire">
             <h2 id="participation-territoire">{p.participation.heading.clone()}</h2>
             <ul class="plain">{p.participation.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
             {p.participation.link.clone().map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
         </section>
-        {p.dates.map(|d| view! { <EnQuelquesChiffres r=r.clone() dates=d /> })}
-        <p class="source">{t.territory_source}</p>
+        {p.dates.map(|d| view! { <EnQuelquesChiffres r=r.clone() dates=d x=x.clone() /> })}
+        <p class="source">{x.get(T::Source)}</p>
     }
 }
 
@@ -209,39 +214,38 @@ pub(super) fn MapImage(src: String, size: (u32, u32), label: String) -> impl Int
 }
 
 #[component]
-fn PrintButton() -> impl IntoView {
-    let t = use_texts();
+fn PrintButton(label: String) -> impl IntoView {
     view! {
         <button type="button" class="button" on:click=move |_| {
             #[cfg(feature = "hydrate")]
             {
                 let _ = window().print();
             }
-        }>{t.territory_print}</button>
+        }>{label}</button>
     }
 }
 
 #[component]
-fn KeyNumbers(r: TerritoryReport) -> impl IntoView {
+fn KeyNumbers(r: TerritoryReport, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let c = &r.couverture;
     let population = if r.population_communes > 0 { t.locale.int(r.population_communes) } else { "—".into() };
     let qpv_population = if r.qpv_avec_population == 0 {
-        t.territory_qpv_population_missing.to_owned()
+        x.get(T::QpvPopulationMissing)
     } else {
-        t.territory_qpv_population
+        x.get(T::QpvPopulation)
             .replace("{pop}", &t.locale.int(r.population_qpv))
             .replace("{n}", &r.qpv_avec_population.to_string())
             .replace("{total}", &c.total.to_string())
     };
     view! {
         <ul class="key-numbers" id="chiffres-territoire">
-            <li><strong data-figure="qpv">{t.locale.int(c.total as i64)}</strong>" "{t.territory_qpv}</li>
-            <li><strong data-figure="qpv-avec-regie">{t.locale.int(c.avec_regie() as i64)}</strong>" "{t.territory_qpv_with}" ("{percent(c.part_couverte())}")"</li>
-            <li><strong data-figure="qpv-sans-regie">{t.locale.int(c.sans as i64)}</strong>" "{t.territory_qpv_without}</li>
-            <li><strong data-figure="regies">{t.locale.int(r.regies.len() as i64)}</strong>" "{t.territory_regies_present}</li>
-            <li><strong data-figure="communes">{t.locale.int(r.communes_avec_qpv as i64)}</strong>" "{t.territory_communes}</li>
-            <li><strong data-figure="population">{population}</strong>" "{t.territory_population}</li>
+            <li><strong data-figure="qpv">{t.locale.int(c.total as i64)}</strong>" "{x.get(T::Qpv)}</li>
+            <li><strong data-figure="qpv-avec-regie">{t.locale.int(c.avec_regie() as i64)}</strong>" "{x.get(T::QpvWith)}" ("{percent(c.part_couverte())}")"</li>
+            <li><strong data-figure="qpv-sans-regie">{t.locale.int(c.sans as i64)}</strong>" "{x.get(T::QpvWithout)}</li>
+            <li><strong data-figure="regies">{t.locale.int(r.regies.len() as i64)}</strong>" "{x.get(T::RegiesPresent)}</li>
+            <li><strong data-figure="communes">{t.locale.int(r.communes_avec_qpv as i64)}</strong>" "{x.get(T::Communes)}</li>
+            <li><strong data-figure="population">{population}</strong>" "{x.get(T::Population)}</li>
         </ul>
         <p class="help">{qpv_population}</p>
     }
@@ -249,7 +253,7 @@ fn KeyNumbers(r: TerritoryReport) -> impl IntoView {
 
 /// A stacked bar of the QPVs by coverage status; the table under it says the same in text.
 #[component]
-fn StatusChart(c: CoverageCounts, nom: String) -> impl IntoView {
+fn StatusChart(c: CoverageCounts, nom: String, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let rows: Vec<(&'static str, &'static str, usize)> = CoverageStatus::ALL
         .iter()
@@ -261,30 +265,31 @@ fn StatusChart(c: CoverageCounts, nom: String) -> impl IntoView {
         .chain(std::iter::once(("aucune", t.coverage_none, c.sans)))
         .collect();
     let total = c.total.max(1) as f64;
-    let mut x = 0.0;
+    // Left edge of the next bar (`x` names the page's texts here).
+    let mut left = 0.0;
     let bars = rows
         .iter()
         .filter(|r| r.2 > 0)
         .map(|(code, label, n)| {
             let w = 1000.0 * *n as f64 / total;
             let bar = view! {
-                <rect class=format!("cov-{code}") x=format!("{x:.1}") y="0" width=format!("{w:.1}") height="40"><title>{format!("{label} : {n}")}</title></rect>
+                <rect class=format!("cov-{code}") x=format!("{left:.1}") y="0" width=format!("{w:.1}") height="40"><title>{format!("{label} : {n}")}</title></rect>
             };
-            x += w;
+            left += w;
             bar
         })
         .collect_view();
-    let label = t.territory_status_chart.replace("{nom}", &nom);
+    let label = x.get(T::StatusChart).replace("{nom}", &nom);
     view! {
         <section aria-labelledby="statuts">
-            <h2 id="statuts">{t.territory_status_title}</h2>
+            <h2 id="statuts">{x.get(T::StatusTitle)}</h2>
             <svg class="status-bar" viewBox="0 0 1000 40" preserveAspectRatio="none" role="img" aria-label=label.clone()>
                 <title>{label.clone()}</title>
                 {bars}
             </svg>
             <table class="figures-table compact" id="table-statuts">
-                <caption class="visually-hidden">{t.territory_status_title}</caption>
-                <thead><tr><th scope="col">{t.territory_status_col}</th><th scope="col" class="num">"QPV"</th><th scope="col" class="num">"%"</th></tr></thead>
+                <caption class="visually-hidden">{x.get(T::StatusTitle)}</caption>
+                <thead><tr><th scope="col">{x.get(T::StatusCol)}</th><th scope="col" class="num">"QPV"</th><th scope="col" class="num">"%"</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(code, label, n)| view! {
                         <tr data-statut=code>

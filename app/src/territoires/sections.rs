@@ -4,14 +4,15 @@
 use atlas_core::territoire::report::{share_class, Niveau, TerritoryReport};
 use leptos::prelude::*;
 
+use super::texts::{TerritoryTexts, T};
 use super::{figure_label, level_label, lower_first, percent, MapImage, TerritoryMap};
 use crate::i18n::{coverage_label, use_texts};
 
 #[component]
-pub(super) fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: String) -> impl IntoView {
+pub(super) fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: String, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let level = r.scope.niveau.breakdown().unwrap_or(Niveau::Departement);
-    let heading = t.territory_breakdown_title.replace("{niveau}", &lower_first(level_label(t, level)));
+    let heading = x.get(T::BreakdownTitle).replace("{niveau}", &lower_first(level_label(t, level)));
     let map_label = t.territory_choropleth_label.replace("{nom}", &r.nom).replace("{niveau}", &lower_first(level_label(t, level)));
     view! {
         <section aria-labelledby="decoupage" class="breakdown">
@@ -24,11 +25,11 @@ pub(super) fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: St
                     <li><span class="swatch ch-2"></span>"25 – 49 %"</li>
                     <li><span class="swatch ch-3"></span>"50 – 74 %"</li>
                     <li><span class="swatch ch-4"></span>"75 – 100 %"</li>
-                    <li><span class="swatch ch-none"></span>{t.territory_no_qpv}</li>
+                    <li><span class="swatch ch-none"></span>{x.get(T::NoQpv)}</li>
                 </ul>
             })}
             <p class="exports">
-                {t.territory_export}" : "
+                {x.get(T::Export)}" : "
                 <a href=format!("{base}decoupage.csv") download="" id="export-decoupage-csv">"CSV"</a>" · "
                 <a href=format!("{base}decoupage.geojson") download="" id="export-decoupage-geojson">"GeoJSON"</a>
             </p>
@@ -38,8 +39,8 @@ pub(super) fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: St
                         <tr>
                             <th scope="col">{level_label(t, level)}</th>
                             <th scope="col" class="num">"QPV"</th>
-                            <th scope="col" class="num">{t.territory_qpv_with}</th>
-                            <th scope="col" class="num">{t.territory_share}</th>
+                            <th scope="col" class="num">{x.get(T::QpvWith)}</th>
+                            <th scope="col" class="num">{x.get(T::Share)}</th>
                             <th scope="col" class="num">{t.fig_regies}</th>
                         </tr>
                     </thead>
@@ -59,13 +60,13 @@ pub(super) fn Breakdown(r: TerritoryReport, figure: Option<(u32, u32)>, base: St
                     </tbody>
                 </table>
             </div>
-            {(r.hors_decoupage > 0).then(|| view! { <p class="help">{t.territory_outside.replace("{n}", &r.hors_decoupage.to_string())}</p> })}
+            {(r.hors_decoupage > 0).then(|| view! { <p class="help">{x.get(T::Outside).replace("{n}", &r.hors_decoupage.to_string())}</p> })}
         </section>
     }
 }
 
 #[component]
-pub(super) fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32, u32)>, base: String) -> impl IntoView {
+pub(super) fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32, u32)>, base: String, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let label = t.territory_qpv_map_label.replace("{nom}", &r.nom);
     let gaps = match r.scope.niveau {
@@ -74,7 +75,7 @@ pub(super) fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32,
     };
     view! {
         <section aria-labelledby="quartiers">
-            <h2 id="quartiers">{t.territory_qpv_title}</h2>
+            <h2 id="quartiers">{x.get(T::QpvTitle)}</h2>
             {figure.map(|size| view! {
                 <MapImage src=format!("{base}{}", TerritoryMap::Quartiers.src(t.locale)) size label=label />
                 <ul class="legend">
@@ -85,26 +86,26 @@ pub(super) fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32,
                 </ul>
             })}
             <p class="exports">
-                {t.territory_export}" : "
+                {x.get(T::Export)}" : "
                 <a href=format!("{base}quartiers.csv") download="" id="export-qpv-csv">"CSV"</a>" · "
                 <a href=format!("{base}quartiers.geojson") download="" id="export-qpv-geojson">"GeoJSON"</a>
                 " · "<a href=t.path(&gaps)>{t.gaps_title}</a>
             </p>
             {if r.qpvs.is_empty() && listed > 0 {
-                Some(view! { <p class="help">{t.territory_qpv_in_exports.replace("{n}", &t.locale.int(listed as i64))}</p> })
+                Some(view! { <p class="help">{x.get(T::QpvInExports).replace("{n}", &t.locale.int(listed as i64))}</p> })
             } else if listed > r.qpvs.len() {
                 Some(view! { <p class="help">{t.gaps_cut.replace("{n}", &r.qpvs.len().to_string())}</p> })
             } else {
                 None
             }}
             {(!r.qpvs.is_empty()).then(|| view! {
-                <div class="table-scroll" role="region" aria-label=t.territory_qpv_title tabindex="0">
+                <div class="table-scroll" role="region" aria-label=x.get(T::QpvTitle) tabindex="0">
                     <table class="figures-table" id="table-qpv">
                         <thead>
                             <tr>
                                 <th scope="col">{t.kind_qpv}</th>
                                 <th scope="col">{t.col_commune}</th>
-                                <th scope="col">{t.territory_status_col}</th>
+                                <th scope="col">{x.get(T::StatusCol)}</th>
                                 <th scope="col">{t.fig_regies}</th>
                             </tr>
                         </thead>
@@ -128,22 +129,22 @@ pub(super) fn QpvSection(r: TerritoryReport, listed: usize, figure: Option<(u32,
 }
 
 #[component]
-pub(super) fn RegiesSection(r: TerritoryReport) -> impl IntoView {
+pub(super) fn RegiesSection(r: TerritoryReport, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let f = r.chiffres.clone();
-    let reported = t
-        .territory_figures_reported
+    let reported = x
+        .get(T::FiguresReported)
         .replace("{n}", &f.regies_declarantes.to_string())
         .replace("{total}", &r.regies.len().to_string());
     let years = f.annees.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") });
     view! {
         <section aria-labelledby="regies-presentes">
-            <h2 id="regies-presentes">{t.territory_regies_title}</h2>
-            <h3>{t.territory_figures_title}</h3>
+            <h2 id="regies-presentes">{x.get(T::RegiesTitle)}</h2>
+            <h3>{x.get(T::FiguresTitle)}</h3>
             <p id="regies-declarantes">{reported}{years.map(|y| format!(" ({y})"))}</p>
             {(f.regies_declarantes > 0).then(|| view! {
                 <table class="figures-table compact" id="table-chiffres">
-                    <thead><tr><th scope="col">{t.territory_figure_col}</th><th scope="col" class="num">{t.territory_total}</th><th scope="col" class="num">{t.territory_reporting}</th></tr></thead>
+                    <thead><tr><th scope="col">{x.get(T::FigureCol)}</th><th scope="col" class="num">{x.get(T::Total)}</th><th scope="col" class="num">{x.get(T::Reporting)}</th></tr></thead>
                     <tbody>
                         {f.sums.iter().map(|s| view! {
                             <tr data-figure=s.figure.code()>
@@ -156,16 +157,16 @@ pub(super) fn RegiesSection(r: TerritoryReport) -> impl IntoView {
                 </table>
             })}
             {if r.regies.is_empty() {
-                view! { <p>{t.territory_no_regie}</p> }.into_any()
+                view! { <p>{x.get(T::NoRegie)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" role="region" aria-label=t.territory_regies_title tabindex="0">
+                    <div class="table-scroll" role="region" aria-label=x.get(T::RegiesTitle) tabindex="0">
                         <table class="figures-table" id="table-regies">
                             <thead>
                                 <tr>
                                     <th scope="col">{t.kind_regie}</th>
                                     <th scope="col">{t.col_commune}</th>
-                                    <th scope="col" class="num">{t.territory_qpv_here}</th>
+                                    <th scope="col" class="num">{x.get(T::QpvHere)}</th>
                                     <th scope="col" class="num">{t.fig_salaries}</th>
                                 </tr>
                             </thead>
@@ -188,21 +189,21 @@ pub(super) fn RegiesSection(r: TerritoryReport) -> impl IntoView {
 }
 
 #[component]
-pub(super) fn PartnersSection(r: TerritoryReport) -> impl IntoView {
+pub(super) fn PartnersSection(r: TerritoryReport, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     view! {
         <section aria-labelledby="partenaires-territoire">
-            <h2 id="partenaires-territoire">{t.territory_partners_title}</h2>
+            <h2 id="partenaires-territoire">{x.get(T::PartnersTitle)}</h2>
             {if r.partenaires.is_empty() {
-                view! { <p>{t.territory_no_partner}</p> }.into_any()
+                view! { <p>{x.get(T::NoPartner)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain" id="liste-partenaires">
                         {r.partenaires.iter().map(|p| view! {
                             <li>
                                 <a href=t.path(&format!("/partenaires/{}", p.id))><strong>{p.nom.clone()}</strong></a>" · "{p.nature.label(t.locale)}" · "
-                                {t.territory_partner_regies.replace("{n}", &p.regies.to_string())}
-                                {(p.contrats > 0).then(|| format!(" · {}", t.territory_partner_contracts.replace("{n}", &p.contrats.to_string()).replace("{montant}", &t.locale.int(p.montant_euros))))}
+                                {x.get(T::PartnerRegies).replace("{n}", &p.regies.to_string())}
+                                {(p.contrats > 0).then(|| format!(" · {}", x.get(T::PartnerContracts).replace("{n}", &p.contrats.to_string()).replace("{montant}", &t.locale.int(p.montant_euros))))}
                                 {p.demo.then(|| view! { " "<span class="badge demo">{t.demo_label}</span> })}
                             </li>
                         }).collect_view()}
@@ -214,20 +215,20 @@ pub(super) fn PartnersSection(r: TerritoryReport) -> impl IntoView {
 }
 
 #[component]
-pub(super) fn Comparison(r: TerritoryReport) -> impl IntoView {
+pub(super) fn Comparison(r: TerritoryReport, x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let (here, fr) = (&r.couverture, &r.national);
     let share = |n: usize, d: usize| if d == 0 { "—".to_owned() } else { percent(100.0 * n as f64 / d as f64) };
     view! {
         <section aria-labelledby="comparaison">
-            <h2 id="comparaison">{t.territory_comparison_title}</h2>
+            <h2 id="comparaison">{x.get(T::ComparisonTitle)}</h2>
             <table class="figures-table compact" id="table-comparaison">
                 <thead><tr><th scope="col"></th><th scope="col" class="num">{r.nom.clone()}</th><th scope="col" class="num">"France"</th></tr></thead>
                 <tbody>
-                    <tr><th scope="row">{t.territory_share}</th><td class="num">{percent(here.part_couverte())}</td><td class="num">{percent(fr.part_couverte())}</td></tr>
-                    <tr><th scope="row">{t.territory_qpv}</th><td class="num">{t.locale.int(here.total as i64)}</td><td class="num">{t.locale.int(fr.total as i64)}</td></tr>
-                    <tr><th scope="row">{t.territory_share_of_france}</th><td class="num">{share(here.total, fr.total)}</td><td class="num">"100 %"</td></tr>
-                    <tr><th scope="row">{t.territory_regies_present}</th><td class="num">{r.regies.len()}</td><td class="num">{r.regies_nationales}</td></tr>
+                    <tr><th scope="row">{x.get(T::Share)}</th><td class="num">{percent(here.part_couverte())}</td><td class="num">{percent(fr.part_couverte())}</td></tr>
+                    <tr><th scope="row">{x.get(T::Qpv)}</th><td class="num">{t.locale.int(here.total as i64)}</td><td class="num">{t.locale.int(fr.total as i64)}</td></tr>
+                    <tr><th scope="row">{x.get(T::ShareOfFrance)}</th><td class="num">{share(here.total, fr.total)}</td><td class="num">"100 %"</td></tr>
+                    <tr><th scope="row">{x.get(T::RegiesPresent)}</th><td class="num">{r.regies.len()}</td><td class="num">{r.regies_nationales}</td></tr>
                 </tbody>
             </table>
         </section>
@@ -237,13 +238,13 @@ pub(super) fn Comparison(r: TerritoryReport) -> impl IntoView {
 /// "Les Régies en quelques chiffres": national figures computed from the database when the page
 /// is asked for, each with its source and the day its data was loaded.
 #[component]
-pub(super) fn EnQuelquesChiffres(r: TerritoryReport, dates: (Option<String>, Option<String>, Option<String>)) -> impl IntoView {
+pub(super) fn EnQuelquesChiffres(r: TerritoryReport, dates: (Option<String>, Option<String>, Option<String>), x: TerritoryTexts) -> impl IntoView {
     let t = use_texts();
     let (qpv_date, communes_date, regies_date) = dates;
     let loaded = |d: Option<String>| d.map(|d| t.loaded_on.replace("{date}", &d)).unwrap_or_default();
     let c = &r.couverture;
     let f = &r.chiffres;
-    let reported = t.territory_figures_reported.replace("{n}", &f.regies_declarantes.to_string()).replace("{total}", &r.regies.len().to_string());
+    let reported = x.get(T::FiguresReported).replace("{n}", &f.regies_declarantes.to_string()).replace("{total}", &r.regies.len().to_string());
     let rows: Vec<(String, &'static str, String)> = vec![
         (t.locale.int(r.regies.len() as i64), t.qc_regies, format!("{} {}", t.qc_regies_source, loaded(regies_date.clone()))),
         (t.locale.int(c.total as i64), t.qc_qpv, format!("{} {}", t.qc_qpv_source, loaded(qpv_date.clone()))),

@@ -7,7 +7,7 @@
 //! path, the query and the language the response is in (the path's for pages, `Accept-Language`
 //! for `/api/`). Never stored: requests with a session cookie (valid or not: a page for one
 //! person is never another's), `/compte/…` and `/dev/…` (tokens in links, one person's state),
-//! the site's files (served from disk, precompressed at build).
+//! the site's files (served from disk, precompressed at build), the live stream (`/api/direct`).
 //!
 //! An entry is valid while this instance's snapshot is at the revisions it was made from: every
 //! write bumps a revision in its transaction, and the writing instance refreshes its snapshot
@@ -38,7 +38,7 @@ use crate::state::AppState;
 pub const CACHE_STATUS: HeaderName = HeaderName::from_static("x-atlas-cache");
 
 /// Paths never stored besides the site's files (see the module's text).
-const NEVER: [&str; 4] = ["/compte", "/en/compte", "/dev/", "/healthz"];
+const NEVER: [&str; 5] = ["/compte", "/en/compte", "/dev/", "/healthz", crate::live::PATH];
 
 /// The key of a request whose response may be stored and shared, or `None`.
 pub fn key(request: &Request) -> Option<String> {

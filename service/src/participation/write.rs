@@ -5,6 +5,7 @@ use atlas_core::participation::{comment_editable, comment_text, reopenable, Outc
 
 use super::{flood, store, COMMENTS_PER_HOUR, HOUR_MS};
 use crate::account::store as accounts;
+use crate::live;
 use crate::notification::{self, fanout::{publish, News}};
 use atlas_core::notification::NewsKind;
 use crate::db::Database;
@@ -25,6 +26,7 @@ pub async fn support(db: &Database, actor: &Actor, item: i64, on: bool) -> Resul
         return Err(not_found());
     }
     if store::set_support(&mut tx, item, account, on, now).await.map_err(store_error)? {
+        live::record(&mut tx, item, live::SUPPORT, now).await.map_err(store_error)?;
         store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     }
     let count: i64 = sqlx::query_scalar("SELECT supporters FROM participation_items WHERE id = $1").bind(item).fetch_one(&mut *tx).await.map_err(store_error)?;
@@ -65,6 +67,7 @@ pub async fn comment(db: &Database, actor: &Actor, item: i64, parent: Option<i64
         None => notification::store::pseudonym(&mut tx, author).await.map_err(store_error)?,
     };
     publish(&mut tx, News { kind: NewsKind::Comment, item, detail: &who, by: Some(author) }, now).await.map_err(store_error)?;
+    live::record(&mut tx, item, live::COMMENT, now).await.map_err(store_error)?;
     store::follow(&mut tx, item, author, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
@@ -98,6 +101,7 @@ pub async fn edit_comment(db: &Database, actor: &Actor, id: i64, text: &str) -> 
         Err(p) => return Ok(Outcome::Refused(vec![p])),
     };
     store::edit_comment(&mut tx, id, &body, now).await.map_err(store_error)?;
+    live::record(&mut tx, item, live::COMMENT, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     Ok(Outcome::Done(item))
@@ -107,7 +111,9 @@ pub async fn edit_comment(db: &Database, actor: &Actor, id: i64, text: &str) -> 
 pub async fn delete_comment(db: &Database, actor: &Actor, id: i64) -> Result<i64, Error> {
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let (item, _) = own_comment(&mut tx, actor, id).await?;
-    store::delete_comment(&mut tx, id, item, accounts::now_ms()).await.map_err(store_error)?;
+    let now = accounts::now_ms();
+    store::delete_comment(&mut tx, id, item, now).await.map_err(store_error)?;
+    live::record(&mut tx, item, live::COMMENT, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     Ok(item)
@@ -133,6 +139,7 @@ pub async fn set_status(db: &Database, actor: &Actor, item: i64, regie_slug: &st
     let now = accounts::now_ms();
     store::set_status(&mut tx, item, &change, Some(regie.id), by, now).await.map_err(store_error)?;
     publish(&mut tx, News { kind: NewsKind::Status, item, detail: change.status.code(), by: Some(by) }, now).await.map_err(store_error)?;
+    live::record(&mut tx, item, live::STATUS, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(item, regie = regie.id, status = change.status.code(), "participation status set");
@@ -163,6 +170,7 @@ pub async fn reopen(db: &Database, actor: &Actor, item: i64, text: &str) -> Resu
     let change = StatusChange { status: Status::Rouvert, message: body.clone(), partner: None };
     store::set_status(&mut tx, item, &change, None, me, now).await.map_err(store_error)?;
     publish(&mut tx, News { kind: NewsKind::Status, item, detail: Status::Rouvert.code(), by: Some(me) }, now).await.map_err(store_error)?;
+    live::record(&mut tx, item, live::STATUS, now).await.map_err(store_error)?;
     store::insert_comment(&mut tx, &store::NewComment { item, parent: None, author: me, regie: None, body: &body }, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
@@ -217,7 +225,9 @@ pub async fn hide_comment(db: &Database, actor: &Actor, id: i64, reason: &str) -
         Ok(r) => r,
         Err(p) => return Ok(Outcome::Refused(p)),
     };
-    store::hide_comment(&mut tx, id, item, &reason, by, accounts::now_ms()).await.map_err(store_error)?;
+    let now = accounts::now_ms();
+    store::hide_comment(&mut tx, id, item, &reason, by, now).await.map_err(store_error)?;
+    live::record(&mut tx, item, live::COMMENT, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     Ok(Outcome::Done(item))
