@@ -50,9 +50,9 @@ fn AccountLink(viewer: Viewer) -> impl IntoView {
     let (href, label) = if signed_in { (t.path("/compte"), viewer.pseudonym) } else { (t.path("/compte/connexion"), t.nav_sign_in.to_owned()) };
     let unread = viewer.unread;
     let bell = signed_in.then(|| view! {
-        <a class="bell" href=t.path("/compte/notifications") aria-label=t.nav_notifications.replace("{n}", &unread.to_string())>
+        <a class="bell" href=t.path("/compte/notifications") aria-label=t.nav_notifications.replace("{n}", &unread)>
             <span class="bell-icon" aria-hidden="true"></span>
-            {(unread > 0).then(|| view! { <span class="bell-count" aria-hidden="true">{unread.min(99)}</span> })}
+            {(unread != "0").then(|| view! { <span class="bell-count" aria-hidden="true">{unread.clone()}</span> })}
         </a>
     });
     view! {

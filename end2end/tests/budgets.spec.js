@@ -50,8 +50,9 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     const total = sizes.wasm + manifest[route].reduce((n, chunk) => n + br(`${chunk}.wasm`), 0) + (own ? br(own) : 0);
     console.log(`lazy page ${route.replace(/^__|_route_view_\d+$/g, '')}: ${total} B brotli in ${manifest[route].length + 2} files`);
     // The participation pages (list, form, item) are the heaviest lazy route: 429,170 B when added,
-    // 449,887 B with the list's pages, the maps' markup, drafts and per-field errors.
-    expect(total, route).toBeLessThanOrEqual(455_000);
+    // 449,887 B with the list's pages, the maps' markup, drafts and per-field errors; 458,464 B
+    // with the commune field, the comments' pages and the live updates' markup.
+    expect(total, route).toBeLessThanOrEqual(462_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

@@ -1,5 +1,6 @@
 // Notifications on a phone and a computer: A posts a report, B taps « Moi aussi » and follows
-// the QPV from its page; the Régie's staff set « en cours »; A and B each see the bell's count,
+// the QPV from its page; while A types a comment on the item's page, B's comment appears live and
+// A's text stays; the Régie's staff set « en cours »; A and B each see the bell's count,
 // the news on « Mes notifications », and get a mail over SMTP carrying RFC 8058's one-click
 // unsubscribe. A scanner's GET of that address changes nothing; the mail client's POST stops A's
 // status mails, without a session. In English too, with axe clean on the new pages.
@@ -42,6 +43,27 @@ test('followers hear of a status in the Atlas and by mail, and unsubscribe in on
   await expect(b.locator('main').getByRole('status')).toContainText('C\'est suivi');
   await expect(b.locator('#suivis')).toBeVisible();
 
+  // Live: A is writing a comment on the item's page when B comments; B's comment appears for A
+  // without a reload, and what A is typing stays as it is, where it is.
+  await page.goto(itemPath);
+  await hydrated(page);
+  await expect(page.locator('[data-direct-ouvert="1"]')).toHaveCount(1);
+  const typing = 'Je passe devant tous les matins, et';
+  await page.getByLabel('Votre commentaire').fill(typing);
+  await page.getByLabel('Votre commentaire').focus();
+  await b.goto(itemPath);
+  await b.getByLabel('Votre commentaire').fill('Encore renversés ce matin, rue des Acacias.');
+  await b.getByRole('button', { name: 'Publier le commentaire' }).click();
+  await expect(b.locator('.comments')).toContainText('rue des Acacias');
+  await expect(page.locator('#fil .comments')).toContainText('Encore renversés ce matin, rue des Acacias.', { timeout: 10_000 });
+  await expect(page.getByLabel('Votre commentaire')).toHaveValue(typing);
+  await expect(page.getByLabel('Votre commentaire')).toBeFocused();
+  await screenshot(page, testInfo, 'direct-commentaire');
+  // (A saw B's comment on the page itself: that news is read. Both leave the item's page, where
+  // the live refresh would read the next news as it comes.)
+  await page.goto('/regies');
+  await b.goto('/regies');
+
   // The Régie's staff set « en cours ».
   const staff = await (await context()).newPage();
   await signIn(staff, staffEmail);
@@ -51,11 +73,12 @@ test('followers hear of a status in the Atlas and by mail, and unsubscribe in on
   await expect(staff.locator('#statut')).toHaveText('En cours');
 
   // A and B: the bell says it on every page; « Mes notifications » tells what moved.
-  for (const who of [page, b]) {
+  // (B also follows the QPV, where the other journeys post at the same time: B's count is theirs too.)
+  for (const [who, unread] of [[page, /^Mes notifications : 1 non lue\(s\)$/], [b, /^Mes notifications : [1-9]\d* non lue\(s\)$/]]) {
     await who.goto('/regies');
-    const bell = who.getByRole('link', { name: 'Mes notifications : 1 non lue(s)' });
+    const bell = who.getByRole('link', { name: unread });
     await expect(bell).toBeVisible();
-    await expect(who.locator('.bell-count')).toHaveText('1');
+    await expect(who.locator('.bell-count')).toHaveText(/^[1-9]/);
     await bell.click();
     await expect(who.getByRole('heading', { level: 1, name: 'Mes notifications' })).toBeVisible();
     await expect(who.locator('#notifications')).toContainText(`« ${title} » est passé à « en cours ».`);

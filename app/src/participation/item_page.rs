@@ -80,7 +80,7 @@ pub fn item_view(d: ParticipationData) -> AnyView {
             {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, &item, &regie.slug, &regie.name)).collect_view()}
             {item.viewer.may_reopen.then(|| reopen_form(&x, item.summary.id))}
             {item.hidden_reason.is_none().then(|| comments_block(&x, &r, &item))}
-            <p class="help" id="direct-etat" role="status" data-updated=x.get(T::LiveUpdated) data-held=x.get(T::LiveHeld)></p>
+            <p class="help" id="direct-etat" aria-live="polite" data-updated=x.get(T::LiveUpdated) data-held=x.get(T::LiveHeld)></p>
             <script src="/js/direct.js" defer></script>
             {(item.viewer.may_moderate && item.hidden_reason.is_none()).then(|| hide_form(&x, item.summary.id, None, x.get(T::ModerateItem)))}
             <section aria-labelledby="regies-ici">
