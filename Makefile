@@ -37,6 +37,7 @@ bench: build
 	cargo bench -p server --bench territories
 	cargo bench -p server --bench participation
 	bash bench/load.sh
+	bash bench/sse.sh
 	bash bench/lighthouse.sh
 
 clean-db:

@@ -111,7 +111,9 @@ test('a report placed on the map, its draft kept across a reload, a sign-in and 
   await elsewhere.goto('/participation/nouveau');
   await hydrated(elsewhere);
   await expect(elsewhere.locator('#brouillon-ailleurs')).toContainText(`Vous avez un brouillon : « ${title} »`);
-  await elsewhere.goto(await elsewhere.getByRole('link', { name: 'Le reprendre' }).getAttribute('href'));
+  // The link is followed as a page load (`rel="external"`): the router's in-page navigation kept
+  // the first screen.
+  await elsewhere.getByRole('link', { name: 'Le reprendre' }).click();
   await expect(elsewhere.getByLabel('Titre')).toHaveValue(title);
   await expect(elsewhere.locator('#brouillon-repris')).toContainText('Brouillon repris');
   await other.close();
