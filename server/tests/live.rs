@@ -59,9 +59,7 @@ async fn a_comment_on_one_instance_reaches_a_stream_of_the_other() {
         let first = db::connect(&url).await.unwrap();
         first.migrate().await.unwrap();
         common::load_regies(&first).await;
-        let ts = "2026-01-01T00:00:00Z";
-        sqlx::query("INSERT INTO qpv (code, nom, created_at, updated_at) VALUES ($1, 'Quartier d''essai', $2, $2)").bind(QPV).bind(ts).execute(&first.pool).await.unwrap();
-        sqlx::query("INSERT INTO couvertures (regie_id, qpv_code, statut, created_at, updated_at) VALUES (1, $1, 'declaree', $2, $2)").bind(QPV).bind(ts).execute(&first.pool).await.unwrap();
+        let slug = common::qpv_covered_by_regie_1(&first).await;
         let atlas_1 = Atlas::open(first.clone()).await.unwrap();
         let second = db::connect(&url).await.unwrap();
         let atlas_2 = Atlas::open(second.clone()).await.unwrap();
@@ -90,7 +88,6 @@ async fn a_comment_on_one_instance_reaches_a_stream_of_the_other() {
         let role = atlas_core::account::Role::RegieEditor { regie: 1 };
         let added = operator::add(&first, &Actor::Cli, "equipe@regie.example", Some(role.clone()), Some("Équipe"), None).await.unwrap();
         let staff = Actor::Account { id: added.id, roles: vec![role] };
-        let slug: String = sqlx::query_scalar("SELECT slug FROM regies WHERE id = 1").fetch_one(&first.pool).await.unwrap();
         participation::set_status(&first, &staff, item, &slug, "en-cours", "On passe demain.", "").await.unwrap();
         let mut again = open_stream(&app_2, Some(comment_event)).await;
         let missed = next_event(&mut again, item, live::STATUS).await;

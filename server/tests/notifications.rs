@@ -51,10 +51,7 @@ async fn setup(backend: &str) -> (String, Database, Atlas, String) {
     let db = db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
     common::load_regies(&db).await;
-    let ts = "2026-01-01T00:00:00Z";
-    sqlx::query("INSERT INTO qpv (code, nom, created_at, updated_at) VALUES ($1, 'Les Tilleuls d''essai', $2, $2)").bind(QPV).bind(ts).execute(&db.pool).await.unwrap();
-    sqlx::query("INSERT INTO couvertures (regie_id, qpv_code, statut, created_at, updated_at) VALUES (1, $1, 'declaree', $2, $2)").bind(QPV).bind(ts).execute(&db.pool).await.unwrap();
-    let slug: String = sqlx::query_scalar("SELECT slug FROM regies WHERE id = 1").fetch_one(&db.pool).await.unwrap();
+    let slug = common::qpv_covered_by_regie_1(&db).await;
     let atlas = Atlas::open(db.clone()).await.unwrap();
     (url, db, atlas, slug)
 }

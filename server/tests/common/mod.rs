@@ -125,3 +125,12 @@ pub async fn load_regies(db: &Database) {
     import::run(db, &cli, Request::Communes(reference_dir()), ImportOptions::default()).await.unwrap();
     import::run(db, &cli, Request::Regies(reference_dir().join("regies_candidates_2019.csv")), ImportOptions::default()).await.unwrap();
 }
+
+/// A QPV (`QN9999999Z`, no outline: posts name it) that Régie 1 covers (declared); answers
+/// Régie 1's slug. After `load_regies`.
+pub async fn qpv_covered_by_regie_1(db: &Database) -> String {
+    let ts = "2026-01-01T00:00:00Z";
+    sqlx::query("INSERT INTO qpv (code, nom, created_at, updated_at) VALUES ('QN9999999Z', 'Les Tilleuls d''essai', $1, $1)").bind(ts).execute(&db.pool).await.unwrap();
+    sqlx::query("INSERT INTO couvertures (regie_id, qpv_code, statut, created_at, updated_at) VALUES (1, 'QN9999999Z', 'declaree', $1, $1)").bind(ts).execute(&db.pool).await.unwrap();
+    sqlx::query_scalar("SELECT slug FROM regies WHERE id = 1").fetch_one(&db.pool).await.unwrap()
+}

@@ -4,7 +4,8 @@ use atlas_core::locale::Locale;
 
 use super::Mail;
 
-fn escape(s: &str) -> String {
+/// Text put into a mail's HTML part.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

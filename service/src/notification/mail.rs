@@ -5,11 +5,8 @@
 use atlas_core::locale::Locale;
 
 use crate::account::public_url;
+use crate::mail::texts::escape;
 use crate::mail::Mail;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// The links of a news mail.
 pub struct Links {
