@@ -96,6 +96,17 @@ pub async fn run(db: Database, live: Live) {
             None => tokio::time::sleep(POLL).await,
         }
         let now = now_ms();
+        if now - last_purge > 3_600_000 {
+            last_purge = now;
+            if let Err(e) = sqlx::query("DELETE FROM live_events WHERE created_at < $1").bind(now - KEEP_MS).execute(&db.pool).await {
+                tracing::warn!(error = %e, "old live events not deleted");
+            }
+        }
+        // No stream open on this instance: nobody to tell, no query (SQLite would be read 4 times
+        // a second for nothing). A stream that opens later asks for what it missed itself.
+        if live.streams() == 0 {
+            continue;
+        }
         match recent(&db, now - WINDOW_MS).await {
             Ok(events) => {
                 for event in events {
@@ -107,12 +118,6 @@ pub async fn run(db: Database, live: Live) {
                 seen.retain(|_, at| *at > now - 2 * WINDOW_MS);
             }
             Err(e) => tracing::warn!(error = %e, "live events unreadable"),
-        }
-        if now - last_purge > 3_600_000 {
-            last_purge = now;
-            if let Err(e) = sqlx::query("DELETE FROM live_events WHERE created_at < $1").bind(now - KEEP_MS).execute(&db.pool).await {
-                tracing::warn!(error = %e, "old live events not deleted");
-            }
         }
     }
 }
