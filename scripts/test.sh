@@ -19,7 +19,8 @@ cargo test --release -p atlas-core -p atlas-service -p app -p server -- \
   --skip follow_an_import --skip follows_an_import --skip hostile_requests --skip a_thousand_hostile_payloads --skip hostile_payloads_on_every --skip two_instances_share_the_participatory_space --skip a_comment_on_one_instance_reaches
 # Their figures (commit-to-visible times per instance, live news across instances, hostile requests sent) are part of the report.
 say "fraîcheur des instances et requêtes hostiles (chiffres affichés)"
-cargo test --release -p server --test freshness --test hostile --test hostile_accounts --test hostile_participation --test participation_instances --test live -- --nocapture
+# The same packages as above: the same features, so nothing is built again.
+cargo test --release -p atlas-core -p atlas-service -p app -p server --test freshness --test hostile --test hostile_accounts --test hostile_participation --test participation_instances --test live -- --nocapture
 
 # After cargo test, which rebuilds the server binary without cargo-leptos's settings.
 say "cargo leptos build --release --precompress --split"

@@ -38,6 +38,8 @@ pub enum Code {
     Forbidden,
     /// 403: a state-changing request sent by another site.
     CrossSite,
+    /// 403: the person's participation is suspended by moderation in this space.
+    Suspended,
     /// 404: no Régie has this address.
     UnknownRegie,
     /// 404: no commune matches the text (`detail`).
@@ -61,7 +63,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::MalformedRequest,
         Code::MissingParameter,
         Code::InvalidParameter,
@@ -73,6 +75,7 @@ impl Code {
         Code::LinkExpired,
         Code::Forbidden,
         Code::CrossSite,
+        Code::Suspended,
         Code::UnknownRegie,
         Code::UnknownCommune,
         Code::NotFound,
@@ -89,7 +92,7 @@ impl Code {
         match self {
             Self::MalformedRequest | Self::MissingParameter | Self::InvalidParameter | Self::QueryTooLong | Self::PlaceNeeded | Self::LinkExpired => 400,
             Self::NotSignedIn | Self::WrongCredentials | Self::WrongCode => 401,
-            Self::Forbidden | Self::CrossSite => 403,
+            Self::Forbidden | Self::CrossSite | Self::Suspended => 403,
             Self::UnknownRegie | Self::UnknownCommune | Self::NotFound => 404,
             Self::Timeout => 408,
             Self::Conflict => 409,
@@ -114,6 +117,7 @@ impl Code {
             Self::LinkExpired => "lien_expire",
             Self::Forbidden => "interdit",
             Self::CrossSite => "autre_site",
+            Self::Suspended => "participation_suspendue",
             Self::UnknownRegie => "regie_inconnue",
             Self::UnknownCommune => "commune_inconnue",
             Self::NotFound => "introuvable",
@@ -153,6 +157,8 @@ impl Code {
             (Self::Forbidden, En) => "you are not allowed to do this",
             (Self::CrossSite, Fr) => "envoi refusé : il ne vient pas de ce site",
             (Self::CrossSite, En) => "refused: this request does not come from this site",
+            (Self::Suspended, Fr) => "votre participation est suspendue dans ce quartier par la modération (voir la charte de participation)",
+            (Self::Suspended, En) => "your participation in this neighbourhood is suspended by moderation (see the participation charter)",
             (Self::UnknownRegie, Fr) => "aucune Régie ne correspond à cette fiche",
             (Self::UnknownRegie, En) => "no Régie matches this page",
             (Self::UnknownCommune, Fr) => "aucune commune ne correspond à « {} »",

@@ -9,6 +9,7 @@ pub mod csv_fr;
 pub mod error;
 pub mod gap;
 pub mod locale;
+pub mod moderation;
 pub mod notification;
 pub mod participation;
 pub mod partner;

@@ -15,6 +15,9 @@ pub enum NewsKind {
     Comment,
     /// A new item in a followed QPV, or in a followed Régie's QPVs.
     NewItem,
+    /// A moderation act on one's own content, with its reason: told in the Atlas only, always
+    /// (not a kind one chooses mail for, so not in `ALL`).
+    Moderation,
 }
 
 impl NewsKind {
@@ -25,18 +28,19 @@ impl NewsKind {
             Self::Status => "statut",
             Self::Comment => "commentaire",
             Self::NewItem => "nouvel-element",
+            Self::Moderation => "moderation",
         }
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+        Self::ALL.into_iter().chain([Self::Moderation]).find(|k| k.code() == code)
     }
 
     /// Mail is opt-in, except for status changes: « Moi aussi » promised them.
     pub fn default_mail(self) -> MailMode {
         match self {
             Self::Status => MailMode::Immediate,
-            Self::Comment | Self::NewItem => MailMode::Never,
+            Self::Comment | Self::NewItem | Self::Moderation => MailMode::Never,
         }
     }
 
@@ -49,6 +53,8 @@ impl NewsKind {
             (Self::Comment, Locale::En) => "New comments on the items I follow",
             (Self::NewItem, Locale::Fr) => "Nouveaux éléments dans les quartiers et Régies que je suis",
             (Self::NewItem, Locale::En) => "New items in the neighbourhoods and Régies I follow",
+            (Self::Moderation, Locale::Fr) => "Décisions de modération sur mes messages",
+            (Self::Moderation, Locale::En) => "Moderation decisions on my posts",
         }
     }
 }
@@ -133,7 +139,7 @@ pub fn status_label(status: Status, locale: Locale) -> &'static str {
 }
 
 /// One piece of news in a sentence: `detail` is the status code (`Status`), the commenter's
-/// pseudonym (`Comment`) or the QPV's name (`NewItem`).
+/// pseudonym (`Comment`), the QPV's name (`NewItem`) or `act|target|reason` (`Moderation`).
 pub fn sentence(kind: NewsKind, detail: &str, title: &str, locale: Locale) -> String {
     match (kind, locale) {
         (NewsKind::Status, _) => {
@@ -147,6 +153,12 @@ pub fn sentence(kind: NewsKind, detail: &str, title: &str, locale: Locale) -> St
         (NewsKind::Comment, Locale::En) => format!("{detail} commented on “{title}”."),
         (NewsKind::NewItem, Locale::Fr) => format!("Nouveau à {detail} : « {title} »."),
         (NewsKind::NewItem, Locale::En) => format!("New in {detail}: “{title}”."),
+        (NewsKind::Moderation, _) => {
+            let mut parts = detail.splitn(3, '|');
+            let act = parts.next().and_then(crate::moderation::Act::parse).unwrap_or(crate::moderation::Act::Hide);
+            let target = parts.next().and_then(crate::moderation::Target::parse).unwrap_or(crate::moderation::Target::Item);
+            crate::moderation::author_sentence(act, target, parts.next().unwrap_or(""), title, locale)
+        }
     }
 }
 
@@ -198,6 +210,12 @@ mod tests {
         assert_eq!(sentence(NewsKind::Status, "en-cours", "Broken lamp", Locale::En), "“Broken lamp” is now “in progress”.");
         assert_eq!(sentence(NewsKind::Comment, "Zoé", "Banc cassé", Locale::Fr), "Zoé a commenté « Banc cassé ».");
         assert_eq!(sentence(NewsKind::NewItem, "Les Courtillières", "Fête", Locale::En), "New in Les Courtillières: “Fete”.".replace("Fete", "Fête"));
+        assert_eq!(
+            sentence(NewsKind::Moderation, "masque|commentaire|Propos injurieux", "Banc cassé", Locale::En),
+            "Your comment on “Banc cassé” was hidden by moderation: Propos injurieux"
+        );
+        assert_eq!(NewsKind::parse("moderation"), Some(NewsKind::Moderation));
+        assert!(!NewsKind::ALL.contains(&NewsKind::Moderation), "no mail choice for it");
     }
 
     #[test]

@@ -33,9 +33,15 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   // A client without brotli gets gzip.
   const gz = await request.get(names.wasm, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(gz.headers()['content-encoding']).toBe('gzip');
-  console.log(`hydrate bundle ${sizes.wasm} B brotli (+ JS ${sizes.js} B), CSS ${sizes.css} B brotli`);
+  const raw = fs.statSync(path.join(site, names.wasm)).size;
+  console.log(`hydrate bundle ${sizes.wasm} B brotli, ${raw} B raw (+ JS ${sizes.js} B), CSS ${sizes.css} B brotli`);
   expect(sizes.css).toBeLessThanOrEqual(30_000);
-  expect(sizes.wasm).toBeLessThanOrEqual(300_000);
+  // Two budgets for the main bundle. The raw size is exact and moves with the code: 1,117,965 B
+  // before moderation, 1,118,849 B with it (+884 B). What travels is the brotli file, whose size
+  // moves out of step with the code (those +884 B raw cost +2,600 B brotli) and between two
+  // compressions of the same file (±250 B): 300 KB plus that margin.
+  expect(raw).toBeLessThanOrEqual(1_120_000);
+  expect(sizes.wasm).toBeLessThanOrEqual(303_000);
   // Each lazy page: main bundle + the chunks the split manifest lists for it + its own chunk.
   const pkg = path.join(site, 'pkg');
   const files = fs.readdirSync(pkg);
@@ -46,13 +52,16 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   const routes = Object.keys(manifest).filter((k) => /_route_view_\d+$/.test(k));
   expect(routes.length).toBeGreaterThan(0);
   for (const route of routes) {
+    // The manifest lists the route's own chunk with the others (until December 2026 this test
+    // added it a second time).
     const own = files.find((f) => f.startsWith(`split_${route}.`) && f.endsWith('.wasm'));
-    const total = sizes.wasm + manifest[route].reduce((n, chunk) => n + br(`${chunk}.wasm`), 0) + (own ? br(own) : 0);
-    console.log(`lazy page ${route.replace(/^__|_route_view_\d+$/g, '')}: ${total} B brotli in ${manifest[route].length + 2} files`);
-    // The participation pages (list, form, item) are the heaviest lazy route: 429,170 B when added,
-    // 449,887 B with the list's pages, the maps' markup, drafts and per-field errors; 458,464 B
-    // with the commune field, the comments' pages and the live updates' markup.
-    expect(total, route).toBeLessThanOrEqual(462_000);
+    const listed = manifest[route].some((chunk) => own && own.startsWith(`${chunk}.`));
+    const total = sizes.wasm + manifest[route].reduce((n, chunk) => n + br(`${chunk}.wasm`), 0) + (own && !listed ? br(own) : 0);
+    console.log(`lazy page ${route.replace(/^__|_route_view_\d+$/g, '')}: ${total} B brotli in ${manifest[route].length + 1} files`);
+    // The participation pages (list, form, item) are the heaviest lazy route: about 392,600 B
+    // counted once before moderation; 411,577 B with the flag and moderators' forms, the charte,
+    // the public log and the moderation queue (+16 KB).
+    expect(total, route).toBeLessThanOrEqual(415_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

@@ -6,7 +6,7 @@ mod common;
 
 use atlas_core::correction::CorrectionOutcome;
 use atlas_service::import::{self, ImportOptions, Request};
-use atlas_service::{backup, correction, participation, Actor};
+use atlas_service::{backup, correction, moderation, participation, Actor};
 use common::{backends, count, count_corrections, fresh, reference_dir};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -125,6 +125,21 @@ async fn every_role_against_every_use_case() {
         for (column, actor) in actors.iter().enumerate() {
             let file = std::env::temp_dir().join(format!("atlas-authz-{}-{backend}-{column}.db", std::process::id()));
             let missing = std::env::temp_dir().join("atlas-authz-missing.csv");
+            // A word of Régie 1's list and an act of the QPV's log, for each column to try on.
+            let word: i64 = sqlx::query_scalar("INSERT INTO moderation_words (regie_id, word, created_at) VALUES (1, $1, 0) RETURNING id")
+                .bind(format!("mot{column}"))
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+            let logged: i64 = sqlx::query_scalar(
+                "INSERT INTO moderation_log (qpv_code, item_id, target, target_id, act, by_role, regie_id, reason, at)
+                 VALUES ('QN9999999Z', $1, 'element', $1, 'masque', 'regie', 1, 'Un essai.', 0) RETURNING id",
+            )
+            .bind(item)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+            let moderation_form = moderation::ActForm { act: "masque".into(), target: "element".into(), id: item, reason: String::new(), into: None };
             let seen: Vec<(Action, String)> = vec![
                 (Action::ReadPublic, format!("{:?}", atlas_service::regie::page(&atlas, actor, "nulle-part").await)),
                 (Action::ReportCorrection, format!("{:?}", correction::report(&atlas, actor, "nulle-part", "autre", "Un message assez long.", "").await)),
@@ -146,6 +161,15 @@ async fn every_role_against_every_use_case() {
                 // Refused for its missing reason once the right let it through: nothing is written.
                 (Action::AnswerParticipation { regie: 1 }, format!("{:?}", participation::set_status(&db, actor, item, &regie_1, "non-retenu", "", "").await)),
                 (Action::ModerateParticipation { regie: 1 }, format!("{:?}", participation::hide_item(&db, actor, item, "").await)),
+                (Action::Participate, format!("{:?}", moderation::flag(&db, actor, "element", item, "motif-inconnu").await)),
+                (Action::Participate, format!("{:?}", moderation::word_lists(&db, actor).await.map(|_| ()))),
+                (Action::ReadPublic, format!("{:?}", moderation::read::log(&db, actor, "QN9999999Z").await.map(|_| ()))),
+                (Action::ReadPublic, format!("{:?}", moderation::read::moderates(&db, actor, "QN9999999Z").await)),
+                // Refused for their missing reason or word once the right let them through.
+                (Action::ModerateParticipation { regie: 1 }, format!("{:?}", moderation::moderate(&db, actor, &moderation_form).await)),
+                (Action::ModerateParticipation { regie: 1 }, format!("{:?}", moderation::undo(&db, actor, logged, "").await)),
+                (Action::ModerateParticipation { regie: 1 }, format!("{:?}", moderation::add_word(&db, actor, &regie_1, "").await)),
+                (Action::ModerateParticipation { regie: 1 }, format!("{:?}", moderation::remove_word(&db, actor, word).await)),
                 (Action::Participate, format!("{:?}", atlas_service::notification::follow(&db, actor, "qpv", "QN9999999Z", true).await)),
                 (Action::ManageOwnAccount, format!("{:?}", atlas_service::notification::page(&db, actor, Locale::Fr).await.map(|_| ()))),
                 (Action::ManageOwnAccount, format!("{:?}", atlas_service::notification::set_settings(&db, actor, &[("statut".into(), "quotidien".into())]).await)),
@@ -165,7 +189,13 @@ async fn every_role_against_every_use_case() {
                 cells += 1;
             }
         }
-        assert_eq!(cells, 8 * 30, "{backend}");
+        assert_eq!(cells, 8 * 38, "{backend}");
+        // The queue is any moderator's, each seeing their own spaces: Régie 2's administrator too.
+        const QUEUE: [&str; 8] = ["401", "403", "403", "ok", "ok", "ok", "403", "ok"];
+        for (column, actor) in actors.iter().enumerate() {
+            let seen = format!("{:?}", moderation::read::queue(&db, actor).await.map(|_| ()));
+            assert_eq!(outcome(seen.clone()), QUEUE[column], "{backend}: {actor:?} × queue: {seen}");
+        }
         let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await.unwrap();
         assert_eq!(left, 0, "{backend}: each account deleted itself");
     }

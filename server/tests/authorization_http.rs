@@ -67,6 +67,11 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("/api/ecriture/participation/reclamer", &[("code", "AAAAA-AAAAA")], PARTICIPATE),
     ("/api/ecriture/participation/retirer", &[("code", "AAAAA-AAAAA")], OPEN),
     ("/api/ecriture/participation/brouillon", &[("titre", "Un brouillon"), ("texte", "Gardé pour plus tard")], PARTICIPATE),
+    ("/api/ecriture/participation/signaler", &[("element", "{item}"), ("cible", "element"), ("id", "{item}"), ("motif", "inconnu")], PARTICIPATE),
+    ("/api/ecriture/participation/moderer", &[("element", "{item}"), ("acte", "masque"), ("cible", "element"), ("id", "{item}"), ("motif", "")], MODERATE_1),
+    ("/api/ecriture/participation/annuler", &[("acte", "{log}"), ("qpv", "QN9999999Z"), ("motif", "")], MODERATE_1),
+    ("/api/ecriture/participation/mots/ajouter", &[("regie", "{r1}"), ("mot", "")], MODERATE_1),
+    ("/api/ecriture/participation/mots/retirer", &[("id", "{word}")], MODERATE_1),
     ("/api/ecriture/suivre", &[("quoi", "qpv"), ("cible", "QN9999999Z")], PARTICIPATE),
     ("/api/ecriture/notifications/choix", &[("statut", "quotidien")], OWN),
     ("/api/ecriture/notifications/lues", &[], OWN),
@@ -143,6 +148,15 @@ async fn every_write_route_as_every_kind_of_person() {
             .fetch_one(&db.pool)
             .await
             .unwrap();
+        let logged: i64 = sqlx::query_scalar(
+            "INSERT INTO moderation_log (qpv_code, item_id, target, target_id, act, by_role, regie_id, reason, at)
+             VALUES ('QN9999999Z', $1, 'element', $1, 'masque', 'regie', $2, 'Un essai.', 0) RETURNING id",
+        )
+        .bind(item)
+        .bind(regies[0].0)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
         let atlas = Atlas::open(db.clone()).await.unwrap();
         let site = common::repo_root().join("public").to_string_lossy().to_string();
         let options = LeptosOptions::builder().output_name("atlas").site_root(site).build();
@@ -154,9 +168,19 @@ async fn every_write_route_as_every_kind_of_person() {
                 n += 1;
                 let cookie = cookie_of(&db, column, n, (regies[0].0, regies[1].0)).await;
                 let mut browser = Browser { app: app.clone(), cookie };
+                // A word of Régie 1's list for each cell (a moderator's removal takes it away).
+                let word: i64 = sqlx::query_scalar("INSERT INTO moderation_words (regie_id, word, created_at) VALUES ($1, $2, 0) RETURNING id")
+                    .bind(regies[0].0)
+                    .bind(format!("mot{n}"))
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap();
                 let form: Vec<(&str, String)> = form
                     .iter()
-                    .map(|(k, v)| (*k, v.replace("{r1}", &regies[0].1).replace("{item}", &item.to_string()).replace("{comment}", &comment.to_string())))
+                    .map(|(k, v)| {
+                        let v = v.replace("{r1}", &regies[0].1).replace("{item}", &item.to_string()).replace("{comment}", &comment.to_string());
+                        (*k, v.replace("{log}", &logged.to_string()).replace("{word}", &word.to_string()))
+                    })
                     .collect();
                 let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 let (status, location) = if let Some(path) = route.strip_prefix("GET ") {

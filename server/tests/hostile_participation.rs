@@ -71,6 +71,11 @@ const FORMS: &[(&str, &[&str])] = &[
     ("/api/ecriture/suivre", &["quoi", "cible", "actif", "retour", "langue"]),
     ("/api/ecriture/notifications/choix", &["statut", "commentaire", "nouveaux", "langue"]),
     ("/api/ecriture/notifications/lues", &["langue"]),
+    ("/api/ecriture/participation/signaler", &["element", "cible", "id", "motif", "langue"]),
+    ("/api/ecriture/participation/moderer", &["element", "acte", "cible", "id", "motif", "vers", "retour", "langue"]),
+    ("/api/ecriture/participation/annuler", &["acte", "qpv", "motif", "langue"]),
+    ("/api/ecriture/participation/mots/ajouter", &["regie", "mot", "langue"]),
+    ("/api/ecriture/participation/mots/retirer", &["id", "langue"]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -107,7 +112,7 @@ async fn hostile_payloads_on_every_participation_form() {
                         // Half the values name what exists, so that the rules behind are reached.
                         let real = rng.below(2) == 0;
                         let v = match *f {
-                            "element" if real => item.to_string().into_bytes(),
+                            "element" | "id" if real => item.to_string().into_bytes(),
                             "commentaire" | "nouveaux" if real && path.ends_with("/choix") => b"quotidien".to_vec(),
                             "commentaire" | "parent" if real => comment.to_string().into_bytes(),
                             "regie" | "pour_habitant" if real => slug.clone().into_bytes(),
@@ -191,6 +196,15 @@ async fn hostile_payloads_on_every_participation_form() {
         .await
         .unwrap();
         assert_eq!(broken, 0, "{backend}: drafts");
+        let broken: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM moderation_words WHERE word = '' OR LENGTH(word) > 60)
+                  + (SELECT COUNT(*) FROM moderation_log WHERE by_role IN ('regie', 'reseau') AND LENGTH(reason) < 5)
+                  + (SELECT COUNT(*) FROM moderation_flags WHERE reason NOT IN ('propos-blessants', 'donnees-personnelles', 'hors-sujet', 'trompeur'))",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(broken, 0, "{backend}: moderation");
         let broken: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM notification_settings WHERE mail NOT IN ('immediat', 'quotidien', 'jamais') OR kind NOT IN ('statut', 'commentaire', 'nouvel-element'))
                   + (SELECT COUNT(*) FROM follows WHERE target_kind NOT IN ('qpv', 'regie') OR target = '')",

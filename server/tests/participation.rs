@@ -141,7 +141,7 @@ async fn habitants_post_support_comment_and_the_regie_answers() {
         assert_eq!(participation::hide_comment(&db, &staff, c1, "").await.unwrap(), Outcome::Refused(vec![Problem::HideReasonNeeded]), "{backend}");
         assert_eq!(participation::hide_comment(&db, &staff, c1, "Propos injurieux.").await.unwrap(), Outcome::Done(first), "{backend}");
         let hidden = participation::item(&db, &Actor::Anonymous, first).await.unwrap().unwrap();
-        assert_eq!((hidden.comments[0].body.clone(), hidden.comments[0].hidden_reason.as_deref()), (None, Some("Propos injurieux.")), "{backend}");
+        assert_eq!((hidden.comments[0].body.clone(), hidden.comments[0].hidden.clone()), (None, Some(atlas_core::moderation::Hidden::ByModerator("Propos injurieux.".into()))), "{backend}");
 
         // Lists: by QPV, by Régie, unanswered; a hidden item leaves them.
         let Outcome::Done(second) = participation::post(&atlas, &b, &PostForm { qpv: qpv.clone(), ..form("proposition", "jardin", None, "Un jardin partagé", "Sur la pelouse derrière le centre social.") }).await.unwrap() else { panic!() };
@@ -158,7 +158,7 @@ async fn habitants_post_support_comment_and_the_regie_answers() {
         let after = after.items;
         assert_eq!(after.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first], "{backend}");
         let gone = participation::item(&db, &Actor::Anonymous, second).await.unwrap().unwrap();
-        assert_eq!((gone.body, gone.hidden_reason.as_deref()), (None, Some("Doublon d'une autre proposition.")), "{backend}");
+        assert_eq!((gone.body, gone.hidden), (None, Some(atlas_core::moderation::Hidden::ByModerator("Doublon d'une autre proposition.".into()))), "{backend}");
         assert_eq!(participation::support(&db, &a, second, true).await.unwrap_err().code, Code::NotFound, "{backend}");
 
         // A flood of posts from one account: the sixth within the hour gets its 429, nothing stored.
@@ -427,7 +427,7 @@ async fn staff_file_for_an_inhabitant_who_claims_it_later() {
         let Outcome::Done((other, code)) = permanence::file_for_inhabitant(&atlas, &staff, &regie_slug, &met, true).await.unwrap() else { panic!() };
         assert_eq!(permanence::withdraw(&db, &Actor::Anonymous, &code).await.unwrap(), other, "{backend}");
         let gone = participation::item(&db, &Actor::Anonymous, other).await.unwrap().unwrap();
-        assert!(gone.body.is_none() && gone.hidden_reason.is_some(), "{backend}");
+        assert!(gone.body.is_none() && gone.hidden.is_some(), "{backend}");
 
         // Templates: the staff's, offered on the answer form.
         assert_eq!(permanence::add_template(&db, &stranger, &regie_slug, "Passage", "Notre équipe passe cette semaine.").await.unwrap_err().status(), 403, "{backend}");

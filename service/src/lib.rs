@@ -21,6 +21,7 @@ pub mod import;
 pub mod lease;
 pub mod live;
 pub mod mail;
+pub mod moderation;
 pub mod notification;
 pub mod participation;
 pub mod partner;

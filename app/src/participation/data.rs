@@ -12,6 +12,8 @@ use super::texts::ParticipationTexts;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ParticipationData {
+    /// The page it was read for (`what`).
+    pub what: String,
     pub texts: ParticipationTexts,
     /// (code, message) of every refusal a form may come back with.
     pub messages: Vec<(String, String)>,
@@ -39,6 +41,47 @@ pub struct ParticipationData {
     pub commune_choice: Option<CommuneChoice>,
     /// The maps' base tiles (configuration; none: outlines only).
     pub tiles: crate::carte::MapTiles,
+    /// On an item's page: the flag form's reasons, (code, label).
+    pub flag_reasons: Vec<(String, String)>,
+    /// `/participation/charte`: its texts.
+    pub charter: Option<super::charter::CharterTexts>,
+    /// `/participation/journal?qpv=`: the QPV's public moderation log, and whether the viewer
+    /// moderates there (then each act has its « Annuler »).
+    pub journal: Vec<JournalLine>,
+    pub may_moderate: bool,
+    /// `/participation/moderation`: what awaits the moderator, and the word lists they keep.
+    pub queue: Vec<QueueLine>,
+    pub word_lists: Vec<atlas_core::moderation::WordList>,
+}
+
+/// One act of the public log, in the page's language (written on the server).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct JournalLine {
+    pub id: i64,
+    pub at: i64,
+    pub who: String,
+    pub what: String,
+    pub why: String,
+    /// The item concerned: its number and title (empty when it is hidden).
+    pub item: Option<(i64, String)>,
+    pub undone: bool,
+    pub undoes: bool,
+}
+
+/// One content of the moderation queue, in the page's language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QueueLine {
+    /// `element` or `commentaire`.
+    pub target: String,
+    pub id: i64,
+    pub item_id: i64,
+    pub heading: String,
+    pub qpv_name: String,
+    pub text: String,
+    /// Why it is not shown, or that it still is.
+    pub state: String,
+    pub hidden: bool,
+    pub flags: String,
 }
 
 impl ParticipationData {
@@ -80,7 +123,7 @@ pub struct Query {
 
 /// `what`: `liste` (with the filters of `q`), `element` (item `id`), `nouveau` (the form: its
 /// QPV, the viewer's Régies there, and on the second screen the similar open items),
-/// `reclamer` (texts only).
+/// `reclamer` (texts only), `charte`, `journal` (of `q.qpv`), `moderation` (the queue).
 #[server(endpoint = "participation/page")]
 pub async fn participation_page(what: String, #[server(default)] id: i64, #[server(default)] q: Query) -> Result<ParticipationData, ServerFnError> {
     use crate::error::{actor, atlas, fail, set_not_found};
@@ -96,6 +139,7 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
         messages.push((code.name().to_owned(), Error::with(code, detail).message(locale)));
     }
     let mut data = ParticipationData {
+        what: what.clone(),
         texts: ParticipationTexts::of(locale),
         messages,
         signed_in: matches!(actor, atlas_service::Actor::Account { .. }),
@@ -124,6 +168,7 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
                 _ => CommentsAt::Latest,
             };
             data.item = participation::item_at(&atlas.db, &actor, id, at).await.map_err(fail)?;
+            data.flag_reasons = atlas_core::moderation::FlagReason::ALL.iter().map(|r| (r.code().to_owned(), r.label(locale).to_owned())).collect();
             if data.item.is_none() {
                 set_not_found();
             } else if data.signed_in {
@@ -132,6 +177,9 @@ pub async fn participation_page(what: String, #[server(default)] id: i64, #[serv
             }
         }
         "reclamer" => {}
+        "charte" => data.charter = Some(super::charter::CharterTexts::of(locale)),
+        "journal" => super::moderation_data::journal(&mut data, &atlas, &actor, &qpv_code, locale).await?,
+        "moderation" => super::moderation_data::queue(&mut data, &atlas, &actor, locale).await?,
         "nouveau" => {
             if data.qpv.is_some() {
                 data.staff_regies = participation::answering_regies(&atlas.db, &actor, &qpv_code).await.map_err(fail)?.into_iter().map(|r| (r.slug, r.name)).collect();

@@ -21,7 +21,7 @@ pub const WITHDRAW_URL: &str = <WithdrawItem as ServerFn>::PATH;
 pub const DRAFT_URL: &str = <SaveDraft as ServerFn>::PATH;
 
 #[cfg(feature = "ssr")]
-mod answer {
+pub(crate) mod answer {
     //! How a use case's outcome becomes the browser's next page.
     use atlas_core::participation::{Outcome, Problem};
     use atlas_service::Error;

@@ -2,7 +2,7 @@
 //! phone), comments with one level of replies, and, for the staff of a Régie covering the QPV,
 //! the answer form and moderation.
 
-use atlas_core::participation::view::{CommentView, ItemDetail};
+use atlas_core::participation::view::ItemDetail;
 use atlas_core::participation::{Field, Status};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,6 +11,8 @@ use super::data::ParticipationData;
 use super::forms::*;
 use super::texts::{ParticipationTexts, T};
 use super::map::{participation_map, MapMode};
+use super::item_comments::comments_block;
+use super::item_moderation::{flag_form, hidden_text, moderator_tools, photo_tool};
 use super::{category_label, date, kind_label, language_field, param, status_label, Refusals};
 use crate::i18n::use_texts;
 
@@ -36,6 +38,10 @@ pub fn item_view(d: ParticipationData) -> AnyView {
         Some(x.get(T::ClaimedNotice))
     } else if param("retire") == "1" {
         Some(x.get(T::WithdrawnNotice))
+    } else if param("signale") == "1" {
+        Some(x.get(T::FlaggedNotice))
+    } else if param("modere") == "1" {
+        Some(x.get(T::ModerateDone))
     } else if param("enregistre") == "1" || !param("commentaire").is_empty() {
         Some(x.get(T::SavedNotice))
     } else {
@@ -51,38 +57,53 @@ pub fn item_view(d: ParticipationData) -> AnyView {
                 <span class=format!("badge status-{}", s.status.code()) id="statut">{status_label(&x, s.status)}</span>
                 {s.demo.then(|| view! { " "<span class="badge badge-warn">{x.get(T::Demo)}</span> })}
             </p>
-            <h1>{s.title.clone()}</h1>
+            <h1>{if s.title.is_empty() { x.get(T::HeldTitle) } else { s.title.clone() }}</h1>
             {notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })}
             // Just posted: the script forgets the draft this device kept.
             {(param("depose") == "1").then(|| view! { <script src="/js/participation.js" defer></script> })}
             {(!code.is_empty()).then(|| view! { <p class="notice" id="code-habitant">{x.get(T::CodeToGive).replace("{code}", &code)}</p> })}
             {r.alert(&d)}
             <p class="help">{posted}" · "{x.get(T::InQpv)}" : "<a href=t.path(&format!("/qpv/{}", s.qpv_code))>{s.qpv_name.clone()}</a></p>
-            {match (&item.body, &item.hidden_reason) {
-                (_, Some(reason)) => view! { <p class="alert">{x.get(T::HiddenItem).replace("{reason}", reason)}</p> }.into_any(),
+            {item.merged_into.as_ref().map(|(id, title)| view! {
+                <p class="notice"><a href=t.path(&format!("/participation/{id}"))>{x.get(T::MergedInto).replace("{title}", title)}</a></p>
+            })}
+            {match (&item.body, &item.hidden) {
+                (_, Some(atlas_core::moderation::Hidden::ByModerator(reason))) => view! { <p class="alert">{x.get(T::HiddenItem).replace("{reason}", reason)}</p> }.into_any(),
+                (_, Some(hidden)) => view! { <p class="alert">{hidden_text(&x, &d.flag_reasons, hidden)}</p> }.into_any(),
                 (Some(body), None) => view! { <div class="item-body">{body.split('\n').map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}</div> }.into_any(),
                 _ => ().into_any(),
             }}
             {(!item.photos.is_empty()).then(|| view! {
                 <ul class="plain photos">
-                    {item.photos.iter().enumerate().map(|(n, p)| view! {
-                        <li><a href=format!("/participation/photos/{}.jpg", p.id)>
-                            <img src=format!("/participation/photos/{}-vignette.jpg", p.id) loading="lazy"
-                                alt=x.get(T::PhotoAlt).replace("{n}", &(n + 1).to_string())
-                                width=thumb_side(p.width, p.height).0 height=thumb_side(p.width, p.height).1 />
-                        </a></li>
+                    {item.photos.iter().enumerate().map(|(n, p)| match &p.hidden {
+                        Some(reason) => view! { <li><p class="help">{x.get(T::PhotoHidden).replace("{reason}", reason)}</p></li> }.into_any(),
+                        None => view! {
+                            <li><a href=format!("/participation/photos/{}.jpg", p.id)>
+                                <img src=format!("/participation/photos/{}-vignette.jpg", p.id) loading="lazy"
+                                    alt=x.get(T::PhotoAlt).replace("{n}", &(n + 1).to_string())
+                                    width=thumb_side(p.width, p.height).0 height=thumb_side(p.width, p.height).1 />
+                            </a>
+                            {item.viewer.may_moderate.then(|| photo_tool(&x, item.summary.id, p.id))}</li>
+                        }.into_any(),
                     }).collect_view()}
                 </ul>
             })}
-            {item.point.filter(|_| item.hidden_reason.is_none()).map(|p| participation_map(&d, MapMode::Item(p)))}
+            {item.point.filter(|_| item.hidden.is_none()).map(|p| participation_map(&d, MapMode::Item(p)))}
             {support_block(&x, &item)}
             {history_block(&x, &item)}
             {item.viewer.answers_for.iter().map(|regie| answer_form(&x, &r, &item, &regie.slug, &regie.name)).collect_view()}
             {item.viewer.may_reopen.then(|| reopen_form(&x, item.summary.id))}
-            {item.hidden_reason.is_none().then(|| comments_block(&x, &r, &item))}
+            {item.hidden.is_none().then(|| comments_block(&x, &r, &item, &d.flag_reasons))}
             <p class="help" id="direct-etat" aria-live="polite" data-updated=x.get(T::LiveUpdated) data-held=x.get(T::LiveHeld)></p>
             <script src="/js/direct.js" defer></script>
-            {(item.viewer.may_moderate && item.hidden_reason.is_none()).then(|| hide_form(&x, item.summary.id, None, x.get(T::ModerateItem)))}
+            {item.viewer.may_flag.then(|| flag_form(&x, &d.flag_reasons, item.summary.id, "element", item.summary.id))}
+            {item.viewer.may_moderate.then(|| view! {
+                <section class="moderation-tools" aria-labelledby="moderation-titre">
+                    <h2 id="moderation-titre">{x.get(T::ModerateTools)}</h2>
+                    {moderator_tools(&x, item.summary.id, "element", item.summary.id, item.hidden.is_some(), item.author.is_some())}
+                </section>
+            })}
+            <p class="help"><a href=t.path(&format!("/participation/journal?qpv={}", s.qpv_code))>{x.get(T::Journal)}</a>" · "<a href=t.path("/participation/charte")>{x.get(T::Charter)}</a></p>
             <section aria-labelledby="regies-ici">
                 <h2 id="regies-ici">{x.get(T::Regies)}</h2>
                 {if item.regies.is_empty() {
@@ -112,7 +133,7 @@ fn support_block(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
             <p id="soutiens"><strong>{count}</strong></p>
             {if !item.viewer.signed_in {
                 view! { <p><a class="button" href=format!("{}?suite={}", t.path("/compte/connexion"), atlas_core::text::percent_encode(&next))>{x.get(T::SignIn)}</a>" "{x.get(T::SignInToAct)}</p> }.into_any()
-            } else if item.hidden_reason.is_some() {
+            } else if item.hidden.is_some() {
                 ().into_any()
             } else if item.viewer.is_author {
                 view! { <p class="help">{x.get(T::AuthorFollows)}</p> }.into_any()
@@ -221,132 +242,4 @@ fn reopen_form(x: &ParticipationTexts, id: i64) -> impl IntoView {
             </form>
         </section>
     }
-}
-
-fn hide_form(x: &ParticipationTexts, id: i64, comment: Option<i64>, title: String) -> impl IntoView {
-    let field = format!("motif-{}", comment.map_or("element".to_owned(), |c| c.to_string()));
-    view! {
-        <details class="moderation">
-            <summary>{title}</summary>
-            <form method="post" action=HIDE_URL>
-                <input type="hidden" name="element" value=id />
-                {comment.map(|c| view! { <input type="hidden" name="commentaire" value=c /> })}
-                {language_field()}
-                <label for=field.clone()>{x.get(T::ModerateReason)}</label>
-                <input id=field name="motif" required minlength="5" maxlength="1000" />
-                <button type="submit" class="button secondary">{x.get(T::ModerateSubmit)}</button>
-            </form>
-        </details>
-    }
-}
-
-fn comment_view(x: &ParticipationTexts, item: &ItemDetail, c: &CommentView) -> impl IntoView {
-    let id = item.summary.id;
-    let who = c.author.clone().unwrap_or_else(|| x.get(T::DeletedAccount));
-    let text = match (&c.body, &c.hidden_reason) {
-        (_, Some(reason)) => view! { <p class="help">{x.get(T::HiddenBecause).replace("{reason}", reason)}</p> }.into_any(),
-        (Some(body), None) => view! { <p>{body.clone()}</p> }.into_any(),
-        (None, None) => view! { <p class="help">{x.get(T::CommentDeleted)}</p> }.into_any(),
-    };
-    let reply = (c.parent_id.is_none() && item.viewer.signed_in && item.hidden_reason.is_none()).then(|| {
-        let field = format!("reponse-{}", c.id);
-        view! {
-            <details class="reply">
-                <summary>{x.get(T::ReplySubmit)}</summary>
-                <form method="post" action=COMMENT_URL>
-                    <input type="hidden" name="element" value=id />
-                    <input type="hidden" name="parent" value=c.id />
-                    {language_field()}
-                    <label for=field.clone()>{x.get(T::ReplyLabel)}</label>
-                    <textarea id=field name="texte" rows="2" required minlength="2" maxlength="2000"></textarea>
-                    <button type="submit" class="button">{x.get(T::ReplySubmit)}</button>
-                </form>
-            </details>
-        }
-    });
-    let own = (c.mine && c.body.is_some()).then(|| {
-        let field = format!("modifier-{}", c.id);
-        view! {
-            {c.editable.then(|| view! {
-                <details>
-                    <summary>{x.get(T::Edit)}</summary>
-                    <form method="post" action=EDIT_COMMENT_URL>
-                        <input type="hidden" name="element" value=id />
-                        <input type="hidden" name="commentaire" value=c.id />
-                        {language_field()}
-                        <label for=field.clone()>{x.get(T::CommentLabel)}</label>
-                        <textarea id=field name="texte" rows="2" required minlength="2" maxlength="2000">{crate::textarea::initial(c.body.clone().unwrap_or_default())}</textarea>
-                        <button type="submit" class="button">{x.get(T::EditSubmit)}</button>
-                    </form>
-                </details>
-            })}
-            <form method="post" action=DELETE_COMMENT_URL>
-                <input type="hidden" name="element" value=id />
-                <input type="hidden" name="commentaire" value=c.id />
-                {language_field()}
-                <button type="submit" class="link-button">{x.get(T::Delete)}</button>
-            </form>
-        }
-    });
-    let moderate = (item.viewer.may_moderate && c.body.is_some()).then(|| hide_form(x, id, Some(c.id), x.get(T::ModerateComment)));
-    view! {
-        <li class=if c.parent_id.is_some() { "comment reply-comment" } else { "comment" } id=format!("commentaire-{}", c.id)>
-            <p class="help">
-                <strong>{who}</strong>
-                {c.regie.as_ref().map(|regie| view! { " "<span class="badge staff">{x.get(T::StaffMark).replace("{regie}", regie)}</span> })}
-                " · "{date(c.created_at)}
-                {c.edited.then(|| view! { " · "{x.get(T::Edited)} })}
-            </p>
-            {text}
-            {own}
-            {reply}
-            {moderate}
-        </li>
-    }
-}
-
-fn comments_block(x: &ParticipationTexts, r: &Refusals, item: &ItemDetail) -> impl IntoView {
-    let id = item.summary.id;
-    view! {
-        <section id="commentaires" aria-labelledby="commentaires-titre">
-            <h2 id="commentaires-titre">{x.get(T::Comments)}</h2>
-            // The thread as a whole: what /js/direct.js replaces when comments arrive (the form
-            // below, where one types, is never part of it).
-            <div id="fil">
-                {comment_pages(x, item)}
-                {if item.comments.is_empty() {
-                    view! { <p>{x.get(T::NoComment)}</p> }.into_any()
-                } else {
-                    view! { <ul class="plain comments">{item.comments.iter().map(|c| comment_view(x, item, c)).collect_view()}</ul> }.into_any()
-                }}
-            </div>
-            {item.viewer.signed_in.then(|| view! {
-                <form method="post" action=COMMENT_URL>
-                    <input type="hidden" name="element" value=id />
-                    {language_field()}
-                    <label for="commentaire-texte">{x.get(T::CommentLabel)}</label>
-                    <textarea id="commentaire-texte" name="texte" rows="3" required minlength="2" maxlength="2000" aria-invalid=r.on(Field::Comment)
-                        aria-describedby=r.on(Field::Comment).map(|_| "commentaire-erreur")></textarea>
-                    {r.next_to(Field::Comment, "commentaire-erreur")}
-                    <button type="submit" class="button">{x.get(T::CommentSubmit)}</button>
-                </form>
-            })}
-        </section>
-    }
-}
-
-/// Where this page of threads stands, and the links to the older and newer ones (the newest
-/// come first to the eye: the conversation goes on next to the form).
-fn comment_pages(x: &ParticipationTexts, item: &ItemDetail) -> impl IntoView {
-    let t = use_texts();
-    let p = item.comment_paging;
-    let href = |n: usize| t.path(&format!("/participation/{}?commentaires={n}#commentaires", item.summary.id));
-    (p.pages > 1).then(|| view! {
-        <p class="help">{x.get(T::CommentsCount).replace("{n}", &p.total.to_string()).replace("{page}", &p.page.to_string()).replace("{pages}", &p.pages.to_string())}</p>
-        <nav class="pagination" aria-label=x.get(T::CommentsPages)>
-            {(p.page > 1).then(|| view! { <a class="button secondary" rel="prev" href=href(p.page - 1)>{x.get(T::CommentsOlder)}</a> })}
-            " "
-            {(p.page < p.pages).then(|| view! { <a class="button secondary" rel="next" href=href(p.page + 1)>{x.get(T::CommentsNewer)}</a> })}
-        </nav>
-    })
 }

@@ -1,13 +1,22 @@
 //! The participatory space in the browser: `/participation` (lists with filters and sorts),
 //! `/participation/nouveau` (two short screens), `/participation/{id}` (an item, its history,
-//! « Moi aussi », comments, the Régie's answer). Lazy routes with plain HTML forms (`forms`):
+//! « Moi aussi », comments, the Régie's answer), and moderation: `/participation/charte`,
+//! `/participation/journal?qpv=` (the public log), `/participation/moderation` (the queue).
+//! Lazy routes with plain HTML forms (`forms`):
 //! everything works without JavaScript, and the main bundle carries none of it.
 
+pub mod charter;
 pub mod data;
 pub mod forms;
+pub mod item_comments;
+pub mod item_moderation;
 pub mod item_page;
 pub mod list_page;
 pub mod map;
+#[cfg(feature = "ssr")]
+pub mod moderation_data;
+pub mod moderation_forms;
+pub mod moderation_pages;
 pub mod new_page;
 pub mod texts;
 

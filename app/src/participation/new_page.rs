@@ -33,14 +33,13 @@ pub fn ParticipationPages() -> impl IntoView {
 fn pages(page: Option<&str>) -> AnyView {
     match page {
         None => view! { <ParticipationListPage /> }.into_any(),
-        Some("reclamer") => {
-            let data = Resource::new(|| (), |_| participation_page("reclamer".into(), 0, Query::default()));
-            page_view(data, |d| claim_view(d).into_any()).into_any()
-        }
-        Some("nouveau") => {
+        // The named pages share one resource and one view (each would otherwise cost the lazy
+        // bundle its own copy of the loading machinery).
+        Some(what @ ("nouveau" | "reclamer" | "charte" | "moderation" | "journal")) => {
             let q = Query { qpv: param("qpv"), categorie: param("categorie"), titre: param("titre"), lat: param("lat"), lon: param("lon"), ou: param("ou"), ..Query::default() };
-            let data = Resource::new(move || q.clone(), |q| participation_page("nouveau".into(), 0, q));
-            page_view(data, |d| new_view(d).into_any()).into_any()
+            let what = what.to_owned();
+            let data = Resource::new(move || (what.clone(), q.clone()), |(what, q)| participation_page(what, 0, q));
+            page_view(data, named_page).into_any()
         }
         Some(id) => match id.parse::<i64>() {
             Ok(id) => {
@@ -50,6 +49,17 @@ fn pages(page: Option<&str>) -> AnyView {
             }
             Err(_) => view! { <NotFound /> }.into_any(),
         },
+    }
+}
+
+/// The page the data was read for.
+fn named_page(d: ParticipationData) -> AnyView {
+    match d.what.as_str() {
+        "reclamer" => claim_view(d).into_any(),
+        "charte" => super::charter::charter_view(d),
+        "moderation" => super::moderation_pages::queue_view(d),
+        "journal" => super::moderation_pages::journal_view(d),
+        _ => new_view(d).into_any(),
     }
 }
 
@@ -216,6 +226,7 @@ fn second_screen(d: &ParticipationData, r: &Refusals) -> impl IntoView {
                 " "<button type="submit" class="button secondary" id="garder-brouillon" formaction=DRAFT_URL formenctype="application/x-www-form-urlencoded" formnovalidate>{x.get(T::DraftSave)}</button>
             })}
         </form>
+        {super::item_moderation::charter_link(&x)}
         // The draft kept on the device and the server, the photos shrunk before sending.
         <script src="/js/participation.js" defer></script>
     }

@@ -206,6 +206,63 @@ crate::i18n::page_texts::page_texts! {
     DraftElsewhere => "Vous avez un brouillon : « {title} ».", "You have a draft: “{title}”.";
     DraftResume => "Le reprendre", "Resume it";
     PhotoShrunk => "Photo réduite avant l'envoi : {w} × {h} px, {kb} Ko.", "Photo shrunk before sending: {w} × {h} px, {kb} KB.";
+    Flag => "Signaler", "Flag";
+    FlagItem => "Signaler cet élément à la modération", "Flag this item to moderation";
+    FlagComment => "Signaler ce commentaire", "Flag this comment";
+    FlagWhy => "Pourquoi ?", "Why?";
+    FlagHelp => "Après {n} signalements de personnes différentes, le contenu est masqué jusqu'à la relecture d'un modérateur.", "After {n} flags from different people, the content is hidden until a moderator reviews it.";
+    FlagSubmit => "Envoyer le signalement", "Send the flag";
+    FlaggedNotice => "Merci : votre signalement est enregistré. La modération le relira.", "Thank you: your flag is recorded. Moderation will review it.";
+    HiddenByFlags => "Masqué après {n} signalements ({reason}), en attente de relecture.", "Hidden after {n} flags ({reason}), awaiting review.";
+    HeldForReview => "En attente de relecture par la modération avant publication.", "Awaiting review by moderation before publication.";
+    HeldTitle => "Élément en attente de relecture", "Item awaiting review";
+    MergedInto => "Cet élément a été fusionné avec un élément semblable : {title}.", "This item was merged with a similar one: {title}.";
+    PhotoHidden => "Photo masquée par la modération : {reason}", "Photo hidden by moderation: {reason}";
+    ModerateTools => "Modération", "Moderation";
+    ModerateRestore => "Rétablir", "Restore";
+    ModerateRestoreTitle => "Rétablir ce contenu", "Restore this content";
+    ModerateSuspend => "Suspendre l'auteur dans ce quartier", "Suspend the author in this neighbourhood";
+    ModerateSuspendSubmit => "Suspendre", "Suspend";
+    ModerateMerge => "Fusionner avec un doublon", "Merge into a duplicate";
+    ModerateMergeInto => "Numéro de l'élément à garder (même quartier)", "Number of the item to keep (same neighbourhood)";
+    ModerateMergeSubmit => "Fusionner", "Merge";
+    ModeratePhoto => "Masquer cette photo", "Hide this photo";
+    ModerateDone => "Acte de modération enregistré ; il figure au journal public du quartier.", "Moderation act recorded; it is in the neighbourhood's public log.";
+    Charter => "Charte de participation", "Participation charter";
+    CharterLink => "Ce qui est permis, et comment se passe la modération : la charte de participation", "What is allowed, and how moderation works: the participation charter";
+    Journal => "Journal de modération", "Moderation log";
+    JournalTitle => "Journal de modération : {qpv}", "Moderation log: {qpv}";
+    JournalIntro => "Chaque acte de modération de ce quartier : qui l'a fait (un rôle, jamais un nom), quoi, et pourquoi. Tout acte peut être annulé, et l'annulation figure ici aussi.",
+        "Every moderation act in this neighbourhood: who did it (a role, never a name), what, and why. Any act can be undone, and the undoing is listed here too.";
+    JournalEmpty => "Aucun acte de modération dans ce quartier.", "No moderation act in this neighbourhood.";
+    JournalUndone => "annulé depuis", "undone since";
+    JournalUndoes => "annule un acte précédent", "undoes an earlier act";
+    JournalWhy => "Pourquoi : {reason}", "Why: {reason}";
+    JournalAbout => "À propos de : ", "About: ";
+    JournalHiddenItem => "un élément masqué", "a hidden item";
+    Undo => "Annuler cet acte", "Undo this act";
+    UndoReason => "Pourquoi l'annuler (public)", "Why undo it (public)";
+    UndoSubmit => "Annuler l'acte", "Undo the act";
+    QueueTitle => "File de modération", "Moderation queue";
+    QueueIntro => "Ce qui attend votre relecture dans les quartiers où vous modérez : les contenus retenus par la liste de mots, masqués ou signalés.",
+        "What awaits your review in the neighbourhoods you moderate: content held by the word list, hidden or flagged.";
+    QueueEmpty => "Rien à relire.", "Nothing to review.";
+    QueueFlags => "Signalements : {reasons}", "Flags: {reasons}";
+    QueueShown => "Encore visible.", "Still shown.";
+    QueueKeepHidden => "Masquer (confirmer)", "Hide (confirm)";
+    QueueOpen => "Ouvrir l'élément", "Open the item";
+    QueueItem => "Élément n° {n} : « {title} »", "Item #{n}: “{title}”";
+    QueueComment => "Commentaire sur « {title} »", "Comment on “{title}”";
+    Words => "Mots à relire", "Words to review";
+    WordsHelp => "Un message contenant l'un de ces mots (mot entier, sans tenir compte des accents ni des majuscules) attend une relecture avant publication.",
+        "A post holding one of these words (a whole word, accents and case ignored) waits for review before publication.";
+    WordsNetwork => "Liste du réseau (tous les quartiers)", "The network's list (every neighbourhood)";
+    WordsOf => "Liste de {regie} (ses quartiers)", "List of {regie} (its neighbourhoods)";
+    WordsNone => "Aucun mot.", "No word.";
+    WordAdd => "Ajouter un mot", "Add a word";
+    WordAddSubmit => "Ajouter", "Add";
+    WordRemove => "Retirer « {word} »", "Remove “{word}”";
+    NotModerator => "Cette page est réservée aux modérateurs : l'équipe d'une Régie dans ses quartiers, et le réseau.", "This page is for moderators: a Régie's team in its neighbourhoods, and the network.";
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -26,6 +26,9 @@ pub enum Problem {
     PhotoTooLarge,
     PhotoUnreadable,
     PhotoTooMany,
+    FlagReasonUnknown,
+    MergeTargetInvalid,
+    WordInvalid,
 }
 
 /// The form fields a problem is shown next to.
@@ -45,7 +48,7 @@ pub enum Field {
 }
 
 impl Problem {
-    pub const ALL: [Problem; 18] = [
+    pub const ALL: [Problem; 21] = [
         Self::KindUnknown,
         Self::CategoryUnknown,
         Self::PlaceNeeded,
@@ -64,6 +67,9 @@ impl Problem {
         Self::PhotoTooLarge,
         Self::PhotoUnreadable,
         Self::PhotoTooMany,
+        Self::FlagReasonUnknown,
+        Self::MergeTargetInvalid,
+        Self::WordInvalid,
     ];
 
     pub fn field(self) -> Field {
@@ -75,7 +81,7 @@ impl Problem {
             Self::BodyLength => Field::Body,
             Self::CommentLength => Field::Comment,
             Self::StatusUnknown => Field::Status,
-            Self::ReasonNeeded | Self::MessageTooLong | Self::HideReasonNeeded => Field::Message,
+            Self::ReasonNeeded | Self::MessageTooLong | Self::HideReasonNeeded | Self::FlagReasonUnknown | Self::MergeTargetInvalid | Self::WordInvalid => Field::Message,
             Self::PartnerNeeded => Field::Partner,
             Self::ConsentNeeded => Field::Consent,
             Self::PhotoType | Self::PhotoTooLarge | Self::PhotoUnreadable | Self::PhotoTooMany => Field::Photo,
@@ -103,6 +109,9 @@ impl Problem {
             Self::PhotoTooLarge => "photo_lourde",
             Self::PhotoUnreadable => "photo_illisible",
             Self::PhotoTooMany => "photos_nombre",
+            Self::FlagReasonUnknown => "motif_signalement",
+            Self::MergeTargetInvalid => "fusion_cible",
+            Self::WordInvalid => "mot_invalide",
         }
     }
 
@@ -148,6 +157,12 @@ impl Problem {
             (Self::PhotoUnreadable, En) => format!("this photo could not be read (a damaged file, or over {} million pixels)", PHOTO_MAX_PIXELS / 1_000_000),
             (Self::PhotoTooMany, Fr) => format!("{PHOTOS_MAX} photos au plus"),
             (Self::PhotoTooMany, En) => format!("{PHOTOS_MAX} photos at most"),
+            (Self::FlagReasonUnknown, Fr) => "choisissez pourquoi vous signalez ce contenu".into(),
+            (Self::FlagReasonUnknown, En) => "choose why you flag this content".into(),
+            (Self::MergeTargetInvalid, Fr) => "donnez le numéro d'un autre élément visible du même quartier".into(),
+            (Self::MergeTargetInvalid, En) => "give the number of another visible item of the same neighbourhood".into(),
+            (Self::WordInvalid, Fr) => format!("un mot compte de 2 à {} caractères (lettres ou chiffres)", crate::moderation::WORD_MAX_CHARS),
+            (Self::WordInvalid, En) => format!("a word has 2 to {} characters (letters or digits)", crate::moderation::WORD_MAX_CHARS),
             (Self::HideReasonNeeded, En) => "say why this content is hidden (at least 5 characters): the reason is shown in its place".into(),
         }
     }

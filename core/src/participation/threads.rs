@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     fn comment(id: i64, parent_id: Option<i64>) -> CommentView {
-        CommentView { id, parent_id, author: None, regie: None, body: Some(format!("c{id}")), hidden_reason: None, created_at: id, edited: false, mine: false, editable: false }
+        CommentView { id, parent_id, author: None, regie: None, body: Some(format!("c{id}")), hidden: None, created_at: id, edited: false, mine: false, editable: false }
     }
 
     /// `threads` threads, each a top-level comment with one reply: ids 2n+1 (top) and 2n+2.

@@ -50,9 +50,9 @@ pub struct CommentView {
     pub author: Option<String>,
     /// Written as the staff of this Régie.
     pub regie: Option<String>,
-    /// `None` when deleted by its author or hidden (then `hidden_reason`).
+    /// `None` when deleted by its author or hidden (then `hidden`).
     pub body: Option<String>,
-    pub hidden_reason: Option<String>,
+    pub hidden: Option<crate::moderation::Hidden>,
     pub created_at: i64,
     pub edited: bool,
     /// The viewer wrote it, and may still edit it (15 minutes).
@@ -71,9 +71,11 @@ pub struct RegieRef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ItemDetail {
     pub summary: ItemSummary,
-    /// `None` when hidden (then `hidden_reason`).
+    /// `None` when hidden (then `hidden`).
     pub body: Option<String>,
-    pub hidden_reason: Option<String>,
+    pub hidden: Option<crate::moderation::Hidden>,
+    /// A duplicate merged into this item (its number and title).
+    pub merged_into: Option<(i64, String)>,
     pub point: Option<(f64, f64)>,
     /// `None`: the author's account was deleted (or the item was filed for an inhabitant).
     pub author: Option<String>,
@@ -95,6 +97,8 @@ pub struct PhotoRef {
     pub id: i64,
     pub width: u32,
     pub height: u32,
+    /// Hidden by moderation (a face, a number plate): the reason, shown in its place.
+    pub hidden: Option<String>,
 }
 
 /// What the person looking at an item may do there.
@@ -106,6 +110,8 @@ pub struct Viewer {
     /// The viewer's Régies that may answer it (staff of a Régie covering the QPV).
     pub answers_for: Vec<RegieRef>,
     pub may_moderate: bool,
+    /// Signed in, not its author, not suspended here: may flag the item and its comments.
+    pub may_flag: bool,
     pub may_reopen: bool,
     /// The answer templates of the Régies the viewer answers for: (Régie slug, title, text).
     pub templates: Vec<(String, String, String)>,

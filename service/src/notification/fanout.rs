@@ -34,6 +34,8 @@ fn audience(kind: NewsKind) -> &'static str {
     match kind {
         NewsKind::Status | NewsKind::Comment => ITEM_FOLLOWERS,
         NewsKind::NewItem => PLACE_FOLLOWERS,
+        // Moderation tells one person, the content's author (`moderation::store::tell`).
+        NewsKind::Moderation => "SELECT author_id FROM participation_items WHERE id = $1",
     }
 }
 

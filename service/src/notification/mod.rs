@@ -101,7 +101,7 @@ pub async fn set_settings(db: &Database, actor: &Actor, choices: &[(String, Stri
     let account = own(actor)?;
     let mut parsed = Vec::with_capacity(choices.len());
     for (kind, mode) in choices {
-        let kind = NewsKind::parse(kind).ok_or_else(|| Error::with(Code::InvalidParameter, "type de notification"))?;
+        let kind = NewsKind::parse(kind).filter(|k| NewsKind::ALL.contains(k)).ok_or_else(|| Error::with(Code::InvalidParameter, "type de notification"))?;
         let mode = MailMode::parse(mode).ok_or_else(|| Error::with(Code::InvalidParameter, "courriel : immediat, quotidien ou jamais"))?;
         parsed.push((kind, mode));
     }

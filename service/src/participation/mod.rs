@@ -114,6 +114,7 @@ async fn post_as(atlas: &Atlas, actor: &Actor, form: &PostForm, filed: Option<st
         return Ok(Outcome::Refused(vec![Problem::PlaceOutside]));
     };
     flood(store::posted_since(&mut tx, author, now - HOUR_MS).await.map_err(store_error)?, ITEMS_PER_HOUR)?;
+    crate::moderation::refuse_if_suspended(&mut tx, author, &qpv).await?;
     let id = store::insert_item(&mut tx, &qpv, &draft, author, filed.as_ref(), now).await.map_err(store_error)?;
     store::insert_photos(&mut tx, id, &photos, now).await.map_err(store_error)?;
     // Posted: the draft it was typed from is done with.
@@ -126,9 +127,15 @@ async fn post_as(atlas: &Atlas, actor: &Actor, form: &PostForm, filed: Option<st
         let mail = texts::new_item(locale, &email, &draft.title, &qpv_name, draft.kind == atlas_core::participation::Kind::Signalement, &link);
         enqueue(&mut tx, &mail, now).await.map_err(store_error)?;
     }
-    // Those who follow the QPV, or a Régie covering it.
-    let news = crate::notification::fanout::News { kind: atlas_core::notification::NewsKind::NewItem, item: id, detail: &qpv_name, by: Some(author) };
-    crate::notification::fanout::publish(&mut tx, news, now).await.map_err(store_error)?;
+    // A post holding a listed word waits for review (the staff, mailed above, review it); the
+    // staff's own filing is not held. Else those who follow the QPV, or a Régie covering it, hear of it.
+    let word = if filed.is_some() { None } else { crate::moderation::held_word(&mut tx, &qpv, &[&draft.title, &draft.body]).await.map_err(store_error)? };
+    if let Some(word) = word {
+        crate::moderation::hold(&mut tx, atlas_core::moderation::Target::Item, id, &word, now).await.map_err(store_error)?;
+    } else {
+        let news = crate::notification::fanout::News { kind: atlas_core::notification::NewsKind::NewItem, item: id, detail: &qpv_name, by: Some(author) };
+        crate::notification::fanout::publish(&mut tx, news, now).await.map_err(store_error)?;
+    }
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(id, qpv = %qpv, kind = draft.kind.code(), "participation item posted");
@@ -179,13 +186,18 @@ pub async fn item_at(db: &Database, actor: &Actor, id: i64, at: CommentsAt) -> R
         Some(v) => store::supports(&mut conn, id, v).await.map_err(store_error)?,
         None => false,
     };
-    let hidden = row.hidden_reason.is_some();
+    let hidden = row.hidden.is_some();
+    let suspended = match viewer_id {
+        Some(v) => crate::moderation::store::suspended(&mut conn, v, &row.summary.qpv_code).await.map_err(store_error)?,
+        None => false,
+    };
     let viewer = Viewer {
         signed_in: viewer_id.is_some(),
         supports,
         is_author: viewer_id.is_some() && viewer_id == row.author_id,
         answers_for: regies.iter().filter(|r| actor.may(Action::AnswerParticipation { regie: r.id })).cloned().collect(),
         may_moderate: regies.iter().any(|r| actor.may(Action::ModerateParticipation { regie: r.id })) || actor.may(Action::ModerateParticipation { regie: -1 }),
+        may_flag: viewer_id.is_some() && viewer_id != row.author_id && !suspended && !hidden,
         may_reopen: supports && reopenable(row.summary.status, row.status_at, now),
         templates: Vec::new(),
     };
@@ -197,6 +209,15 @@ pub async fn item_at(db: &Database, actor: &Actor, id: i64, at: CommentsAt) -> R
     }
     let all_comments = if hidden { Vec::new() } else { read::comments(&mut conn, id, viewer_id, now).await.map_err(store_error)? };
     let (comments, comment_paging) = page_of_threads(all_comments, at);
+    let merged_into = match row.merged_into {
+        Some(into) => read::item(&mut conn, into).await.map_err(store_error)?.map(|r| (into, r.summary.title)),
+        None => None,
+    };
+    let mut summary = row.summary;
+    // A post held for its words shows no title but to its author and the moderators.
+    if row.hidden == Some(atlas_core::moderation::Hidden::Held) && !viewer.is_author && !viewer.may_moderate {
+        summary.title = String::new();
+    }
     Ok(Some(ItemDetail {
         history: read::history(&mut conn, id).await.map_err(store_error)?,
         comments,
@@ -204,12 +225,13 @@ pub async fn item_at(db: &Database, actor: &Actor, id: i64, at: CommentsAt) -> R
         body: (!hidden).then_some(row.body),
         point: if hidden { None } else { row.point },
         author: row.author,
-        hidden_reason: row.hidden_reason,
+        hidden: row.hidden,
+        merged_into,
         filed_by: row.filed_by,
         photos: if hidden { Vec::new() } else { read::photos(&mut conn, id).await.map_err(store_error)? },
         regies,
         viewer,
-        summary: row.summary,
+        summary,
     }))
 }
 

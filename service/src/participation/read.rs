@@ -104,7 +104,8 @@ pub struct ItemRow {
     pub point: Option<(f64, f64)>,
     pub author_id: Option<i64>,
     pub author: Option<String>,
-    pub hidden_reason: Option<String>,
+    pub hidden: Option<atlas_core::moderation::Hidden>,
+    pub merged_into: Option<i64>,
     pub status_at: i64,
     /// Filed by this Régie for an inhabitant.
     pub filed_by: Option<String>,
@@ -118,9 +119,9 @@ pub async fn item(conn: &mut AnyConnection, id: i64) -> Result<Option<ItemRow>, 
     .fetch_optional(&mut *conn)
     .await?;
     let Some(summary) = head.and_then(summary) else { return Ok(None) };
-    type Rest = (String, Option<f64>, Option<f64>, Option<i64>, Option<String>, Option<i64>, Option<String>, i64, Option<String>);
+    type Rest = (String, Option<f64>, Option<f64>, Option<i64>, Option<String>, Option<i64>, Option<String>, i64, Option<String>, Option<String>, Option<i64>);
     let r: Rest = sqlx::query_as(
-        "SELECT i.body, i.lat, i.lon, i.author_id, a.pseudonym, i.hidden_at, i.hidden_reason, i.status_at, r.nom
+        "SELECT i.body, i.lat, i.lon, i.author_id, a.pseudonym, i.hidden_at, i.hidden_reason, i.status_at, r.nom, i.review, i.merged_into
          FROM participation_items i LEFT JOIN accounts a ON a.id = i.author_id LEFT JOIN regies r ON r.id = i.filed_by_regie WHERE i.id = $1",
     )
     .bind(id)
@@ -132,7 +133,8 @@ pub async fn item(conn: &mut AnyConnection, id: i64) -> Result<Option<ItemRow>, 
         point: r.1.zip(r.2),
         author_id: r.3,
         author: r.4,
-        hidden_reason: r.5.map(|_| r.6.unwrap_or_default()),
+        hidden: r.5.map(|_| atlas_core::moderation::Hidden::of(r.9.as_deref(), r.6)),
+        merged_into: r.10,
         status_at: r.7,
         filed_by: r.8,
     }))
@@ -155,9 +157,9 @@ pub async fn history(conn: &mut AnyConnection, item: i64) -> Result<Vec<HistoryE
 /// The comments in reading order (each top-level comment followed by its replies), as the
 /// viewer `viewer` (an account id) sees them at `now`.
 pub async fn comments(conn: &mut AnyConnection, item: i64, viewer: Option<i64>, now: i64) -> Result<Vec<CommentView>, sqlx::Error> {
-    type Row = (i64, Option<i64>, Option<i64>, Option<String>, Option<String>, String, i64, Option<i64>, Option<i64>, Option<i64>, Option<String>);
+    type Row = (i64, Option<i64>, Option<i64>, Option<String>, Option<String>, String, i64, Option<i64>, Option<i64>, Option<i64>, Option<String>, Option<String>);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT c.id, c.parent_id, c.author_id, a.pseudonym, r.nom, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason
+        "SELECT c.id, c.parent_id, c.author_id, a.pseudonym, r.nom, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, c.review
          FROM participation_comments c LEFT JOIN accounts a ON a.id = c.author_id LEFT JOIN regies r ON r.id = c.regie_id
          WHERE c.item_id = $1 ORDER BY c.created_at, c.id",
     )
@@ -166,7 +168,7 @@ pub async fn comments(conn: &mut AnyConnection, item: i64, viewer: Option<i64>, 
     .await?;
     let views: Vec<CommentView> = rows
         .into_iter()
-        .map(|(id, parent_id, author_id, author, regie, body, created_at, edited, deleted, hidden, hidden_reason)| {
+        .map(|(id, parent_id, author_id, author, regie, body, created_at, edited, deleted, hidden, hidden_reason, review)| {
             let mine = viewer.is_some() && author_id == viewer;
             let gone = deleted.is_some() || hidden.is_some();
             CommentView {
@@ -175,7 +177,7 @@ pub async fn comments(conn: &mut AnyConnection, item: i64, viewer: Option<i64>, 
                 author,
                 regie,
                 body: (!gone).then_some(body),
-                hidden_reason: hidden.map(|_| hidden_reason.unwrap_or_default()),
+                hidden: hidden.map(|_| atlas_core::moderation::Hidden::of(review.as_deref(), hidden_reason)),
                 created_at,
                 edited: edited.is_some(),
                 mine,
@@ -218,19 +220,20 @@ pub async fn clock(conn: &mut AnyConnection, regie: i64, now: i64) -> Result<Ans
 }
 
 pub async fn photos(conn: &mut AnyConnection, item: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
-    let rows: Vec<(i64, i64, i64)> = sqlx::query_as("SELECT id, width, height FROM participation_photos WHERE item_id = $1 ORDER BY position")
-        .bind(item)
-        .fetch_all(conn)
-        .await?;
-    Ok(rows.into_iter().map(|(id, w, h)| PhotoRef { id, width: w as u32, height: h as u32 }).collect())
+    let rows: Vec<(i64, i64, i64, Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT id, width, height, hidden_at, hidden_reason FROM participation_photos WHERE item_id = $1 ORDER BY position")
+            .bind(item)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(|(id, w, h, hidden, reason)| PhotoRef { id, width: w as u32, height: h as u32, hidden: hidden.map(|_| reason.unwrap_or_default()) }).collect())
 }
 
-/// A photo's JPEG (or its thumbnail), unless its item is hidden.
+/// A photo's JPEG (or its thumbnail), unless it or its item is hidden.
 pub async fn photo_bytes(conn: &mut AnyConnection, id: i64, thumb: bool) -> Result<Option<Vec<u8>>, sqlx::Error> {
     let sql = if thumb {
-        "SELECT p.thumb FROM participation_photos p JOIN participation_items i ON i.id = p.item_id WHERE p.id = $1 AND i.hidden_at IS NULL"
+        "SELECT p.thumb FROM participation_photos p JOIN participation_items i ON i.id = p.item_id WHERE p.id = $1 AND i.hidden_at IS NULL AND p.hidden_at IS NULL"
     } else {
-        "SELECT p.image FROM participation_photos p JOIN participation_items i ON i.id = p.item_id WHERE p.id = $1 AND i.hidden_at IS NULL"
+        "SELECT p.image FROM participation_photos p JOIN participation_items i ON i.id = p.item_id WHERE p.id = $1 AND i.hidden_at IS NULL AND p.hidden_at IS NULL"
     };
     sqlx::query_scalar(sql).bind(id).fetch_optional(conn).await
 }

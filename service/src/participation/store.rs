@@ -195,7 +195,7 @@ pub async fn insert_comment(conn: &mut AnyConnection, c: &NewComment<'_>, now: i
     Ok(id)
 }
 
-async fn count_comments(conn: &mut AnyConnection, item: i64) -> Result<(), sqlx::Error> {
+pub async fn count_comments(conn: &mut AnyConnection, item: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE participation_items SET comments = (SELECT COUNT(*) FROM participation_comments
          WHERE item_id = $1 AND deleted_at IS NULL AND hidden_at IS NULL) WHERE id = $1",
@@ -226,28 +226,6 @@ pub async fn edit_comment(conn: &mut AnyConnection, id: i64, body: &str, now: i6
 pub async fn delete_comment(conn: &mut AnyConnection, id: i64, item: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE participation_comments SET body = '', deleted_at = $2 WHERE id = $1").bind(id).bind(now).execute(&mut *conn).await?;
     count_comments(conn, item).await
-}
-
-pub async fn hide_comment(conn: &mut AnyConnection, id: i64, item: i64, reason: &str, by: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE participation_comments SET hidden_at = $2, hidden_reason = $3, hidden_by = $4 WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .bind(reason)
-        .bind(by)
-        .execute(&mut *conn)
-        .await?;
-    count_comments(conn, item).await
-}
-
-pub async fn hide_item(conn: &mut AnyConnection, id: i64, reason: &str, by: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE participation_items SET hidden_at = $2, hidden_reason = $3, hidden_by = $4 WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .bind(reason)
-        .bind(by)
-        .execute(conn)
-        .await?;
-    Ok(())
 }
 
 /// Records a status (by a Régie, or `None` when a supporter reopens) and its history line.

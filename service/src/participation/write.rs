@@ -1,7 +1,7 @@
 //! The writes on an existing item: support, comments, a Régie's status, « toujours
 //! d'actualité », moderation. Each checks the right in this layer, then runs one transaction.
 
-use atlas_core::participation::{comment_editable, comment_text, reopenable, Outcome, Problem, Status, StatusChange};
+use atlas_core::participation::{comment_editable, comment_text, reopenable, Outcome, Status, StatusChange};
 
 use super::{flood, store, COMMENTS_PER_HOUR, HOUR_MS};
 use crate::account::store as accounts;
@@ -9,6 +9,7 @@ use crate::live;
 use crate::notification::{self, fanout::{publish, News}};
 use atlas_core::notification::NewsKind;
 use crate::db::Database;
+use crate::moderation::{self, refuse_if_suspended};
 use crate::{store_error, Action, Actor, Code, Error};
 
 fn not_found() -> Error {
@@ -21,10 +22,11 @@ pub async fn support(db: &Database, actor: &Actor, item: i64, on: bool) -> Resul
     let account = actor.account_id().ok_or_else(|| Error::new(Code::Forbidden))?;
     let now = accounts::now_ms();
     let mut tx = db.begin_write().await.map_err(store_error)?;
-    let (_, _, _, _, hidden) = store::item_state(&mut tx, item).await.map_err(store_error)?.ok_or_else(not_found)?;
+    let (qpv, _, _, _, hidden) = store::item_state(&mut tx, item).await.map_err(store_error)?.ok_or_else(not_found)?;
     if hidden {
         return Err(not_found());
     }
+    refuse_if_suspended(&mut tx, account, &qpv).await?;
     if store::set_support(&mut tx, item, account, on, now).await.map_err(store_error)? {
         live::record(&mut tx, item, live::SUPPORT, now).await.map_err(store_error)?;
         store::changed(&mut tx, db.backend).await.map_err(store_error)?;
@@ -56,17 +58,24 @@ pub async fn comment(db: &Database, actor: &Actor, item: i64, parent: Option<i64
             _ => return Err(Error::with(Code::InvalidParameter, "réponse à un commentaire inconnu")),
         }
     }
+    refuse_if_suspended(&mut tx, author, &qpv).await?;
     flood(store::commented_since(&mut tx, author, now - HOUR_MS).await.map_err(store_error)?, COMMENTS_PER_HOUR)?;
     let staff = actor.staff_regies();
     let as_regie = store::regies_of_qpv(&mut tx, &qpv).await.map_err(store_error)?.into_iter().find(|r| staff.contains(&r.id));
     let regie = as_regie.as_ref().map(|r| r.id);
     let id = store::insert_comment(&mut tx, &store::NewComment { item, parent, author, regie, body: &body }, now).await.map_err(store_error)?;
-    // The followers hear who wrote: the Régie when its staff did, else the pseudonym.
-    let who = match as_regie {
-        Some(r) => r.name,
-        None => notification::store::pseudonym(&mut tx, author).await.map_err(store_error)?,
-    };
-    publish(&mut tx, News { kind: NewsKind::Comment, item, detail: &who, by: Some(author) }, now).await.map_err(store_error)?;
+    // The Régie's own staff are not held by a word list; anyone else's comment is, and is heard of once restored.
+    let word = if as_regie.is_some() { None } else { moderation::held_word(&mut tx, &qpv, &[&body]).await.map_err(store_error)? };
+    if let Some(word) = word {
+        moderation::hold(&mut tx, atlas_core::moderation::Target::Comment, id, &word, now).await.map_err(store_error)?;
+    } else {
+        // The followers hear who wrote: the Régie when its staff did, else the pseudonym.
+        let who = match as_regie {
+            Some(r) => r.name,
+            None => notification::store::pseudonym(&mut tx, author).await.map_err(store_error)?,
+        };
+        publish(&mut tx, News { kind: NewsKind::Comment, item, detail: &who, by: Some(author) }, now).await.map_err(store_error)?;
+    }
     live::record(&mut tx, item, live::COMMENT, now).await.map_err(store_error)?;
     store::follow(&mut tx, item, author, now).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;
@@ -157,10 +166,11 @@ pub async fn reopen(db: &Database, actor: &Actor, item: i64, text: &str) -> Resu
     };
     let now = accounts::now_ms();
     let mut tx = db.begin_write().await.map_err(store_error)?;
-    let (_, status, status_at, _, hidden) = store::item_state(&mut tx, item).await.map_err(store_error)?.ok_or_else(not_found)?;
+    let (qpv, status, status_at, _, hidden) = store::item_state(&mut tx, item).await.map_err(store_error)?.ok_or_else(not_found)?;
     if hidden {
         return Err(not_found());
     }
+    refuse_if_suspended(&mut tx, me, &qpv).await?;
     if !store::supports(&mut tx, item, me).await.map_err(store_error)? {
         return Err(Error::new(Code::Forbidden));
     }
@@ -177,58 +187,17 @@ pub async fn reopen(db: &Database, actor: &Actor, item: i64, text: &str) -> Resu
     Ok(Outcome::Done(()))
 }
 
-/// The moderation right over an item's space: staff of a Régie covering its QPV, or the network.
-async fn authorize_moderation(tx: &mut sqlx::AnyConnection, actor: &Actor, qpv: &str) -> Result<(), Error> {
-    let regies = store::regies_of_qpv(tx, qpv).await.map_err(store_error)?;
-    if regies.iter().any(|r| actor.may(Action::ModerateParticipation { regie: r.id })) {
-        return Ok(());
-    }
-    actor.authorize(Action::ModerateParticipation { regie: -1 })
-}
-
-fn reason_of(reason: &str) -> Result<String, Vec<Problem>> {
-    let reason = atlas_core::participation::clean(reason);
-    match reason.chars().count() {
-        0..=4 => Err(vec![Problem::HideReasonNeeded]),
-        n if n > atlas_core::participation::REASON_MAX_CHARS => Err(vec![Problem::MessageTooLong]),
-        _ => Ok(reason),
-    }
-}
-
-/// Hides an item, the reason shown in its place.
+/// Hides an item, the reason shown in its place (a moderation act: logged, undoable).
 pub async fn hide_item(db: &Database, actor: &Actor, item: i64, reason: &str) -> Result<Outcome<()>, Error> {
-    actor.authorize(Action::Participate)?;
-    let by = actor.account_id().ok_or_else(|| Error::new(Code::Forbidden))?;
-    let mut tx = db.begin_write().await.map_err(store_error)?;
-    let (qpv, ..) = store::item_state(&mut tx, item).await.map_err(store_error)?.ok_or_else(not_found)?;
-    authorize_moderation(&mut tx, actor, &qpv).await?;
-    let reason = match reason_of(reason) {
-        Ok(r) => r,
-        Err(p) => return Ok(Outcome::Refused(p)),
-    };
-    store::hide_item(&mut tx, item, &reason, by, accounts::now_ms()).await.map_err(store_error)?;
-    store::changed(&mut tx, db.backend).await.map_err(store_error)?;
-    tx.commit().await.map_err(store_error)?;
-    tracing::info!(item, by, "participation item hidden");
-    Ok(Outcome::Done(()))
+    let form = moderation::ActForm { act: "masque".into(), target: "element".into(), id: item, reason: reason.into(), into: None };
+    Ok(match moderation::moderate(db, actor, &form).await? {
+        Outcome::Done(_) => Outcome::Done(()),
+        Outcome::Refused(p) => Outcome::Refused(p),
+    })
 }
 
 /// Hides a comment, the reason shown in its place; answers its item.
 pub async fn hide_comment(db: &Database, actor: &Actor, id: i64, reason: &str) -> Result<Outcome<i64>, Error> {
-    actor.authorize(Action::Participate)?;
-    let by = actor.account_id().ok_or_else(|| Error::new(Code::Forbidden))?;
-    let mut tx = db.begin_write().await.map_err(store_error)?;
-    let (item, ..) = store::comment_state(&mut tx, id).await.map_err(store_error)?.ok_or_else(not_found)?;
-    let (qpv, ..) = store::item_state(&mut tx, item).await.map_err(store_error)?.ok_or_else(not_found)?;
-    authorize_moderation(&mut tx, actor, &qpv).await?;
-    let reason = match reason_of(reason) {
-        Ok(r) => r,
-        Err(p) => return Ok(Outcome::Refused(p)),
-    };
-    let now = accounts::now_ms();
-    store::hide_comment(&mut tx, id, item, &reason, by, now).await.map_err(store_error)?;
-    live::record(&mut tx, item, live::COMMENT, now).await.map_err(store_error)?;
-    store::changed(&mut tx, db.backend).await.map_err(store_error)?;
-    tx.commit().await.map_err(store_error)?;
-    Ok(Outcome::Done(item))
+    let form = moderation::ActForm { act: "masque".into(), target: "commentaire".into(), id, reason: reason.into(), into: None };
+    moderation::moderate(db, actor, &form).await
 }
