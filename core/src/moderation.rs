@@ -95,6 +95,8 @@ pub enum Act {
     Hold,
     /// Shown again (after any hiding or holding).
     Restore,
+    /// Kept shown after its flags were reviewed (they stop counting).
+    Keep,
     /// The author may no longer post, support, comment or flag in the space.
     Suspend,
     /// The author's suspension is lifted.
@@ -106,7 +108,7 @@ pub enum Act {
 }
 
 impl Act {
-    pub const ALL: [Act; 8] = [Self::Hide, Self::HideByFlags, Self::Hold, Self::Restore, Self::Suspend, Self::Lift, Self::Merge, Self::Unmerge];
+    pub const ALL: [Act; 9] = [Self::Hide, Self::HideByFlags, Self::Hold, Self::Restore, Self::Keep, Self::Suspend, Self::Lift, Self::Merge, Self::Unmerge];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -114,6 +116,7 @@ impl Act {
             Self::HideByFlags => "masque-signalements",
             Self::Hold => "retenu",
             Self::Restore => "retabli",
+            Self::Keep => "garde",
             Self::Suspend => "suspendu",
             Self::Lift => "suspension-levee",
             Self::Merge => "fusionne",
@@ -129,7 +132,7 @@ impl Act {
     pub fn inverse(self) -> Act {
         match self {
             Self::Hide | Self::HideByFlags | Self::Hold => Self::Restore,
-            Self::Restore => Self::Hide,
+            Self::Restore | Self::Keep => Self::Hide,
             Self::Suspend => Self::Lift,
             Self::Lift => Self::Suspend,
             Self::Merge => Self::Unmerge,
@@ -142,7 +145,7 @@ impl Act {
     pub fn fits(self, target: Target) -> bool {
         match self {
             Self::Hide | Self::Restore => target != Target::Author,
-            Self::HideByFlags | Self::Hold => matches!(target, Target::Item | Target::Comment),
+            Self::HideByFlags | Self::Hold | Self::Keep => matches!(target, Target::Item | Target::Comment),
             Self::Suspend | Self::Lift => target == Target::Author,
             Self::Merge | Self::Unmerge => target == Target::Item,
         }
@@ -169,6 +172,8 @@ impl Act {
             (Self::Hold, Locale::En) => format!("Holds {what} for review"),
             (Self::Restore, Locale::Fr) => format!("Rétablit {what}"),
             (Self::Restore, Locale::En) => format!("Restores {what}"),
+            (Self::Keep, Locale::Fr) => format!("Garde {what} visible après examen des signalements"),
+            (Self::Keep, Locale::En) => format!("Keeps {what} shown after reviewing the flags"),
             (Self::Suspend, Locale::Fr) => format!("Suspend {what}"),
             (Self::Suspend, Locale::En) => format!("Suspends {what}"),
             // Only an author is suspended, then let back.
@@ -350,6 +355,8 @@ pub fn author_sentence(act: Act, target: Target, reason: &str, title: &str, loca
         (Act::Hold, Locale::En) => format!("{what} awaits review before publication: it contains “{reason}”, a word of the moderation list."),
         (Act::Restore, Locale::Fr) => format!("{what} est de nouveau visible : {reason}"),
         (Act::Restore, Locale::En) => format!("{what} is visible again: {reason}"),
+        (Act::Keep, Locale::Fr) => format!("{what} reste visible après examen des signalements : {reason}"),
+        (Act::Keep, Locale::En) => format!("{what} stays visible after the flags were reviewed: {reason}"),
         (Act::Suspend, Locale::Fr) => format!("Votre participation est suspendue dans ce quartier : {reason}"),
         (Act::Suspend, Locale::En) => format!("Your participation is suspended in this neighbourhood: {reason}"),
         (Act::Lift, Locale::Fr) => format!("Votre suspension est levée : {reason}"),

@@ -133,6 +133,17 @@ async fn three_flags_hide_a_comment_the_author_is_told_a_moderator_restores_and_
         assert_eq!(again.comments[0].hidden, Some(Hidden::ByModerator("Finalement, un voisin est reconnaissable.".into())), "{backend}");
         let log = read::log(&db, &Actor::Anonymous, QPV).await.unwrap();
         assert_eq!((log[0].act, log[0].undoes, log[1].undone), (Act::Hide, Some(log[1].id), true), "{backend}");
+
+        // Flagged but fine: kept shown, its flags reviewed, out of the queue, and its author not bothered.
+        let fine = comment(&db, &amina, item, "Le nettoyage est prévu jeudi, d'après le gardien.").await;
+        moderation::flag(&db, &flaggers[1], "commentaire", fine, "trompeur").await.unwrap();
+        assert_eq!(read::queue(&db, &staff).await.unwrap().len(), 1, "{backend}");
+        let told = notification::unread(&db, &amina).await.unwrap();
+        assert_eq!(moderation::moderate(&db, &staff, &act("garde", "commentaire", c, "Déjà masqué.")).await.unwrap_err().code, Code::Conflict, "{backend}");
+        moderation::moderate(&db, &staff, &act("garde", "commentaire", fine, "Information vérifiée auprès du gardien.")).await.unwrap();
+        assert!(read::queue(&db, &staff).await.unwrap().is_empty(), "{backend}");
+        assert_eq!(notification::unread(&db, &amina).await.unwrap(), told, "{backend}");
+        assert_eq!(read::log(&db, &Actor::Anonymous, QPV).await.unwrap()[0].act, Act::Keep, "{backend}");
     }
 }
 
@@ -213,7 +224,8 @@ async fn a_suspended_person_cannot_take_part_until_the_suspension_is_undone() {
         assert_eq!(participation::support(&db, &troll, item, true).await.unwrap_err().code, Code::Suspended, "{backend}");
         assert_eq!(participation::post(&atlas, &troll, &form("Un autre message")).await.unwrap_err().status(), 403, "{backend}");
         assert_eq!(moderation::flag(&db, &troll, "element", item, "hors-sujet").await.unwrap_err().code, Code::Suspended, "{backend}");
-        assert!(!participation::item(&db, &troll, item).await.unwrap().unwrap().viewer.may_flag, "{backend}");
+        let seen = participation::item(&db, &troll, item).await.unwrap().unwrap();
+        assert!(!seen.viewer.may_flag && !seen.viewer.may_flag_comments, "{backend}: no flag form for a suspended person");
         // The log names the act on « a participant »; the network's undo lets them back.
         let log = read::log(&db, &Actor::Anonymous, QPV).await.unwrap();
         assert_eq!(log[0].act, Act::Suspend, "{backend}");

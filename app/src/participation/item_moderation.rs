@@ -52,8 +52,16 @@ pub fn flag_form(x: &ParticipationTexts, reasons: &[(String, String)], element: 
     }
 }
 
+/// What a moderator's form acts on: the content (`target`, `id`) shown on item `element`'s page.
+#[derive(Clone, Copy)]
+struct On {
+    element: i64,
+    target: &'static str,
+    id: i64,
+}
+
 /// One moderator's act as a small form with its public reason.
-fn act_form(x: &ParticipationTexts, element: i64, act: &'static str, target: &'static str, id: i64, title: T, submit: T, merge: bool) -> impl IntoView {
+fn act_form(x: &ParticipationTexts, On { element, target, id }: On, act: &'static str, title: T, submit: T, merge: bool) -> impl IntoView {
     let field = format!("motif-{act}-{target}-{id}");
     let into = format!("vers-{target}-{id}");
     view! {
@@ -81,20 +89,21 @@ fn act_form(x: &ParticipationTexts, element: i64, act: &'static str, target: &'s
 /// the item, merge it into a duplicate.
 pub fn moderator_tools(x: &ParticipationTexts, element: i64, target: &'static str, id: i64, hidden: bool, has_author: bool) -> impl IntoView {
     let item = target == "element";
+    let on = On { element, target, id };
     view! {
         {if hidden {
-            act_form(x, element, "retabli", target, id, T::ModerateRestoreTitle, T::ModerateRestore, false).into_any()
+            act_form(x, on, "retabli", T::ModerateRestoreTitle, T::ModerateRestore, false).into_any()
         } else {
             hide_form(x, element, (!item).then_some(id), x.get(if item { T::ModerateItem } else { T::ModerateComment })).into_any()
         }}
-        {has_author.then(|| act_form(x, element, "suspendu", target, id, T::ModerateSuspend, T::ModerateSuspendSubmit, false))}
-        {(item && !hidden).then(|| act_form(x, element, "fusionne", target, id, T::ModerateMerge, T::ModerateMergeSubmit, true))}
+        {has_author.then(|| act_form(x, on, "suspendu", T::ModerateSuspend, T::ModerateSuspendSubmit, false))}
+        {(item && !hidden).then(|| act_form(x, on, "fusionne", T::ModerateMerge, T::ModerateMergeSubmit, true))}
     }
 }
 
 /// Hiding a single photo (a face, a number plate), the item still shown.
 pub fn photo_tool(x: &ParticipationTexts, element: i64, photo: i64) -> impl IntoView {
-    act_form(x, element, "masque", "photo", photo, T::ModeratePhoto, T::ModerateSubmit, false)
+    act_form(x, On { element, target: "photo", id: photo }, "masque", T::ModeratePhoto, T::ModerateSubmit, false)
 }
 
 pub fn hide_form(x: &ParticipationTexts, id: i64, comment: Option<i64>, title: String) -> impl IntoView {

@@ -12,7 +12,7 @@ use super::forms::*;
 use super::texts::{ParticipationTexts, T};
 use super::map::{participation_map, MapMode};
 use super::item_comments::comments_block;
-use super::item_moderation::{flag_form, hidden_text, moderator_tools, photo_tool};
+use super::item_moderation::{charter_link, flag_form, hidden_text, moderator_tools, photo_tool};
 use super::{category_label, date, kind_label, language_field, param, status_label, Refusals};
 use crate::i18n::use_texts;
 
@@ -240,6 +240,7 @@ fn reopen_form(x: &ParticipationTexts, id: i64) -> impl IntoView {
                 <textarea id="rouvrir-texte" name="texte" rows="3" required minlength="2" maxlength="2000"></textarea>
                 <button type="submit" class="button">{x.get(T::ReopenSubmit)}</button>
             </form>
+            {charter_link(x)}
         </section>
     }
 }

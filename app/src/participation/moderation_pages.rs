@@ -156,7 +156,11 @@ fn queue_line(x: &ParticipationTexts, q: &QueueLine) -> impl IntoView {
             <blockquote>{q.text.clone()}</blockquote>
             <p><strong>{q.state.clone()}</strong></p>
             {(!q.flags.is_empty()).then(|| view! { <p>{q.flags.clone()}</p> })}
-            {q.hidden.then(|| act_form("retabli", T::ModerateRestoreTitle, T::ModerateRestore))}
+            {if q.hidden {
+                act_form("retabli", T::ModerateRestoreTitle, T::ModerateRestore).into_any()
+            } else {
+                act_form("garde", T::QueueKeepShown, T::QueueKeepSubmit).into_any()
+            }}
             {act_form("masque", T::QueueKeepHidden, T::ModerateSubmit)}
         </li>
     }

@@ -250,6 +250,8 @@ crate::i18n::page_texts::page_texts! {
     QueueFlags => "Signalements : {reasons}", "Flags: {reasons}";
     QueueShown => "Encore visible.", "Still shown.";
     QueueKeepHidden => "Masquer (confirmer)", "Hide (confirm)";
+    QueueKeepShown => "Garder visible (les signalements sont examinés)", "Keep it shown (the flags are reviewed)";
+    QueueKeepSubmit => "Garder visible", "Keep shown";
     QueueOpen => "Ouvrir l'élément", "Open the item";
     QueueItem => "Élément n° {n} : « {title} »", "Item #{n}: “{title}”";
     QueueComment => "Commentaire sur « {title} »", "Comment on “{title}”";

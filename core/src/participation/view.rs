@@ -110,8 +110,10 @@ pub struct Viewer {
     /// The viewer's Régies that may answer it (staff of a Régie covering the QPV).
     pub answers_for: Vec<RegieRef>,
     pub may_moderate: bool,
-    /// Signed in, not its author, not suspended here: may flag the item and its comments.
+    /// Signed in, not its author, not suspended here: may flag the item.
     pub may_flag: bool,
+    /// Signed in, not suspended here: may flag the comments of others.
+    pub may_flag_comments: bool,
     pub may_reopen: bool,
     /// The answer templates of the Régies the viewer answers for: (Régie slug, title, text).
     pub templates: Vec<(String, String, String)>,

@@ -114,7 +114,8 @@ pub async fn flag(db: &Database, actor: &Actor, target: &str, id: i64, reason: &
 /// A moderator's act on a content, from its page or the queue.
 #[derive(Clone, Debug, Default)]
 pub struct ActForm {
-    /// `masque`, `retabli`, `suspendu` (the content's author) or `fusionne` (an item into `into`).
+    /// `masque`, `retabli`, `garde` (kept shown, its flags reviewed), `suspendu` (the content's
+    /// author) or `fusionne` (an item into `into`).
     pub act: String,
     /// `element`, `commentaire` or `photo`.
     pub target: String,
@@ -127,8 +128,8 @@ pub struct ActForm {
 /// the item to show next.
 pub async fn moderate(db: &Database, actor: &Actor, form: &ActForm) -> Result<Outcome<i64>, Error> {
     actor.authorize(Action::Participate)?;
-    let act = Act::parse(&form.act).filter(|a| matches!(a, Act::Hide | Act::Restore | Act::Suspend | Act::Merge));
-    let act = act.ok_or_else(|| Error::with(Code::InvalidParameter, "acte : masque, retabli, suspendu ou fusionne"))?;
+    let act = Act::parse(&form.act).filter(|a| matches!(a, Act::Hide | Act::Restore | Act::Keep | Act::Suspend | Act::Merge));
+    let act = act.ok_or_else(|| Error::with(Code::InvalidParameter, "acte : masque, retabli, garde, suspendu ou fusionne"))?;
     let target = target_of(&form.target)?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let c = store::content(&mut tx, target, form.id).await.map_err(store_error)?.filter(|c| !c.deleted).ok_or_else(not_found)?;
@@ -220,6 +221,12 @@ async fn apply(
                 publish(tx, News { kind, item: c.item, detail: &detail, by: c.author }, now).await.map_err(store_error)?;
             }
         }
+        Act::Keep => {
+            if c.hidden {
+                return conflict("ce contenu est masqué : rétablissez-le");
+            }
+            store::review_flags(tx, target, c.id, now).await.map_err(store_error)?;
+        }
         Act::Suspend | Act::Lift => {
             let Some(author) = c.author else { return conflict("le compte de l'auteur a été supprimé") };
             if Some(author) == me {
@@ -255,7 +262,8 @@ async fn apply(
     let other_item = if act == Act::Merge { Some(show) } else { into };
     let row = LogRow { qpv: &c.qpv, item: c.item, target, target_id, act, by_role: by.code(), regie: *regie, account: me, reason, other_item, undoes };
     store::log(tx, &row, now).await.map_err(store_error)?;
-    if let Some(author) = c.author.filter(|a| Some(*a) != me) {
+    // Keeping a content shown is no news to its author.
+    if let Some(author) = c.author.filter(|a| Some(*a) != me && act != Act::Keep) {
         store::tell(tx, author, c.item, &format!("{}|{}|{reason}", act.code(), c.target.code()), now).await.map_err(store_error)?;
     }
     live::record(tx, c.item, live::COMMENT, now).await.map_err(store_error)?;

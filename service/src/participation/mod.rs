@@ -198,6 +198,7 @@ pub async fn item_at(db: &Database, actor: &Actor, id: i64, at: CommentsAt) -> R
         answers_for: regies.iter().filter(|r| actor.may(Action::AnswerParticipation { regie: r.id })).cloned().collect(),
         may_moderate: regies.iter().any(|r| actor.may(Action::ModerateParticipation { regie: r.id })) || actor.may(Action::ModerateParticipation { regie: -1 }),
         may_flag: viewer_id.is_some() && viewer_id != row.author_id && !suspended && !hidden,
+        may_flag_comments: viewer_id.is_some() && !suspended && !hidden,
         may_reopen: supports && reopenable(row.summary.status, row.status_at, now),
         templates: Vec::new(),
     };

@@ -220,7 +220,8 @@ pub async fn clock(conn: &mut AnyConnection, regie: i64, now: i64) -> Result<Ans
 }
 
 pub async fn photos(conn: &mut AnyConnection, item: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
-    let rows: Vec<(i64, i64, i64, Option<i64>, Option<String>)> =
+    type PhotoRow = (i64, i64, i64, Option<i64>, Option<String>);
+    let rows: Vec<PhotoRow> =
         sqlx::query_as("SELECT id, width, height, hidden_at, hidden_reason FROM participation_photos WHERE item_id = $1 ORDER BY position")
             .bind(item)
             .fetch_all(conn)
