@@ -60,7 +60,7 @@ fn comment_view(x: &ParticipationTexts, item: &ItemDetail, c: &CommentView, reas
         }
     });
     let gone = c.body.is_none() && c.hidden.is_none();
-    let moderate = (item.viewer.may_moderate && !gone).then(|| moderator_tools(x, id, "commentaire", c.id, c.hidden.is_some(), c.author.is_some()));
+    let moderate = (item.viewer.may_moderate && !gone).then(|| moderator_tools(x, id, "commentaire", c.id, c.hidden.is_some(), c.author.is_some() && !c.mine));
     let flag = (item.viewer.may_flag_comments && !c.mine && c.body.is_some()).then(|| flag_form(x, reasons, id, "commentaire", c.id));
     view! {
         <li class=if c.parent_id.is_some() { "comment reply-comment" } else { "comment" } id=format!("commentaire-{}", c.id)>

@@ -85,9 +85,9 @@ fn act_form(x: &ParticipationTexts, On { element, target, id }: On, act: &'stati
     }
 }
 
-/// The moderators' acts on the item or a comment: hide or restore, suspend its author, and for
-/// the item, merge it into a duplicate.
-pub fn moderator_tools(x: &ParticipationTexts, element: i64, target: &'static str, id: i64, hidden: bool, has_author: bool) -> impl IntoView {
+/// The moderators' acts on the item or a comment: hide or restore, suspend its author (not
+/// oneself: `may_suspend`), and for the item, merge it into a duplicate.
+pub fn moderator_tools(x: &ParticipationTexts, element: i64, target: &'static str, id: i64, hidden: bool, may_suspend: bool) -> impl IntoView {
     let item = target == "element";
     let on = On { element, target, id };
     view! {
@@ -96,7 +96,7 @@ pub fn moderator_tools(x: &ParticipationTexts, element: i64, target: &'static st
         } else {
             hide_form(x, element, (!item).then_some(id), x.get(if item { T::ModerateItem } else { T::ModerateComment })).into_any()
         }}
-        {has_author.then(|| act_form(x, on, "suspendu", T::ModerateSuspend, T::ModerateSuspendSubmit, false))}
+        {may_suspend.then(|| act_form(x, on, "suspendu", T::ModerateSuspend, T::ModerateSuspendSubmit, false))}
         {(item && !hidden).then(|| act_form(x, on, "fusionne", T::ModerateMerge, T::ModerateMergeSubmit, true))}
     }
 }

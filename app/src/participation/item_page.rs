@@ -100,7 +100,7 @@ pub fn item_view(d: ParticipationData) -> AnyView {
             {item.viewer.may_moderate.then(|| view! {
                 <section class="moderation-tools" aria-labelledby="moderation-titre">
                     <h2 id="moderation-titre">{x.get(T::ModerateTools)}</h2>
-                    {moderator_tools(&x, item.summary.id, "element", item.summary.id, item.hidden.is_some(), item.author.is_some())}
+                    {moderator_tools(&x, item.summary.id, "element", item.summary.id, item.hidden.is_some(), item.author.is_some() && !item.viewer.is_author)}
                 </section>
             })}
             <p class="help"><a href=t.path(&format!("/participation/journal?qpv={}", s.qpv_code))>{x.get(T::Journal)}</a>" · "<a href=t.path("/participation/charte")>{x.get(T::Charter)}</a></p>
