@@ -149,7 +149,8 @@ pub async fn post_item(State(state): State<AppState>, signed_in: Option<Extensio
     }
 }
 
-/// `GET /participation/photos/{id}.jpg` and `{id}-vignette.jpg`: the stored JPEG, immutable.
+/// `GET /participation/photos/{id}.jpg` and `{id}-vignette.jpg`: the stored JPEG. Its bytes never
+/// change, but moderation may hide it (a face, a number plate): caches keep it 10 minutes, not a year.
 pub async fn photo(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Response {
     let lang = locale(&headers);
     let (id, thumb) = match file.strip_suffix(".jpg") {
@@ -162,7 +163,7 @@ pub async fn photo(State(state): State<AppState>, headers: HeaderMap, Path(file)
     let Some(id) = id else { return respond(lang, &Error::new(Code::NotFound)) };
     match participation::photo_file(&state.atlas.db, &Actor::Anonymous, id, thumb).await {
         Ok(Some(bytes)) => (
-            [(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+            [(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "public, max-age=600")],
             bytes,
         )
             .into_response(),
