@@ -6,6 +6,7 @@ pub mod commune;
 pub mod compte;
 pub mod error;
 pub mod figure;
+pub mod gestion;
 pub mod gaps;
 pub mod home;
 pub mod i18n;
@@ -46,6 +47,7 @@ use crate::regie::{RegieListPage, RegiePage};
 use crate::territoires::TerritoryPageView;
 use crate::partenaires::{PartnerPage, PartnersPage};
 use crate::participation::new_page::ParticipationPages;
+use crate::gestion::GestionPages;
 
 /// This response's Content-Security-Policy nonce, chosen by the server's security headers
 /// (which name it in the policy) and stamped by Leptos on every inline script of the page.
@@ -135,6 +137,10 @@ fn PageRoutes() -> AnyNestedRoute {
         // loader in the main bundle).
         <Route path=path!("/participation") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/participation/:page") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
+        // A Régie's team space: the list, the profile form and its history behind one lazy route.
+        <Route path=path!("/gestion") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/gestion/:slug") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/gestion/:slug/:page") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }
@@ -206,3 +212,4 @@ lazy_page!(AccountPagesRoute, AccountPages);
 lazy_page!(PrivacyRoute, PrivacyPage);
 lazy_page!(DevMailRoute, DevMailPage);
 lazy_page!(ParticipationPagesRoute, ParticipationPages);
+lazy_page!(GestionRoute, GestionPages);

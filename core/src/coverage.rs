@@ -26,4 +26,17 @@ impl CoverageStatus {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
+
+    /// In words, lower case (« déclarée »).
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        use crate::locale::Locale::{En, Fr};
+        match (self, locale) {
+            (Self::Estimee, Fr) => "estimée",
+            (Self::Estimee, En) => "estimated",
+            (Self::Declaree, Fr) => "déclarée",
+            (Self::Declaree, En) => "declared",
+            (Self::Confirmee, Fr) => "confirmée",
+            (Self::Confirmee, En) => "confirmed",
+        }
+    }
 }

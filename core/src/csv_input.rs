@@ -114,14 +114,7 @@ impl Row {
     }
 }
 
-/// A number written the French way ("48,8566") or the English way ("48.8566").
-pub fn parse_decimal(raw: &str) -> Option<f64> {
-    let cleaned: String = raw.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
-    if cleaned.is_empty() {
-        return None;
-    }
-    cleaned.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
-}
+pub use crate::text::parse_decimal;
 
 #[cfg(test)]
 mod tests {

@@ -50,10 +50,15 @@ pub enum Action {
     AnswerParticipation { regie: i64 },
     /// Hide an item or a comment in the Régie's space, with a reason: its staff and the network.
     ModerateParticipation { regie: i64 },
+    /// Change what a Régie's page says (profile, covered QPVs), see its versions and restore
+    /// one: its staff (éditeurs and administrateurs) and the network.
+    EditRegie { regie: i64 },
+    /// Verify Régies and confirm the QPVs they declare: the network.
+    VerifyRegies,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Action::ReadPublic,
         Action::ReportCorrection,
         Action::ReadCorrections,
@@ -68,6 +73,8 @@ impl Action {
         Action::Participate,
         Action::AnswerParticipation { regie: 1 },
         Action::ModerateParticipation { regie: 1 },
+        Action::EditRegie { regie: 1 },
+        Action::VerifyRegies,
     ];
 }
 
@@ -131,9 +138,9 @@ impl Actor {
             (Actor::Cli, _) => true,
             (Actor::Account { .. }, ManageOwnAccount | Participate) => true,
             (Actor::Account { .. }, AnswerParticipation { regie }) => self.is_staff_of(regie),
-            (Actor::Account { .. }, ModerateParticipation { regie }) => self.is_staff_of(regie) || self.has(&Role::NetworkAdmin),
+            (Actor::Account { .. }, ModerateParticipation { regie } | EditRegie { regie }) => self.is_staff_of(regie) || self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ManageTeam { regie }) => self.has(&Role::RegieAdmin { regie }) || self.has(&Role::NetworkAdmin),
-            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts) => self.has(&Role::NetworkAdmin),
+            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts | VerifyRegies) => self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, Import | ManageDemo | Backup) => false,
         }
     }
@@ -162,12 +169,12 @@ mod tests {
         const OPEN: [Action; 3] = [ReadPublic, ReportCorrection, UseAccount];
         let person = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate];
         let team = ManageTeam { regie: 1 };
-        let (answer, moderate) = (AnswerParticipation { regie: 1 }, ModerateParticipation { regie: 1 });
-        let editor = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate];
-        let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, team];
+        let (answer, moderate, edit) = (AnswerParticipation { regie: 1 }, ModerateParticipation { regie: 1 }, EditRegie { regie: 1 });
+        let editor = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, edit];
+        let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, team, edit];
         let network =
-            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team];
-        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team];
+            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team, edit, VerifyRegies];
+        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team, edit, VerifyRegies];
         let examples = Actor::examples();
         let expected: Vec<(&Actor, &[Action])> = vec![
             (&examples[0], &OPEN),

@@ -18,6 +18,15 @@ struct ErrorBody {
     erreur: String,
 }
 
+/// A form sent by a browser (it reads HTML): answered by a redirect to the next page.
+pub fn from_browser(headers: &HeaderMap) -> bool {
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
+}
+
+pub fn redirect(to: String) -> Response {
+    (StatusCode::FOUND, [(header::LOCATION, to)]).into_response()
+}
+
 /// The language a JSON client asked for (`Accept-Language`), French by default.
 pub fn locale(headers: &HeaderMap) -> Locale {
     Locale::from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""))

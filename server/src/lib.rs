@@ -6,6 +6,7 @@ pub mod cache;
 pub mod config;
 pub mod error;
 pub mod exports;
+pub mod gestion;
 pub mod http;
 pub mod limits;
 pub mod live;

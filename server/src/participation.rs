@@ -17,7 +17,7 @@ use atlas_service::account::SignedIn;
 use atlas_service::participation::{self, PostForm};
 use atlas_service::Actor;
 
-use crate::error::{locale, respond};
+use crate::error::{from_browser, locale, redirect, respond};
 use crate::state::AppState;
 
 /// Where the form posts (under the write prefix: same-origin-checked and rate-limited).
@@ -26,15 +26,6 @@ pub const POST_PATH: &str = "/api/ecriture/participation/deposer";
 pub const POST_MAX_BYTES: usize = 3 * PHOTO_MAX_BYTES + 256 * 1024;
 /// A phone on a slow network sends three photos in this time.
 pub const POST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
-
-/// A form sent by a browser (it reads HTML): answered by a redirect to the next page.
-fn from_browser(headers: &HeaderMap) -> bool {
-    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
-}
-
-fn redirect(to: String) -> Response {
-    (StatusCode::FOUND, [(header::LOCATION, to)]).into_response()
-}
 
 /// The status of a refusal: a photo too heavy 413, not an image 415, anything else 422.
 fn refusal_status(problems: &[Problem]) -> StatusCode {

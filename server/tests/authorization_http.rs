@@ -28,6 +28,8 @@ const TEAM_1: [&str; 8] = ["401", "403", "403", "ok", "403", "ok", "403", "401"]
 const PARTICIPATE: [&str; 8] = ["401", "ok", "ok", "ok", "ok", "ok", "ok", "401"];
 const ANSWER_1: [&str; 8] = ["401", "403", "ok", "ok", "403", "403", "403", "401"];
 const MODERATE_1: [&str; 8] = ["401", "403", "ok", "ok", "403", "ok", "403", "401"];
+const EDIT_1: [&str; 8] = ["401", "403", "ok", "ok", "403", "ok", "403", "401"];
+const NETWORK: [&str; 8] = ["401", "403", "403", "403", "403", "ok", "403", "401"];
 /// Someone else's comment (or an item one does not support): nobody but its author.
 const NOT_YOURS: [&str; 8] = ["401", "403", "403", "403", "403", "403", "403", "401"];
 
@@ -76,6 +78,12 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("/api/ecriture/notifications/choix", &[("statut", "quotidien")], OWN),
     ("/api/ecriture/notifications/lues", &[], OWN),
     ("GET /compte/mes-donnees.json", &[], OWN),
+    // `/gestion`: url-encoded axum handlers (a repeated field), and the pages themselves.
+    ("FORM /api/ecriture/gestion/profil", &[("regie", "{r1}"), ("version", "0"), ("nom", "")], EDIT_1),
+    ("FORM /api/ecriture/gestion/restaurer", &[("regie", "{r1}"), ("numero", "0"), ("version", "0")], EDIT_1),
+    ("FORM /api/ecriture/gestion/verifier", &[("regie", "{r1}")], NETWORK),
+    ("GET /gestion/{r1}", &[], EDIT_1),
+    ("GET /gestion/{r1}/historique", &[], EDIT_1),
 ];
 
 fn role_of(column: &str, regie_1: i64, regie_2: i64) -> Option<Role> {
@@ -184,8 +192,10 @@ async fn every_write_route_as_every_kind_of_person() {
                     .collect();
                 let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 let (status, location) = if let Some(path) = route.strip_prefix("GET ") {
-                    let page = browser.get(path).await;
+                    let page = browser.get(&path.replace("{r1}", &regies[0].1)).await;
                     (page.status, String::new())
+                } else if let Some(path) = route.strip_prefix("FORM ") {
+                    (StatusCode::FOUND, browser.post(path, &pairs).await)
                 } else if let Some(path) = route.strip_prefix("MULTIPART ") {
                     (StatusCode::FOUND, browser.post_multipart(path, &pairs, &[]).await)
                 } else {

@@ -1,7 +1,8 @@
 //! Fresh data on every instance, with the real binary: servers started at the same moment on one
 //! empty database all come up, the reference data loaded once; then a Régie imported by a third
 //! process (the command line) shows on every server — search suggestions, directory, map layer,
-//! `/api/v1/locate` — without restart. The time from commit to visible is printed.
+//! `/api/v1/locate` — without restart; then its team's edit (renamed, its pin moved) too. The
+//! time from commit to visible is printed.
 
 mod common;
 
@@ -15,6 +16,9 @@ use common::{backends, fresh_url};
 const NAME: &str = "Régie témoin du test de fraîcheur";
 const CSV: &str = "Nom;SIRET;Adresse;Code postal;Commune;Latitude;Longitude\n\
 Régie témoin du test de fraîcheur;;Place Tyssandier d'Escous;15140;Salers;45.1397;2.4958\n";
+
+/// Its name after its team's edit.
+const RENAMED: &str = "Régie témoin renommée";
 
 fn shows_the_new_regie(port: u16) -> bool {
     let ok = |path: &str, needle: &str| matches!(http(port, "GET", path, None), Ok((200, body)) if body.contains(needle));
@@ -77,6 +81,33 @@ async fn instances_follow_a_command_line_import(backend: &str, instances: usize)
         std::thread::sleep(Duration::from_millis(100));
     }
     let _ = std::fs::remove_file(&file);
+
+    // A team's edit of that Régie (renamed, its pin moved): every instance shows it too.
+    let db = atlas_service::db::connect(&url).await.unwrap();
+    let slug: String = sqlx::query_scalar("SELECT slug FROM regies WHERE nom = $1").bind(NAME).fetch_one(&db.pool).await.unwrap();
+    let editable = atlas_service::regie::edit::open(&db, &atlas_service::Actor::Cli, &slug).await.unwrap();
+    let form = atlas_core::regie::profile::ProfileForm { nom: RENAMED.into(), lat: "45.1401".into(), ..editable.profile.form() };
+    let saved = atlas_service::regie::edit::save(&db, &atlas_service::Actor::Cli, &slug, &form, editable.version).await.unwrap();
+    let committed = Instant::now();
+    assert_eq!(saved, atlas_service::regie::edit::Saved::Version(1), "{backend}");
+    db.pool.close().await;
+    let renamed = |port: u16| {
+        let ok = |path: &str, needle: &str| matches!(http(port, "GET", path, None), Ok((200, body)) if body.contains(needle));
+        ok("/api/suggestions?q=regie%20temoin%20renommee", RENAMED) && ok("/api/v1/carte/regies.geojson", "45.1401") && ok(&format!("/regies/{slug}"), RENAMED)
+    };
+    let mut pending: Vec<u16> = ports.clone();
+    while !pending.is_empty() {
+        pending.retain(|p| {
+            if renamed(*p) {
+                println!("{backend}: fiche modifiée visible sur l'instance :{p} {} ms après le commit", committed.elapsed().as_millis());
+                false
+            } else {
+                true
+            }
+        });
+        assert!(committed.elapsed() < Duration::from_secs(10), "{backend}: instances {pending:?} ne montrent pas la fiche modifiée");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,4 +1,4 @@
-//! Hostile input against every participation and notification form, as in `hostile_accounts.rs`: 300 generated
+//! Hostile input against every participation, notification and `/gestion` form, as in `hostile_accounts.rs`: 300 generated
 //! bodies each (the photo form as multipart), well-formed enough to reach validation, signed in
 //! as a member of the covering Régie's staff who is also a network administrator (so that the
 //! answer and moderation forms reach their rules; its 30 comments an hour run out, then 429),
@@ -76,6 +76,13 @@ const FORMS: &[(&str, &[&str])] = &[
     ("/api/ecriture/participation/annuler", &["acte", "qpv", "motif", "langue"]),
     ("/api/ecriture/participation/mots/ajouter", &["regie", "mot", "langue"]),
     ("/api/ecriture/participation/mots/retirer", &["id", "langue"]),
+    // A Régie's profile (`statut_QPV` names the covered QPV), its versions, its verification.
+    (
+        "/api/ecriture/gestion/profil",
+        &["regie", "version", "nom", "siret", "adresse", "lat", "lon", "telephone", "courriel", "site_web", "date_creation", "date_adhesion", "description", "activite", "statut_QPV", "note_QPV", "ajout_qpv", "langue"],
+    ),
+    ("/api/ecriture/gestion/restaurer", &["regie", "numero", "version", "langue"]),
+    ("/api/ecriture/gestion/verifier", &["regie", "langue"]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -105,7 +112,7 @@ async fn hostile_payloads_on_every_participation_form() {
         for (path, fields) in FORMS {
             let multipart = path.ends_with("/deposer");
             for n in 0..PAYLOADS {
-                let pairs: Vec<(&str, Vec<u8>)> = fields
+                let pairs: Vec<(String, Vec<u8>)> = fields
                     .iter()
                     .map(|f| {
                         let v = value(&mut rng);
@@ -123,9 +130,12 @@ async fn hostile_payloads_on_every_participation_form() {
                             "categorie" if real => b"jardin".to_vec(),
                             // Never hide the target for good: the other forms must still reach it.
                             "motif" if real => Vec::new(),
+                            "lat" if real => b"48,85".to_vec(),
+                            "lon" if real => b"2.35".to_vec(),
+                            "ajout_qpv" if real => qpv.clone().into_bytes(),
                             _ => v,
                         };
-                        (*f, v)
+                        (f.replace("QPV", &qpv), v)
                     })
                     .collect();
                 let (content_type, body) = if multipart {
@@ -213,6 +223,15 @@ async fn hostile_payloads_on_every_participation_form() {
         .await
         .unwrap();
         assert_eq!(broken, 0, "{backend}: notification settings and follows");
+        // Every Régie profile whole, at the version its history last recorded.
+        let broken: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM regies r WHERE LENGTH(r.nom) < 3 OR LENGTH(r.nom) > 150 OR r.telephone = '' OR r.site_web = ''
+                OR (r.version > 0 AND r.version <> (SELECT MAX(v.version) FROM regie_versions v WHERE v.regie_id = r.id))",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(broken, 0, "{backend}: Régie profiles and their versions");
         println!("{backend}: {sent} hostile participation payloads, {limited} answered 429 (flood limits), {shown} outcome pages checked, no 5xx");
     }
 }

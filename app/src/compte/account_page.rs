@@ -103,6 +103,7 @@ fn signed_in(d: &AccountPageData, me: AccountSummary) -> impl IntoView {
         <section class="account-section" aria-labelledby="mes-roles">
             <h2 id="mes-roles">{d.texts.get(T::RolesTitle)}</h2>
             <ul>{me.roles.iter().map(|role| view! { <li>{role.clone()}</li> }).collect_view()}</ul>
+            {me.keeps_regie.then(|| view! { <p><a class="button" href=use_texts().path("/gestion")>{d.texts.get(T::ManageRegie)}</a></p> })}
         </section>
         {team_sections(d)}
         <section class="account-section" aria-labelledby="changer-pseudonyme">

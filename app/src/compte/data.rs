@@ -15,6 +15,8 @@ pub struct AccountSummary {
     pub roles: Vec<String>,
     pub sessions: usize,
     pub has_password: bool,
+    /// Staff of a Régie: `/compte` links to `/gestion`.
+    pub keeps_regie: bool,
 }
 
 /// A team the signed-in person administers, as `/compte` shows it (roles and dates in words).
@@ -169,7 +171,8 @@ fn summarize(p: atlas_service::account::profile::Profile, locale: crate::i18n::L
         roles.push(t.get(T::RoleHabitant));
     }
     let since = locale.date(&atlas_service::account::profile::iso_date(p.created_at));
-    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password }
+    let keeps_regie = p.roles.iter().any(|(role, _)| matches!(role, Role::RegieEditor { .. } | Role::RegieAdmin { .. }));
+    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password, keeps_regie }
 }
 
 #[cfg(feature = "ssr")]

@@ -14,6 +14,18 @@ pub async fn get_regie(slug: String) -> Result<Option<RegieDetail>, ServerFnErro
     let clock = atlas_service::participation::answer_clock(&atlas.db, &actor, &regie.slug).await.map_err(fail)?;
     let locale = crate::i18n::request_locale();
     regie.answer_clock = Some(crate::participation::clock_sentence(&crate::participation::texts::ParticipationTexts::of(locale), locale, &clock));
+    // How fresh the page is, and the way in for its team (`/gestion`), in words.
+    use crate::gestion::texts::{GestionTexts, T};
+    let g = GestionTexts::of(locale);
+    let dates = atlas_service::regie::edit::dates(&atlas.db, &actor, &regie.slug).await.map_err(fail)?;
+    let day = |ms: i64| locale.date(&atlas_service::account::profile::iso_date(ms));
+    let mut said: Vec<String> = dates.verified.map(|at| g.get(T::VerifiedOn).replace("{date}", &day(at))).into_iter().collect();
+    said.push(match dates.updated {
+        Some(at) => g.get(T::UpdatedOn).replace("{date}", &day(at)),
+        None => g.get(T::NeverUpdated),
+    });
+    regie.updated = Some(said.join(" "));
+    regie.manage = Some(g.get(T::ManageLink));
     Ok(Some(regie))
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::activite::{self, Activite};
 use crate::csv_input::{parse_decimal, FileError, Row, Table};
+use crate::regie::profile::{in_france, parse_date};
 use crate::regie::Verification;
 use crate::report::Rejection;
 use crate::siret::parse_siret;
@@ -189,41 +190,9 @@ pub fn parse_coords(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, String> 
     }
 }
 
-/// Rough boxes around metropolitan France and the overseas départements and collectivités.
-pub fn in_france(lat: f64, lon: f64) -> bool {
-    const BOXES: [(f64, f64, f64, f64); 7] = [
-        (41.0, 51.6, -5.8, 10.0),     // Hexagone and Corse
-        (15.8, 18.2, -63.2, -60.8),   // Guadeloupe, Saint-Martin, Saint-Barthélemy
-        (14.3, 14.9, -61.3, -60.7),   // Martinique
-        (2.0, 6.0, -54.7, -51.5),     // Guyane
-        (-21.5, -20.8, 55.1, 55.9),   // La Réunion
-        (-13.1, -12.6, 44.9, 45.4),   // Mayotte
-        (46.7, 47.2, -56.5, -56.0),   // Saint-Pierre-et-Miquelon
-    ];
-    BOXES.iter().any(|(a, b, c, d)| (*a..=*b).contains(&lat) && (*c..=*d).contains(&lon))
-}
-
 fn looks_like_email(e: &str) -> bool {
     let mut parts = e.split('@');
     matches!((parts.next(), parts.next(), parts.next()), (Some(u), Some(d), None) if !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !e.contains(' '))
-}
-
-/// ISO date from "2004-03-01", "01/03/2004" or a bare year "2004".
-pub fn parse_date(raw: &str) -> Result<String, String> {
-    let raw = raw.trim();
-    let bad = || format!("date invalide « {raw} » : attendu AAAA-MM-JJ, JJ/MM/AAAA ou AAAA");
-    let parts: Vec<&str> = raw.split(['-', '/']).collect();
-    let (y, m, d) = match parts.as_slice() {
-        [y] if y.len() == 4 => return y.parse::<u16>().map(|_| (*y).to_owned()).map_err(|_| bad()),
-        [y, m, d] if y.len() == 4 => (*y, *m, *d),
-        [d, m, y] if y.len() == 4 => (*y, *m, *d),
-        _ => return Err(bad()),
-    };
-    let (y, m, d): (u16, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1850..=2100).contains(&y) {
-        return Err(bad());
-    }
-    Ok(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! A Régie de Quartier or de Territoire: what the directory and its pages show.
 
 pub mod directory;
+pub mod profile;
 #[cfg(feature = "import")]
 pub mod import;
 
@@ -107,4 +108,11 @@ pub struct RegieDetail {
     /// Its answer clock in the participatory space, in the page's words (set by the page).
     #[serde(default)]
     pub answer_clock: Option<String>,
+    /// How fresh it is: when the network verified it and its team last updated it, in the
+    /// page's words (set by the page).
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// The link to `/gestion` for its team, in the page's words (set by the page).
+    #[serde(default)]
+    pub manage: Option<String>,
 }

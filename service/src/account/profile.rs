@@ -154,6 +154,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     invitations.extend(super::team::store::sent_by(&mut conn, account.id).await.map_err(store_error)?);
     let participation = crate::participation::export::of(&mut conn, account.id).await.map_err(store_error)?;
     let notifications = crate::notification::export::of(&mut conn, account.id).await.map_err(store_error)?;
+    let regie_versions = crate::regie::versions::written_by(&mut conn, account.id).await.map_err(store_error)?;
     let mut data = json!({
         "exporte_le": now_ms(),
         "note": "Instants en millisecondes depuis le 1er janvier 1970 (UTC). Les secrets (empreinte du mot de passe, clé du second facteur, jetons) ne sont pas recopiés : ils ouvriraient le compte.",
@@ -189,6 +190,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     if let Some(object) = data.as_object_mut() {
         object.extend(participation);
         object.extend(notifications);
+        object.insert("regie_versions".into(), regie_versions);
     }
     Ok(data)
 }

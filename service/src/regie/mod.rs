@@ -1,6 +1,8 @@
 //! Régies: the directory and the page of each Régie.
 
+pub mod edit;
 pub mod store;
+pub mod versions;
 
 use atlas_core::error::Code;
 use atlas_core::regie::directory::{DirectoryPage, DirectoryQuery};

@@ -1,0 +1,273 @@
+//! What a `/gestion` page needs from the server, already in the page's language: its texts, the
+//! refusal messages its form may come back with, the profile to edit and its versions.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::texts::GestionTexts;
+
+/// A profile field as the form shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldView {
+    /// The input's name (`nom`, `courriel`…).
+    pub name: String,
+    pub label: String,
+    pub value: String,
+}
+
+/// One version of the history: who, when, what changed (field, before, after).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub number: i64,
+    pub title: String,
+    pub byline: String,
+    pub changes: Vec<(String, String, String)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GestionData {
+    pub texts: GestionTexts,
+    /// (code, message) of every refusal the forms may come back with.
+    pub messages: Vec<(String, String)>,
+    /// (code, input name) of the input problems: where each is shown.
+    pub problem_fields: Vec<(String, String)>,
+    pub signed_in: bool,
+    pub network: bool,
+    /// `/gestion`: (slug, name) of the Régies the person keeps.
+    pub regies: Vec<(String, String)>,
+    pub slug: String,
+    pub name: String,
+    pub version: i64,
+    /// The form's fields as stored now (the activities apart).
+    pub fields: Vec<FieldView>,
+    /// (code, label, chosen) of every activity of the vocabulary.
+    pub activities: Vec<(String, String, bool)>,
+    /// (QPV code, name, status code, note) of the QPVs it covers.
+    pub coverage: Vec<(String, String, String, String)>,
+    /// (code, label) of the statuses, in the order of certainty (« confirmée »: given by the
+    /// network only, kept by a team that has it).
+    pub statuses: Vec<(String, String)>,
+    /// (code, name) of the QPVs of its département it does not cover.
+    pub candidates: Vec<(String, String)>,
+    /// The newest first; on a conflict, only those saved since the version the form started from.
+    pub versions: Vec<VersionView>,
+}
+
+impl GestionData {
+    pub fn message(&self, code: &str) -> Option<String> {
+        self.messages
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, m)| m.clone())
+    }
+}
+
+/// `what`: `liste` (the person's Régies), `fiche` (the profile of `slug`, and with `depuis` the
+/// versions saved since that one), `historique` (every version of `slug`).
+#[server(endpoint = "gestion/page")]
+pub async fn gestion_page(
+    what: String,
+    #[server(default)] slug: String,
+    #[server(default)] depuis: Option<i64>,
+    #[server(default)] langue: String,
+) -> Result<GestionData, ServerFnError> {
+    use crate::error::{actor, atlas, fail};
+    use atlas_core::account::Role;
+    use atlas_core::activite::Activite;
+    use atlas_core::coverage::CoverageStatus;
+    use atlas_core::regie::profile::{Problem, ProfileField};
+    use atlas_service::regie::edit;
+    use atlas_service::{Actor, Code, Error};
+    let locale =
+        crate::i18n::Locale::from_lang(&langue).unwrap_or_else(crate::i18n::request_locale);
+    let db = atlas()?.db;
+    let actor = actor();
+    let mut data = GestionData {
+        texts: GestionTexts::of(locale),
+        ..Default::default()
+    };
+    data.messages = Problem::ALL
+        .iter()
+        .map(|p| (p.code().to_owned(), p.message(locale)))
+        .collect();
+    data.problem_fields = Problem::ALL
+        .iter()
+        .map(|p| (p.code().to_owned(), p.field().name().to_owned()))
+        .collect();
+    for code in [
+        Code::Conflict,
+        Code::Forbidden,
+        Code::NotSignedIn,
+        Code::UnknownRegie,
+        Code::NotFound,
+        Code::MissingParameter,
+        Code::MalformedRequest,
+        Code::TooManyRequests,
+    ] {
+        data.messages.push((
+            code.name().to_owned(),
+            Error::with(code, "")
+                .message(locale)
+                .trim_end_matches([' ', ':'])
+                .to_owned(),
+        ));
+    }
+    data.signed_in = matches!(actor, Actor::Account { .. });
+    data.network = actor.has(&Role::NetworkAdmin);
+    if !data.signed_in {
+        // The page invites to sign in, with the status that says so.
+        crate::error::set_status(401);
+        return Ok(data);
+    }
+    if what == "liste" {
+        data.regies = edit::mine(&db, &actor).await.map_err(fail)?;
+        return Ok(data);
+    }
+    // The page answers with the refusal's status (403 for another Régie's staff), not 200.
+    let editable = match edit::open(&db, &actor, &slug).await {
+        Ok(e) => e,
+        Err(e) => {
+            if e.status() < 500 {
+                crate::error::set_status(e.status());
+            }
+            return Err(fail(e));
+        }
+    };
+    data.slug = editable.slug;
+    data.name = editable.profile.nom.clone();
+    data.version = editable.version;
+    let form = editable.profile.form();
+    let value = |field: ProfileField| match field {
+        ProfileField::Nom => form.nom.clone(),
+        ProfileField::Siret => form.siret.clone(),
+        ProfileField::Adresse => form.adresse.clone(),
+        ProfileField::Position => form.lat.clone(),
+        ProfileField::Telephone => form.telephone.clone(),
+        ProfileField::Email => form.email.clone(),
+        ProfileField::SiteWeb => form.site_web.clone(),
+        ProfileField::DateCreation => form.date_creation.clone(),
+        ProfileField::DateAdhesion => form.date_adhesion.clone(),
+        ProfileField::Description => form.description.clone(),
+        ProfileField::Activites | ProfileField::Couverture => String::new(),
+    };
+    data.fields = ProfileField::ALL
+        .iter()
+        .map(|f| FieldView {
+            name: f.name().to_owned(),
+            label: f.label(locale).to_owned(),
+            value: value(*f),
+        })
+        .collect();
+    data.fields.push(FieldView {
+        name: "lon".into(),
+        label: String::new(),
+        value: form.lon.clone(),
+    });
+    data.activities = Activite::ALL
+        .iter()
+        .map(|a| {
+            (
+                a.code().to_owned(),
+                a.label(locale).to_owned(),
+                editable.profile.activites.contains(a),
+            )
+        })
+        .collect();
+    data.coverage = editable
+        .profile
+        .couverture
+        .iter()
+        .map(|c| {
+            (
+                c.qpv.clone(),
+                c.nom.clone(),
+                c.statut.code().to_owned(),
+                c.note.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    data.statuses = [
+        CoverageStatus::Estimee,
+        CoverageStatus::Declaree,
+        CoverageStatus::Confirmee,
+    ]
+    .iter()
+    .map(|s| (s.code().to_owned(), s.label(locale).to_owned()))
+    .collect();
+    if what == "fiche" {
+        data.candidates = edit::candidates(&db, &actor, &data.slug)
+            .await
+            .map_err(fail)?;
+    }
+    let since = match (what.as_str(), depuis) {
+        ("historique", _) => Some(-1),
+        ("fiche", Some(from)) => Some(from),
+        _ => None,
+    };
+    if let Some(since) = since {
+        let all = edit::history(&db, &actor, &data.slug).await.map_err(fail)?;
+        data.versions = versions(&all, since, &data.texts, locale);
+    }
+    Ok(data)
+}
+
+/// The versions after `since`, each with what it changed from the one before, in words.
+#[cfg(feature = "ssr")]
+fn versions(
+    all: &[atlas_service::regie::versions::Version],
+    since: i64,
+    t: &GestionTexts,
+    locale: crate::i18n::Locale,
+) -> Vec<VersionView> {
+    use super::texts::T;
+    let empty = t.get(T::Empty);
+    let or_empty = |s: String| if s.is_empty() { empty.clone() } else { s };
+    // `all` is the newest first: each version's predecessor is the next one in the list.
+    all.iter()
+        .enumerate()
+        .filter(|(_, v)| v.number > since)
+        .map(|(i, v)| {
+            let title = match (v.kind.as_str(), v.restored_from) {
+                ("origine", _) => t.get(T::OriginTitle),
+                ("verification", _) => format!(
+                    "{} ({})",
+                    t.get(T::VersionTitle).replace("{n}", &v.number.to_string()),
+                    t.get(T::VerificationTitle)
+                ),
+                (_, Some(from)) => format!(
+                    "{} ({})",
+                    t.get(T::VersionTitle).replace("{n}", &v.number.to_string()),
+                    t.get(T::RestoreOf).replace("{n}", &from.to_string())
+                ),
+                _ => t.get(T::VersionTitle).replace("{n}", &v.number.to_string()),
+            };
+            let who = v
+                .author
+                .clone()
+                .map(|a| format!("« {a} »"))
+                .unwrap_or_else(|| t.get(T::Nobody));
+            let when = locale.date(&atlas_service::account::profile::iso_date(v.at));
+            let changes = match all.get(i + 1) {
+                Some(before) => before
+                    .profile
+                    .changes(&v.profile, locale)
+                    .into_iter()
+                    .map(|c| {
+                        (
+                            c.field.label(locale).to_owned(),
+                            or_empty(c.before),
+                            or_empty(c.after),
+                        )
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            VersionView {
+                number: v.number,
+                title,
+                byline: t.get(T::By).replace("{who}", &who).replace("{when}", &when),
+                changes,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,176 @@
+//! `/gestion`: a Régie's team keeps its page true. `/gestion` lists the Régies the person keeps,
+//! `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
+//! their fields, what was typed kept), `/gestion/<slug>/historique` the versions with their diff
+//! and a restore button each. One lazy route: the main bundle carries only its loader.
+
+pub mod data;
+pub mod profile_page;
+pub mod texts;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::error::ErrorNotice;
+use crate::i18n::use_texts;
+use crate::layout::NotFound;
+use data::{gestion_page, GestionData, VersionView};
+use texts::T;
+
+pub use crate::compte::param;
+
+#[component]
+pub fn GestionPages() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    move || {
+        query.track();
+        let slug = params.read().get("slug").unwrap_or_default();
+        match (slug.is_empty(), params.read().get("page").as_deref()) {
+            (true, _) => gestion_view("liste", String::new(), list_body),
+            (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
+            (false, Some("historique")) => gestion_view("historique", slug, history_body),
+            _ => view! { <NotFound /> }.into_any(),
+        }
+    }
+}
+
+/// Loads the page's data, then renders `body`; a refusal (403, unknown Régie) is the page's error.
+fn gestion_view(what: &'static str, slug: String, body: fn(GestionData) -> AnyView) -> AnyView {
+    let t = use_texts();
+    let depuis = param("depuis").parse::<i64>().ok();
+    let langue = t.locale.lang().to_owned();
+    let data = Resource::new(
+        move || (slug.clone(), depuis),
+        move |(slug, depuis)| gestion_page(what.to_owned(), slug, depuis, langue.clone()),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => body(d),
+                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A page's frame: its title (the tab's and the heading) and its body.
+fn frame(title: String, body: AnyView) -> AnyView {
+    view! {
+        <Title text=title.clone() />
+        <div class="account-page gestion-page">
+            <h1>{title}</h1>
+            {body}
+        </div>
+    }
+    .into_any()
+}
+
+/// Not signed in: the way to sign in, coming back here.
+fn sign_in_first(d: &GestionData) -> AnyView {
+    let t = use_texts();
+    let here = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let href = format!(
+        "{}?suite={}",
+        t.locale.path("/compte/connexion"),
+        atlas_core::text::percent_encode(&here)
+    );
+    view! {
+        <p>{d.texts.get(T::SignInFirst)}</p>
+        <p><a class="button" href=href>{d.texts.get(T::SignIn)}</a></p>
+    }
+    .into_any()
+}
+
+fn list_body(d: GestionData) -> AnyView {
+    let t = use_texts();
+    let body = if !d.signed_in {
+        sign_in_first(&d)
+    } else {
+        view! {
+            <p>{d.texts.get(T::Intro)}</p>
+            {d.regies.is_empty().then(|| view! { <p>{d.texts.get(T::NoRegie)}</p> })}
+            {d.network.then(|| view! { <p>{d.texts.get(T::NetworkHint)}</p> })}
+            <ul class="gestion-regies">
+                {d.regies.iter().map(|(slug, name)| view! {
+                    <li><a href=t.locale.path(&format!("/gestion/{slug}"))>{name.clone()}</a></li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    frame(d.texts.get(T::Title), body)
+}
+
+/// The versions, each with its changes as a table (field, before, after).
+pub fn version_list(d: &GestionData, versions: &[VersionView], restore: bool) -> impl IntoView {
+    let t = use_texts();
+    let current = d.version;
+    view! {
+        <ol class="versions">
+            {versions.iter().map(|v| {
+                let is_current = v.number == current;
+                view! {
+                    <li class="version">
+                        <h3>{v.title.clone()}{is_current.then(|| format!(" · {}", d.texts.get(T::Current)))}</h3>
+                        <p class="byline">{v.byline.clone()}</p>
+                        {(!v.changes.is_empty()).then(|| view! {
+                            <table class="diff">
+                                <thead><tr><th scope="col">{d.texts.get(T::Field)}</th><th scope="col">{d.texts.get(T::Before)}</th><th scope="col">{d.texts.get(T::After)}</th></tr></thead>
+                                <tbody>
+                                    {v.changes.iter().map(|(field, before, after)| view! {
+                                        <tr><th scope="row">{field.clone()}</th><td><del>{before.clone()}</del></td><td><ins>{after.clone()}</ins></td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        })}
+                        {(restore && !is_current).then(|| view! {
+                            <form method="post" action=crate::gestion::RESTORE_URL>
+                                <input type="hidden" name="regie" value=d.slug.clone() />
+                                <input type="hidden" name="numero" value=v.number.to_string() />
+                                <input type="hidden" name="version" value=current.to_string() />
+                                <input type="hidden" name="langue" value=t.locale.lang() />
+                                <button type="submit" class="secondary">{d.texts.get(T::Restore)} " " {v.number}</button>
+                            </form>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+fn history_body(d: GestionData) -> AnyView {
+    let t = use_texts();
+    if !d.signed_in {
+        return frame(d.texts.get(T::History), sign_in_first(&d));
+    }
+    let done = (param("fait") == "enregistre").then(|| view! {
+        <p class="notice ok" role="status">{d.texts.get(T::Restored).replace("{n}", &param("numero"))}</p>
+    });
+    let error = d
+        .message(&param("erreur"))
+        .map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
+    let body = view! {
+        {done}
+        {error}
+        <p><a href=t.locale.path(&format!("/gestion/{}", d.slug))>{d.texts.get(T::BackToForm)}</a></p>
+        {if d.versions.is_empty() {
+            view! { <p>{d.texts.get(T::NoHistory)}</p> }.into_any()
+        } else {
+            version_list(&d, &d.versions, true).into_any()
+        }}
+    }
+    .into_any();
+    frame(format!("{} · {}", d.texts.get(T::History), d.name), body)
+}
+
+/// Where the profile form posts (an axum handler of the server: the activities are a repeated field).
+pub const PROFILE_URL: &str = "/api/ecriture/gestion/profil";
+pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
+pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";

@@ -1,0 +1,601 @@
+//! A Régie's public profile as its team edits it in `/gestion`: every field checked on its own,
+//! each refusal named next to its field, and what changed between two versions as people read it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::activite::Activite;
+use crate::coverage::CoverageStatus;
+use crate::locale::Locale;
+
+pub const NAME_MAX_CHARS: usize = 150;
+pub const ADDRESS_MAX_CHARS: usize = 200;
+pub const WEBSITE_MAX_CHARS: usize = 200;
+pub const DESCRIPTION_MAX_CHARS: usize = 2000;
+pub const NOTE_MAX_CHARS: usize = 300;
+/// What a covered QPV's status field says to take it out.
+pub const REMOVE: &str = "retirer";
+
+/// What a Régie's page says of it, as its team keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub nom: String,
+    pub siret: Option<String>,
+    pub adresse: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
+    pub site_web: Option<String>,
+    pub date_creation: Option<String>,
+    pub date_adhesion: Option<String>,
+    pub description: Option<String>,
+    /// In the vocabulary's order.
+    pub activites: Vec<Activite>,
+    /// The QPVs it works in, by code.
+    #[serde(default)]
+    pub couverture: Vec<Covered>,
+}
+
+/// A QPV a Régie works in: how sure the Atlas is of it, and its team's note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Covered {
+    pub qpv: String,
+    /// The QPV's name, kept in the version for its history to read.
+    pub nom: String,
+    pub statut: CoverageStatus,
+    pub note: Option<String>,
+}
+
+/// The profile form as typed: every field text, the activities' codes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProfileForm {
+    pub nom: String,
+    pub siret: String,
+    pub adresse: String,
+    pub lat: String,
+    pub lon: String,
+    pub telephone: String,
+    pub email: String,
+    pub site_web: String,
+    pub date_creation: String,
+    pub date_adhesion: String,
+    pub description: String,
+    pub activites: Vec<String>,
+    /// (QPV code, status code or `retirer`, note) of every covered QPV and the one added.
+    pub couverture: Vec<(String, String, String)>,
+}
+
+/// A field of the profile: where a refusal is shown, and what a version changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ProfileField {
+    Nom,
+    Siret,
+    Adresse,
+    Position,
+    Telephone,
+    Email,
+    SiteWeb,
+    DateCreation,
+    DateAdhesion,
+    Description,
+    Activites,
+    Couverture,
+}
+
+impl ProfileField {
+    pub const ALL: [ProfileField; 12] = [
+        Self::Nom,
+        Self::Siret,
+        Self::Adresse,
+        Self::Position,
+        Self::Telephone,
+        Self::Email,
+        Self::SiteWeb,
+        Self::DateCreation,
+        Self::DateAdhesion,
+        Self::Description,
+        Self::Activites,
+        Self::Couverture,
+    ];
+
+    /// The form's input (`lat` for the position, whose `lon` goes with it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Nom => "nom",
+            Self::Siret => "siret",
+            Self::Adresse => "adresse",
+            Self::Position => "lat",
+            Self::Telephone => "telephone",
+            Self::Email => "courriel",
+            Self::SiteWeb => "site_web",
+            Self::DateCreation => "date_creation",
+            Self::DateAdhesion => "date_adhesion",
+            Self::Description => "description",
+            Self::Activites => "activite",
+            Self::Couverture => "couverture",
+        }
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        use Locale::{En, Fr};
+        match (self, locale) {
+            (Self::Nom, Fr) => "Nom",
+            (Self::Nom, En) => "Name",
+            (Self::Siret, _) => "SIRET",
+            (Self::Adresse, Fr) => "Adresse",
+            (Self::Adresse, En) => "Address",
+            (Self::Position, Fr) => "Position sur la carte",
+            (Self::Position, En) => "Position on the map",
+            (Self::Telephone, Fr) => "Téléphone",
+            (Self::Telephone, En) => "Phone",
+            (Self::Email, Fr) => "Courriel",
+            (Self::Email, En) => "E-mail",
+            (Self::SiteWeb, Fr) => "Site web",
+            (Self::SiteWeb, En) => "Website",
+            (Self::DateCreation, Fr) => "Date de création",
+            (Self::DateCreation, En) => "Founded",
+            (Self::DateAdhesion, Fr) => "Adhésion au réseau",
+            (Self::DateAdhesion, En) => "Joined the network",
+            (Self::Description, _) => "Description",
+            (Self::Activites, Fr) => "Activités",
+            (Self::Activites, En) => "Activities",
+            (Self::Couverture, Fr) => "Quartiers prioritaires couverts",
+            (Self::Couverture, En) => "Priority neighbourhoods covered",
+        }
+    }
+}
+
+/// Why a field was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Problem {
+    NameLength,
+    SiretInvalid,
+    /// Another Régie of the Atlas has this SIRET: a likely duplicate, for the network to merge.
+    SiretTaken,
+    AddressLength,
+    PositionInvalid,
+    PhoneInvalid,
+    EmailInvalid,
+    WebsiteInvalid,
+    CreationDateInvalid,
+    MembershipDateInvalid,
+    DescriptionLength,
+    ActivityUnknown,
+    /// A QPV code or status that is not one (or « confirmée », which only the network gives).
+    CoverageInvalid,
+    NoteLength,
+}
+
+impl Problem {
+    pub const ALL: [Problem; 14] = [
+        Self::NameLength,
+        Self::SiretInvalid,
+        Self::SiretTaken,
+        Self::AddressLength,
+        Self::PositionInvalid,
+        Self::PhoneInvalid,
+        Self::EmailInvalid,
+        Self::WebsiteInvalid,
+        Self::CreationDateInvalid,
+        Self::MembershipDateInvalid,
+        Self::DescriptionLength,
+        Self::ActivityUnknown,
+        Self::CoverageInvalid,
+        Self::NoteLength,
+    ];
+
+    pub fn field(self) -> ProfileField {
+        match self {
+            Self::NameLength => ProfileField::Nom,
+            Self::SiretInvalid | Self::SiretTaken => ProfileField::Siret,
+            Self::AddressLength => ProfileField::Adresse,
+            Self::PositionInvalid => ProfileField::Position,
+            Self::PhoneInvalid => ProfileField::Telephone,
+            Self::EmailInvalid => ProfileField::Email,
+            Self::WebsiteInvalid => ProfileField::SiteWeb,
+            Self::CreationDateInvalid => ProfileField::DateCreation,
+            Self::MembershipDateInvalid => ProfileField::DateAdhesion,
+            Self::DescriptionLength => ProfileField::Description,
+            Self::ActivityUnknown => ProfileField::Activites,
+            Self::CoverageInvalid | Self::NoteLength => ProfileField::Couverture,
+        }
+    }
+
+    /// Stable name, for URLs and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NameLength => "nom_longueur",
+            Self::SiretInvalid => "siret_invalide",
+            Self::SiretTaken => "siret_pris",
+            Self::AddressLength => "adresse_longueur",
+            Self::PositionInvalid => "position_invalide",
+            Self::PhoneInvalid => "telephone_invalide",
+            Self::EmailInvalid => "courriel_invalide",
+            Self::WebsiteInvalid => "site_invalide",
+            Self::CreationDateInvalid => "date_creation_invalide",
+            Self::MembershipDateInvalid => "date_adhesion_invalide",
+            Self::DescriptionLength => "description_longueur",
+            Self::ActivityUnknown => "activite_inconnue",
+            Self::CoverageInvalid => "couverture_invalide",
+            Self::NoteLength => "note_longueur",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn message(self, locale: Locale) -> String {
+        use Locale::{En, Fr};
+        match (self, locale) {
+            (Self::NameLength, Fr) => format!("le nom compte de 3 à {NAME_MAX_CHARS} caractères"),
+            (Self::NameLength, En) => format!("the name has 3 to {NAME_MAX_CHARS} characters"),
+            (Self::SiretInvalid, Fr) => "le SIRET compte 14 chiffres et sa clé de contrôle doit correspondre (vérifiez sur l'avis de situation INSEE)".into(),
+            (Self::SiretInvalid, En) => "a SIRET has 14 digits and its check digit must match (see the INSEE notice)".into(),
+            (Self::SiretTaken, Fr) => "une autre Régie de l'Atlas a ce SIRET : écrivez au réseau pour réunir les deux fiches".into(),
+            (Self::SiretTaken, En) => "another Régie of the Atlas has this SIRET: write to the network to merge both entries".into(),
+            (Self::AddressLength, Fr) => format!("l'adresse compte au plus {ADDRESS_MAX_CHARS} caractères"),
+            (Self::AddressLength, En) => format!("the address has at most {ADDRESS_MAX_CHARS} characters"),
+            (Self::PositionInvalid, Fr) => "la position est une latitude et une longitude en France, par exemple 48,8566 et 2,3522".into(),
+            (Self::PositionInvalid, En) => "the position is a latitude and a longitude in France, for example 48.8566 and 2.3522".into(),
+            (Self::PhoneInvalid, Fr) => "un numéro de téléphone compte 10 chiffres (01 23 45 67 89) ou commence par + et l'indicatif".into(),
+            (Self::PhoneInvalid, En) => "a phone number has 10 digits (01 23 45 67 89) or starts with + and the country code".into(),
+            (Self::EmailInvalid, Fr) => "l'adresse de courriel n'est pas valide (exemple : contact@regie.fr)".into(),
+            (Self::EmailInvalid, En) => "the e-mail address is not valid (example: contact@regie.fr)".into(),
+            (Self::WebsiteInvalid, Fr) => format!("le site web est une adresse comme https://www.regie.fr ({WEBSITE_MAX_CHARS} caractères au plus)"),
+            (Self::WebsiteInvalid, En) => format!("the website is an address like https://www.regie.fr (at most {WEBSITE_MAX_CHARS} characters)"),
+            (Self::CreationDateInvalid, Fr) => "la date de création s'écrit JJ/MM/AAAA, AAAA-MM-JJ ou AAAA".into(),
+            (Self::CreationDateInvalid, En) => "the founding date is written DD/MM/YYYY, YYYY-MM-DD or YYYY".into(),
+            (Self::MembershipDateInvalid, Fr) => "la date d'adhésion s'écrit JJ/MM/AAAA, AAAA-MM-JJ ou AAAA".into(),
+            (Self::MembershipDateInvalid, En) => "the membership date is written DD/MM/YYYY, YYYY-MM-DD or YYYY".into(),
+            (Self::DescriptionLength, Fr) => format!("la description compte au plus {DESCRIPTION_MAX_CHARS} caractères"),
+            (Self::DescriptionLength, En) => format!("the description has at most {DESCRIPTION_MAX_CHARS} characters"),
+            (Self::ActivityUnknown, Fr) => "choisissez les activités dans la liste".into(),
+            (Self::ActivityUnknown, En) => "choose the activities from the list".into(),
+            (Self::CoverageInvalid, Fr) => "choisissez les quartiers dans la liste, chacun « estimé » ou « déclaré » (seul le réseau confirme)".into(),
+            (Self::CoverageInvalid, En) => "choose the neighbourhoods from the list, each “estimated” or “declared” (only the network confirms)".into(),
+            (Self::NoteLength, Fr) => format!("une note sur un quartier compte au plus {NOTE_MAX_CHARS} caractères"),
+            (Self::NoteLength, En) => format!("a note on a neighbourhood has at most {NOTE_MAX_CHARS} characters"),
+        }
+    }
+}
+
+/// One field a version changed, both values as the page shows them (empty: nothing).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: ProfileField,
+    pub before: String,
+    pub after: String,
+}
+
+impl ProfileForm {
+    /// The profile, or every problem of the form at once.
+    pub fn validate(&self) -> Result<Profile, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut check = |ok: bool, p: Problem| {
+            if !ok {
+                problems.push(p);
+            }
+        };
+        let nom = one_line(&self.nom);
+        check(
+            (3..=NAME_MAX_CHARS).contains(&nom.chars().count()),
+            Problem::NameLength,
+        );
+        let siret = optional(&self.siret).map(|s| crate::siret::parse_siret(&s));
+        check(!matches!(siret, Some(Err(_))), Problem::SiretInvalid);
+        let adresse = optional(&one_line(&self.adresse));
+        check(
+            adresse
+                .as_ref()
+                .is_none_or(|a| a.chars().count() <= ADDRESS_MAX_CHARS),
+            Problem::AddressLength,
+        );
+        let position = crate::text::parse_decimal(&self.lat)
+            .zip(crate::text::parse_decimal(&self.lon))
+            .filter(|(lat, lon)| in_france(*lat, *lon));
+        check(position.is_some(), Problem::PositionInvalid);
+        let telephone = optional(&self.telephone).map(|t| phone(&t));
+        check(!matches!(telephone, Some(None)), Problem::PhoneInvalid);
+        let email = optional(&self.email)
+            .map(|e| crate::account::Email::parse(&e).map(|e| e.as_str().to_owned()));
+        check(!matches!(email, Some(Err(_))), Problem::EmailInvalid);
+        let site_web = optional(&self.site_web).map(|s| website(&s));
+        check(!matches!(site_web, Some(None)), Problem::WebsiteInvalid);
+        let date_creation = optional(&self.date_creation).map(|d| parse_date(&d));
+        check(
+            !matches!(date_creation, Some(Err(_))),
+            Problem::CreationDateInvalid,
+        );
+        let date_adhesion = optional(&self.date_adhesion).map(|d| parse_date(&d));
+        check(
+            !matches!(date_adhesion, Some(Err(_))),
+            Problem::MembershipDateInvalid,
+        );
+        let description = optional(self.description.trim());
+        check(
+            description
+                .as_ref()
+                .is_none_or(|d| d.chars().count() <= DESCRIPTION_MAX_CHARS),
+            Problem::DescriptionLength,
+        );
+        let activites: Vec<Option<Activite>> = self
+            .activites
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| Activite::from_code(c))
+            .collect();
+        check(
+            activites.iter().all(Option::is_some),
+            Problem::ActivityUnknown,
+        );
+        let couverture = coverage(&self.couverture);
+        check(couverture.is_some(), Problem::CoverageInvalid);
+        check(
+            self.couverture
+                .iter()
+                .all(|(_, _, note)| note.trim().chars().count() <= NOTE_MAX_CHARS),
+            Problem::NoteLength,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let (lat, lon) = position.unwrap_or_default();
+        let mut activites: Vec<Activite> = activites.into_iter().flatten().collect();
+        activites.sort();
+        activites.dedup();
+        Ok(Profile {
+            nom,
+            siret: siret.and_then(Result::ok),
+            adresse,
+            lat,
+            lon,
+            telephone: telephone.flatten(),
+            email: email.and_then(Result::ok),
+            site_web: site_web.flatten(),
+            date_creation: date_creation.and_then(Result::ok),
+            date_adhesion: date_adhesion.and_then(Result::ok),
+            description,
+            activites,
+            couverture: couverture.unwrap_or_default(),
+        })
+    }
+}
+
+/// The covered QPVs of the form, by code (names are the store's to fill); `None` when a code or a
+/// status is not one. The same QPV twice keeps its first line.
+fn coverage(lines: &[(String, String, String)]) -> Option<Vec<Covered>> {
+    let mut out: Vec<Covered> = Vec::new();
+    for (code, statut, note) in lines {
+        let code = code.trim().to_uppercase();
+        let statut = statut.trim();
+        if code.is_empty() || statut == REMOVE {
+            continue;
+        }
+        let well_formed = code.len() <= 12
+            && code.starts_with('Q')
+            && code.chars().all(|c| c.is_ascii_alphanumeric());
+        let statut = CoverageStatus::from_code(statut)?;
+        if !well_formed {
+            return None;
+        }
+        if !out.iter().any(|c| c.qpv == code) {
+            out.push(Covered {
+                qpv: code,
+                nom: String::new(),
+                statut,
+                note: optional(&one_line(note)),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.qpv.cmp(&b.qpv));
+    Some(out)
+}
+
+impl Profile {
+    /// The form filled with this profile, as the page shows it to be edited.
+    pub fn form(&self) -> ProfileForm {
+        let text = |o: &Option<String>| o.clone().unwrap_or_default();
+        ProfileForm {
+            nom: self.nom.clone(),
+            siret: text(&self.siret),
+            adresse: text(&self.adresse),
+            lat: format!("{:.6}", self.lat),
+            lon: format!("{:.6}", self.lon),
+            telephone: text(&self.telephone),
+            email: text(&self.email),
+            site_web: text(&self.site_web),
+            date_creation: text(&self.date_creation),
+            date_adhesion: text(&self.date_adhesion),
+            description: text(&self.description),
+            activites: self.activites.iter().map(|a| a.code().to_owned()).collect(),
+            couverture: self
+                .couverture
+                .iter()
+                .map(|c| {
+                    (
+                        c.qpv.clone(),
+                        c.statut.code().to_owned(),
+                        c.note.clone().unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// A field's value as a reader sees it (dates and activities in the page's language).
+    pub fn shown(&self, field: ProfileField, locale: Locale) -> String {
+        let text = |o: &Option<String>| o.clone().unwrap_or_default();
+        let date = |o: &Option<String>| {
+            o.as_deref()
+                .map(|d| {
+                    if d.len() == 4 {
+                        d.to_owned()
+                    } else {
+                        locale.date(d)
+                    }
+                })
+                .unwrap_or_default()
+        };
+        match field {
+            ProfileField::Nom => self.nom.clone(),
+            ProfileField::Siret => text(&self.siret),
+            ProfileField::Adresse => text(&self.adresse),
+            ProfileField::Position => format!("{:.5} ; {:.5}", self.lat, self.lon),
+            ProfileField::Telephone => text(&self.telephone),
+            ProfileField::Email => text(&self.email),
+            ProfileField::SiteWeb => text(&self.site_web),
+            ProfileField::DateCreation => date(&self.date_creation),
+            ProfileField::DateAdhesion => date(&self.date_adhesion),
+            ProfileField::Description => text(&self.description),
+            ProfileField::Activites => self
+                .activites
+                .iter()
+                .map(|a| a.label(locale))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ProfileField::Couverture => self
+                .couverture
+                .iter()
+                .map(|c| {
+                    let note = c
+                        .note
+                        .as_deref()
+                        .map(|n| format!(" : {n}"))
+                        .unwrap_or_default();
+                    format!(
+                        "{} ({}){note}",
+                        if c.nom.is_empty() { &c.qpv } else { &c.nom },
+                        c.statut.label(locale)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ; "),
+        }
+    }
+
+    /// What `newer` changed, field by field, in the form's order.
+    pub fn changes(&self, newer: &Profile, locale: Locale) -> Vec<Change> {
+        ProfileField::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let (before, after) = (self.shown(field, locale), newer.shown(field, locale));
+                (before != after).then_some(Change {
+                    field,
+                    before,
+                    after,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Spaces and line breaks folded into single spaces (a name, an address: one line).
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn optional(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// A French number in pairs (« 01 23 45 67 89 »), or an international one as typed with its
+/// separators removed; `None` when it is neither.
+pub fn phone(raw: &str) -> Option<String> {
+    let kept: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
+        .collect();
+    let (plus, digits) = match kept.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, kept.as_str()),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let national = match (plus, digits.strip_prefix("33")) {
+        (false, _) if digits.len() == 10 && digits.starts_with('0') => Some(digits.to_owned()),
+        (true, Some(rest)) if rest.len() == 9 => Some(format!("0{rest}")),
+        _ => None,
+    };
+    match national {
+        Some(n) => Some(
+            n.as_bytes()
+                .chunks(2)
+                .map(|pair| String::from_utf8_lossy(pair).into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        None if plus && (8..=15).contains(&digits.len()) => Some(format!("+{digits}")),
+        None => None,
+    }
+}
+
+/// An `http(s)://` address with a host (`https://` added when left out); `None` otherwise.
+pub fn website(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let url = if raw.starts_with("http://") || raw.starts_with("https://") {
+        raw.to_owned()
+    } else {
+        format!("https://{raw}")
+    };
+    let host = url.split_once("://")?.1.split(['/', '?', '#']).next()?;
+    let ok = url.chars().count() <= WEBSITE_MAX_CHARS
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '\\' | '`')
+        })
+        && host.contains('.')
+        && host.split('.').all(|part| !part.is_empty())
+        && !host.contains('@');
+    ok.then_some(url)
+}
+
+/// Rough boxes around metropolitan France and the overseas départements and collectivités.
+pub fn in_france(lat: f64, lon: f64) -> bool {
+    const BOXES: [(f64, f64, f64, f64); 7] = [
+        (41.0, 51.6, -5.8, 10.0),   // Hexagone and Corse
+        (15.8, 18.2, -63.2, -60.8), // Guadeloupe, Saint-Martin, Saint-Barthélemy
+        (14.3, 14.9, -61.3, -60.7), // Martinique
+        (2.0, 6.0, -54.7, -51.5),   // Guyane
+        (-21.5, -20.8, 55.1, 55.9), // La Réunion
+        (-13.1, -12.6, 44.9, 45.4), // Mayotte
+        (46.7, 47.2, -56.5, -56.0), // Saint-Pierre-et-Miquelon
+    ];
+    BOXES
+        .iter()
+        .any(|(a, b, c, d)| (*a..=*b).contains(&lat) && (*c..=*d).contains(&lon))
+}
+
+/// ISO date from "2004-03-01", "01/03/2004" or a bare year "2004".
+pub fn parse_date(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    let bad = || format!("date invalide « {raw} » : attendu AAAA-MM-JJ, JJ/MM/AAAA ou AAAA");
+    let parts: Vec<&str> = raw.split(['-', '/']).collect();
+    let (y, m, d) = match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            return y
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (1850..=2100).contains(y))
+                .map(|_| (*y).to_owned())
+                .ok_or_else(bad)
+        }
+        [y, m, d] if y.len() == 4 => (*y, *m, *d),
+        [d, m, y] if y.len() == 4 => (*y, *m, *d),
+        _ => return Err(bad()),
+    };
+    let (y, m, d): (u16, u8, u8) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1850..=2100).contains(&y) {
+        return Err(bad());
+    }
+    Ok(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+#[path = "profile_tests.rs"]
+mod tests;

@@ -1,0 +1,27 @@
+-- Versions of a Régie's public profile (issue 17 §4). Instants are Unix milliseconds.
+
+-- The profile's current version: an edit names the version it started from, and is refused
+-- (409) when another was saved in between, never overwriting it silently.
+ALTER TABLE regies ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+
+-- A team's note on a QPV it covers (« nous intervenons sur les résidences … »).
+ALTER TABLE couvertures ADD COLUMN note TEXT;
+
+-- Every saved state of a profile, whole (atlas_core::regie::profile::Profile as JSON): a diff is
+-- two neighbours compared, a restore is a new version with an old one's profile. Version 0 is
+-- the imported state, kept when the first edit is saved. The author is kept for the Régie's
+-- administrators and the network (NULL: the command line, or an account deleted since).
+CREATE TABLE regie_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    regie_id BIGINT NOT NULL REFERENCES regies (id) ON DELETE CASCADE,
+    version BIGINT NOT NULL,
+    -- 'origine' | 'profil' | 'restauration' | 'verification' (the network checked it: the
+    -- profile is unchanged, the Régie becomes « vérifiée »).
+    kind TEXT NOT NULL CHECK (kind IN ('origine', 'profil', 'restauration', 'verification')),
+    restored_from BIGINT,
+    author_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+    at BIGINT NOT NULL,
+    profile TEXT NOT NULL,
+    UNIQUE (regie_id, version)
+);
+CREATE INDEX regie_versions_author ON regie_versions (author_id);

@@ -1,0 +1,294 @@
+//! The forms of `/gestion/<slug>`: a Régie's profile and the restore of one of its versions.
+//! Plain url-encoded forms (the activities are a repeated field, which server functions do not
+//! read), under the write prefix: same-origin-checked and rate-limited like every write.
+//! A browser is sent back to the page (the outcome in its URL, what was typed kept); other
+//! clients get the status and JSON: 200 `{"version"}`, 422 with the problems, 409 on a conflict.
+//! The network's « vérifiée » is a form of its own.
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form, Json};
+
+use atlas_core::error::{Code, Error};
+use atlas_core::locale::Locale;
+use atlas_core::regie::profile::ProfileForm;
+use atlas_core::text::percent_encode;
+use atlas_service::account::SignedIn;
+use atlas_service::regie::edit::{self, Saved};
+use atlas_service::Actor;
+
+use crate::error::{from_browser, locale, redirect, respond};
+use crate::state::AppState;
+
+pub const PROFILE_PATH: &str = "/api/ecriture/gestion/profil";
+pub const RESTORE_PATH: &str = "/api/ecriture/gestion/restaurer";
+pub const VERIFY_PATH: &str = "/api/ecriture/gestion/verifier";
+
+/// The profile's fields, in the form's names (`activite` repeated).
+struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    fn version(&self) -> Option<i64> {
+        self.get("version").trim().parse().ok()
+    }
+
+    fn form(&self) -> ProfileForm {
+        ProfileForm {
+            nom: self.get("nom"),
+            siret: self.get("siret"),
+            adresse: self.get("adresse"),
+            lat: self.get("lat"),
+            lon: self.get("lon"),
+            telephone: self.get("telephone"),
+            email: self.get("courriel"),
+            site_web: self.get("site_web"),
+            date_creation: self.get("date_creation"),
+            date_adhesion: self.get("date_adhesion"),
+            description: self.get("description"),
+            activites: self.all("activite"),
+            couverture: self.coverage(),
+        }
+    }
+
+    /// (QPV, status, note) of each `statut_<code>` (its note in `note_<code>`), then the added
+    /// one (`ajout_qpv`, `ajout_statut`).
+    fn coverage(&self) -> Vec<(String, String, String)> {
+        let mut lines: Vec<(String, String, String)> = self
+            .0
+            .iter()
+            .filter_map(|(name, statut)| {
+                Some((name.strip_prefix("statut_")?.to_owned(), statut.clone()))
+            })
+            .map(|(code, statut)| {
+                let note = self.get(&format!("note_{code}"));
+                (code, statut, note)
+            })
+            .collect();
+        let added = self.get("ajout_qpv");
+        if !added.trim().is_empty() {
+            let statut = self.get("ajout_statut");
+            lines.push((
+                added,
+                if statut.is_empty() {
+                    "declaree".into()
+                } else {
+                    statut
+                },
+                String::new(),
+            ));
+        }
+        lines
+    }
+}
+
+/// What was typed, to come back in the form's URL (the description capped: it travels there).
+fn kept(form: &ProfileForm) -> String {
+    let mut query = String::from("saisie=1");
+    for (name, value) in [
+        ("nom", &form.nom),
+        ("siret", &form.siret),
+        ("adresse", &form.adresse),
+        ("lat", &form.lat),
+        ("lon", &form.lon),
+        ("telephone", &form.telephone),
+        ("courriel", &form.email),
+        ("site_web", &form.site_web),
+        ("date_creation", &form.date_creation),
+        ("date_adhesion", &form.date_adhesion),
+        ("description", &form.description),
+    ] {
+        let cap = if name == "description" { 1500 } else { 300 };
+        let value: String = value.chars().take(cap).collect();
+        query.push_str(&format!("&{name}={}", percent_encode(&value)));
+    }
+    for a in form.activites.iter().take(20) {
+        query.push_str(&format!("&activite={}", percent_encode(a)));
+    }
+    for (code, statut, note) in form.couverture.iter().take(60) {
+        let (code, note): (String, String) = (
+            code.chars().take(12).collect(),
+            note.chars().take(300).collect(),
+        );
+        if statut.is_empty() {
+            continue;
+        }
+        query.push_str(&format!(
+            "&statut_{}={}&note_{}={}",
+            percent_encode(&code),
+            percent_encode(statut),
+            percent_encode(&code),
+            percent_encode(&note)
+        ));
+    }
+    query
+}
+
+fn actor_of(signed_in: Option<Extension<SignedIn>>) -> Actor {
+    signed_in.map_or(Actor::Anonymous, |Extension(who)| who.actor())
+}
+
+/// `POST /api/ecriture/gestion/profil`: `regie` (its slug), `version` (the one the form started
+/// from), `nom`, `siret`, `adresse`, `lat`, `lon`, `telephone`, `courriel`, `site_web`,
+/// `date_creation`, `date_adhesion`, `description`, `activite` (repeated), `langue`.
+pub async fn save_profile(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    headers: HeaderMap,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let Ok(Form(fields)) = form else {
+        return respond(locale(&headers), &Error::new(Code::MalformedRequest));
+    };
+    let fields = Fields(fields);
+    let actor = actor_of(signed_in);
+    let slug = fields.get("regie");
+    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+    let page = page_locale.path(&format!("/gestion/{}", percent_encode(&slug)));
+    let form = fields.form();
+    let added: String = fields.get("ajout_qpv").chars().take(12).collect();
+    let typed = |form: &ProfileForm| format!("{}&ajout_qpv={}", kept(form), percent_encode(&added));
+    let Some(expected) = fields.version() else {
+        return refused(
+            &headers,
+            &page,
+            Error::with(Code::MissingParameter, "version"),
+            &typed(&form),
+        );
+    };
+    match edit::save(&state.atlas.db, &actor, &slug, &form, expected).await {
+        Ok(saved) => answer(
+            &headers,
+            &page,
+            saved,
+            &format!("version={expected}&{}", typed(&form)),
+        ),
+        // The form comes back with what was typed and the version it now overwrites knowingly.
+        Err(e) if e.code == Code::Conflict => {
+            let current = e
+                .detail
+                .as_deref()
+                .and_then(|d| d.strip_prefix("version "))
+                .unwrap_or_default()
+                .to_owned();
+            refused(
+                &headers,
+                &page,
+                e,
+                &format!("depuis={expected}&version={current}&{}", typed(&form)),
+            )
+        }
+        Err(e) => refused(
+            &headers,
+            &page,
+            e,
+            &format!("version={expected}&{}", typed(&form)),
+        ),
+    }
+}
+
+/// `POST /api/ecriture/gestion/restaurer`: `regie`, `numero` (the version to bring back),
+/// `version` (the current one the page showed), `langue`.
+pub async fn restore(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    headers: HeaderMap,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let Ok(Form(fields)) = form else {
+        return respond(locale(&headers), &Error::new(Code::MalformedRequest));
+    };
+    let fields = Fields(fields);
+    let actor = actor_of(signed_in);
+    let slug = fields.get("regie");
+    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+    let page = page_locale.path(&format!("/gestion/{}/historique", percent_encode(&slug)));
+    let (Some(number), Some(expected)) = (
+        fields.get("numero").trim().parse::<i64>().ok(),
+        fields.version(),
+    ) else {
+        return refused(
+            &headers,
+            &page,
+            Error::with(Code::MissingParameter, "numero"),
+            "",
+        );
+    };
+    match edit::restore(&state.atlas.db, &actor, &slug, number, expected).await {
+        Ok(saved) => answer(&headers, &page, saved, ""),
+        Err(e) => refused(&headers, &page, e, &format!("depuis={expected}")),
+    }
+}
+
+/// `POST /api/ecriture/gestion/verifier`: `regie`, `langue`. The network marks it « vérifiée ».
+pub async fn verify(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    headers: HeaderMap,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let Ok(Form(fields)) = form else {
+        return respond(locale(&headers), &Error::new(Code::MalformedRequest));
+    };
+    let fields = Fields(fields);
+    let slug = fields.get("regie");
+    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+    let page = page_locale.path(&format!("/gestion/{}", percent_encode(&slug)));
+    match edit::verify(&state.atlas.db, &actor_of(signed_in), &slug).await {
+        Ok(n) if from_browser(&headers) => redirect(format!("{page}?fait=verifiee&numero={n}")),
+        Ok(n) => (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response(),
+        Err(e) => refused(&headers, &page, e, ""),
+    }
+}
+
+fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response {
+    let browser = from_browser(headers);
+    match saved {
+        Saved::Version(n) if browser => redirect(format!("{page}?fait=enregistre&numero={n}")),
+        Saved::Unchanged(_) if browser => redirect(format!("{page}?fait=inchange")),
+        Saved::Version(n) | Saved::Unchanged(n) => {
+            (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response()
+        }
+        Saved::Refused(problems) if browser => {
+            let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
+            redirect(format!("{page}?erreurs={}&{keep}#profil", codes.join(",")))
+        }
+        Saved::Refused(problems) => {
+            let lang = locale(headers);
+            let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+            let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
+            let body = serde_json::json!({ "code": Code::Invalid.name(), "erreur": messages.join(" ; "), "problemes": codes });
+            (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+        }
+    }
+}
+
+/// A refusal: a browser goes back to the page with its code (a 5xx stays an error page).
+fn refused(headers: &HeaderMap, page: &str, e: Error, keep: &str) -> Response {
+    if from_browser(headers) && e.status() < 500 {
+        let keep = if keep.is_empty() {
+            String::new()
+        } else {
+            format!("&{keep}")
+        };
+        return redirect(format!("{page}?erreur={}{keep}", e.code.name()));
+    }
+    respond(locale(headers), &e)
+}

@@ -1,0 +1,296 @@
+//! A Régie's team keeps its page true (`/gestion`): the profile form, its versions, and the
+//! restore of any of them. Every change is a version with its author and time, written in one
+//! transaction with the profile; an edit names the version it started from, so that two people
+//! editing at once never overwrite each other silently (the second gets 409 and both versions).
+
+use atlas_core::coverage::CoverageStatus;
+use atlas_core::regie::profile::{Problem, Profile, ProfileForm};
+
+use super::versions::{self, Version};
+use crate::account::store::now_ms;
+use crate::db::Database;
+use crate::revision::{bump, Concept};
+use crate::{store_error, Action, Actor, Code, Error};
+
+/// A profile open for editing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Editable {
+    pub slug: String,
+    pub profile: Profile,
+    /// The version the form starts from (sent back with it).
+    pub version: i64,
+}
+
+/// The answer to a profile form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// Written as this version.
+    Version(i64),
+    /// The form changed nothing: no version is made.
+    Unchanged(i64),
+    /// Refused with every problem of the form (422).
+    Refused(Vec<Problem>),
+}
+
+/// Authorizes `actor` to edit the Régie of `slug` and answers its id. An unknown Régie is named
+/// only to those who may edit some Régie by its address (the network, the operator).
+async fn editable_regie(db: &Database, actor: &Actor, slug: &str) -> Result<i64, Error> {
+    let found = if slug.len() > 200 {
+        None
+    } else {
+        crate::account::store::regie_id(db, slug)
+            .await
+            .map_err(store_error)?
+    };
+    actor.authorize(Action::EditRegie {
+        regie: found.unwrap_or(-1),
+    })?;
+    found.ok_or_else(|| Error::new(Code::UnknownRegie))
+}
+
+/// The Régie's profile as it stands, to fill the form.
+pub async fn open(db: &Database, actor: &Actor, slug: &str) -> Result<Editable, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let (profile, version) = versions::current(&mut conn, regie)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    Ok(Editable {
+        slug: slug.to_owned(),
+        profile,
+        version,
+    })
+}
+
+/// The Régies whose pages the actor keeps: (slug, name), by name.
+pub async fn mine(db: &Database, actor: &Actor) -> Result<Vec<(String, String)>, Error> {
+    actor.authorize(Action::ManageOwnAccount)?;
+    let mut out = Vec::new();
+    for regie in actor.staff_regies() {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT slug, nom FROM regies WHERE id = $1")
+                .bind(regie)
+                .fetch_optional(&db.pool)
+                .await
+                .map_err(store_error)?;
+        out.extend(row);
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out.dedup();
+    Ok(out)
+}
+
+/// Saves the form as the next version, if the profile is still at `expected`.
+pub async fn save(
+    db: &Database,
+    actor: &Actor,
+    slug: &str,
+    form: &ProfileForm,
+    expected: i64,
+) -> Result<Saved, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    let profile = match form.validate() {
+        Ok(p) => p,
+        Err(problems) => return Ok(Saved::Refused(problems)),
+    };
+    write(db, actor, regie, profile, expected, None).await
+}
+
+/// Makes version `number` the current profile again, as a new version (nothing is erased).
+pub async fn restore(
+    db: &Database,
+    actor: &Actor,
+    slug: &str,
+    number: i64,
+    expected: i64,
+) -> Result<Saved, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let old = versions::one(&mut conn, regie, number)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| Error::new(Code::NotFound))?;
+    drop(conn);
+    write(db, actor, regie, old.profile, expected, Some(number)).await
+}
+
+/// The QPVs of its département the Régie does not cover yet, to add: (code, name).
+pub async fn candidates(
+    db: &Database,
+    actor: &Actor,
+    slug: &str,
+) -> Result<Vec<(String, String)>, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    versions::candidates(&mut conn, regie)
+        .await
+        .map_err(store_error)
+}
+
+/// Every version of the Régie's profile, the newest first (empty: never edited since its import).
+pub async fn history(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<Version>, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    versions::list(&mut conn, regie).await.map_err(store_error)
+}
+
+/// The one transaction of an edit or a restore: the profile, its activities, the version (and
+/// the imported state as version 0 on the first edit), the revision every instance follows.
+async fn write(
+    db: &Database,
+    actor: &Actor,
+    regie: i64,
+    profile: Profile,
+    expected: i64,
+    restored_from: Option<i64>,
+) -> Result<Saved, Error> {
+    let mut profile = profile;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
+    let (current, version) = versions::current(&mut tx, regie)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    if version != expected {
+        return Err(conflict(version));
+    }
+    if !settle_coverage(&mut tx, actor, &current, &mut profile)
+        .await
+        .map_err(store_error)?
+    {
+        return Ok(Saved::Refused(vec![Problem::CoverageInvalid]));
+    }
+    if current == profile {
+        return Ok(Saved::Unchanged(version));
+    }
+    if let Some(siret) = &profile.siret {
+        if versions::siret_elsewhere(&mut tx, regie, siret)
+            .await
+            .map_err(store_error)?
+        {
+            return Ok(Saved::Refused(vec![Problem::SiretTaken]));
+        }
+    }
+    let at = now_ms();
+    if version == 0 {
+        versions::record(&mut tx, regie, 0, "origine", None, None, at, &current)
+            .await
+            .map_err(store_error)?;
+    }
+    // Checked again by the UPDATE itself: on PostgreSQL a concurrent edit that committed since
+    // the read above leaves no row at `expected`.
+    if !versions::write(&mut tx, regie, expected, &profile, &crate::db::now())
+        .await
+        .map_err(store_error)?
+    {
+        return Err(conflict(expected + 1));
+    }
+    let kind = if restored_from.is_some() {
+        "restauration"
+    } else {
+        "profil"
+    };
+    versions::record(
+        &mut tx,
+        regie,
+        version + 1,
+        kind,
+        restored_from,
+        actor.account_id(),
+        at,
+        &profile,
+    )
+    .await
+    .map_err(store_error)?;
+    bump(&mut tx, db.backend, Concept::Regies)
+        .await
+        .map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    tracing::info!(regie, version = version + 1, kind, "regie profile saved");
+    Ok(Saved::Version(version + 1))
+}
+
+/// Names each covered QPV (`false`: a code is no QPV), and keeps « confirmée » the network's
+/// word: a team keeps a confirmation it had, and declares what it adds.
+async fn settle_coverage(
+    conn: &mut sqlx::AnyConnection,
+    actor: &Actor,
+    current: &Profile,
+    profile: &mut Profile,
+) -> Result<bool, sqlx::Error> {
+    let codes: Vec<String> = profile.couverture.iter().map(|c| c.qpv.clone()).collect();
+    let names = versions::qpv_names(conn, &codes).await?;
+    let network = actor.may(Action::VerifyRegies);
+    for (covered, name) in profile.couverture.iter_mut().zip(names) {
+        let Some(name) = name else { return Ok(false) };
+        covered.nom = name;
+        let was_confirmed = current
+            .couverture
+            .iter()
+            .any(|c| c.qpv == covered.qpv && c.statut == CoverageStatus::Confirmee);
+        if covered.statut == CoverageStatus::Confirmee && !was_confirmed && !network {
+            covered.statut = CoverageStatus::Declaree;
+        }
+    }
+    Ok(true)
+}
+
+/// The network checked the Régie: it becomes « vérifiée », as a version of its own (who, when).
+pub async fn verify(db: &Database, actor: &Actor, slug: &str) -> Result<i64, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    actor.authorize(Action::VerifyRegies)?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
+    let (current, version) = versions::current(&mut tx, regie)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    let at = now_ms();
+    if version == 0 {
+        versions::record(&mut tx, regie, 0, "origine", None, None, at, &current)
+            .await
+            .map_err(store_error)?;
+    }
+    if !versions::verify(&mut tx, regie, version, &crate::db::now())
+        .await
+        .map_err(store_error)?
+    {
+        return Err(conflict(version + 1));
+    }
+    versions::record(
+        &mut tx,
+        regie,
+        version + 1,
+        "verification",
+        None,
+        actor.account_id(),
+        at,
+        &current,
+    )
+    .await
+    .map_err(store_error)?;
+    bump(&mut tx, db.backend, Concept::Regies)
+        .await
+        .map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    tracing::info!(regie, version = version + 1, "regie verified");
+    Ok(version + 1)
+}
+
+/// When the network last verified the Régie, and its team last changed it (Unix ms), for its
+/// public page.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Dates {
+    pub verified: Option<i64>,
+    pub updated: Option<i64>,
+}
+
+pub async fn dates(db: &Database, actor: &Actor, slug: &str) -> Result<Dates, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    versions::dates(&mut conn, slug).await.map_err(store_error)
+}
+
+/// 409, naming the version saved in between (the page shows who and what).
+fn conflict(current: i64) -> Error {
+    Error::with(Code::Conflict, &format!("version {current}"))
+}
