@@ -31,19 +31,11 @@ struct Fields(Vec<(String, String)>);
 
 impl Fields {
     fn get(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 
     fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .collect()
+        self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
     }
 
     fn version(&self) -> Option<i64> {
@@ -74,9 +66,7 @@ impl Fields {
         let mut lines: Vec<(String, String, String)> = self
             .0
             .iter()
-            .filter_map(|(name, statut)| {
-                Some((name.strip_prefix("statut_")?.to_owned(), statut.clone()))
-            })
+            .filter_map(|(name, statut)| Some((name.strip_prefix("statut_")?.to_owned(), statut.clone())))
             .map(|(code, statut)| {
                 let note = self.get(&format!("note_{code}"));
                 (code, statut, note)
@@ -85,15 +75,7 @@ impl Fields {
         let added = self.get("ajout_qpv");
         if !added.trim().is_empty() {
             let statut = self.get("ajout_statut");
-            lines.push((
-                added,
-                if statut.is_empty() {
-                    "declaree".into()
-                } else {
-                    statut
-                },
-                String::new(),
-            ));
+            lines.push((added, if statut.is_empty() { "declaree".into() } else { statut }, String::new()));
         }
         lines
     }
@@ -123,20 +105,11 @@ fn kept(form: &ProfileForm) -> String {
         query.push_str(&format!("&activite={}", percent_encode(a)));
     }
     for (code, statut, note) in form.couverture.iter().take(60) {
-        let (code, note): (String, String) = (
-            code.chars().take(12).collect(),
-            note.chars().take(300).collect(),
-        );
+        let (code, note): (String, String) = (code.chars().take(12).collect(), note.chars().take(300).collect());
         if statut.is_empty() {
             continue;
         }
-        query.push_str(&format!(
-            "&statut_{}={}&note_{}={}",
-            percent_encode(&code),
-            percent_encode(statut),
-            percent_encode(&code),
-            percent_encode(&note)
-        ));
+        query.push_str(&format!("&statut_{}={}&note_{}={}", percent_encode(&code), percent_encode(statut), percent_encode(&code), percent_encode(&note)));
     }
     query
 }
@@ -166,41 +139,16 @@ pub async fn save_profile(
     let added: String = fields.get("ajout_qpv").chars().take(12).collect();
     let typed = |form: &ProfileForm| format!("{}&ajout_qpv={}", kept(form), percent_encode(&added));
     let Some(expected) = fields.version() else {
-        return refused(
-            &headers,
-            &page,
-            Error::with(Code::MissingParameter, "version"),
-            &typed(&form),
-        );
+        return refused(&headers, &page, Error::with(Code::MissingParameter, "version"), &typed(&form));
     };
     match edit::save(&state.atlas.db, &actor, &slug, &form, expected).await {
-        Ok(saved) => answer(
-            &headers,
-            &page,
-            saved,
-            &format!("version={expected}&{}", typed(&form)),
-        ),
+        Ok(saved) => answer(&headers, &page, saved, &format!("version={expected}&{}", typed(&form))),
         // The form comes back with what was typed and the version it now overwrites knowingly.
         Err(e) if e.code == Code::Conflict => {
-            let current = e
-                .detail
-                .as_deref()
-                .and_then(|d| d.strip_prefix("version "))
-                .unwrap_or_default()
-                .to_owned();
-            refused(
-                &headers,
-                &page,
-                e,
-                &format!("depuis={expected}&version={current}&{}", typed(&form)),
-            )
+            let current = e.detail.as_deref().and_then(|d| d.strip_prefix("version ")).unwrap_or_default().to_owned();
+            refused(&headers, &page, e, &format!("depuis={expected}&version={current}&{}", typed(&form)))
         }
-        Err(e) => refused(
-            &headers,
-            &page,
-            e,
-            &format!("version={expected}&{}", typed(&form)),
-        ),
+        Err(e) => refused(&headers, &page, e, &format!("version={expected}&{}", typed(&form))),
     }
 }
 
@@ -220,16 +168,8 @@ pub async fn restore(
     let slug = fields.get("regie");
     let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
     let page = page_locale.path(&format!("/gestion/{}/historique", percent_encode(&slug)));
-    let (Some(number), Some(expected)) = (
-        fields.get("numero").trim().parse::<i64>().ok(),
-        fields.version(),
-    ) else {
-        return refused(
-            &headers,
-            &page,
-            Error::with(Code::MissingParameter, "numero"),
-            "",
-        );
+    let (Some(number), Some(expected)) = (fields.get("numero").trim().parse::<i64>().ok(), fields.version()) else {
+        return refused(&headers, &page, Error::with(Code::MissingParameter, "numero"), "");
     };
     match edit::restore(&state.atlas.db, &actor, &slug, number, expected).await {
         Ok(saved) => answer(&headers, &page, saved, ""),
@@ -263,9 +203,7 @@ fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response
     match saved {
         Saved::Version(n) if browser => redirect(format!("{page}?fait=enregistre&numero={n}")),
         Saved::Unchanged(_) if browser => redirect(format!("{page}?fait=inchange")),
-        Saved::Version(n) | Saved::Unchanged(n) => {
-            (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response()
-        }
+        Saved::Version(n) | Saved::Unchanged(n) => (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response(),
         Saved::Refused(problems) if browser => {
             let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
             redirect(format!("{page}?erreurs={}&{keep}#profil", codes.join(",")))
@@ -283,11 +221,7 @@ fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response
 /// A refusal: a browser goes back to the page with its code (a 5xx stays an error page).
 fn refused(headers: &HeaderMap, page: &str, e: Error, keep: &str) -> Response {
     if from_browser(headers) && e.status() < 500 {
-        let keep = if keep.is_empty() {
-            String::new()
-        } else {
-            format!("&{keep}")
-        };
+        let keep = if keep.is_empty() { String::new() } else { format!("&{keep}") };
         return redirect(format!("{page}?erreur={}{keep}", e.code.name()));
     }
     respond(locale(headers), &e)

@@ -55,10 +55,7 @@ pub struct GestionData {
 
 impl GestionData {
     pub fn message(&self, code: &str) -> Option<String> {
-        self.messages
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, m)| m.clone())
+        self.messages.iter().find(|(c, _)| c == code).map(|(_, m)| m.clone())
     }
 }
 
@@ -78,22 +75,12 @@ pub async fn gestion_page(
     use atlas_core::regie::profile::{Problem, ProfileField};
     use atlas_service::regie::edit;
     use atlas_service::{Actor, Code, Error};
-    let locale =
-        crate::i18n::Locale::from_lang(&langue).unwrap_or_else(crate::i18n::request_locale);
+    let locale = crate::i18n::Locale::from_lang(&langue).unwrap_or_else(crate::i18n::request_locale);
     let db = atlas()?.db;
     let actor = actor();
-    let mut data = GestionData {
-        texts: GestionTexts::of(locale),
-        ..Default::default()
-    };
-    data.messages = Problem::ALL
-        .iter()
-        .map(|p| (p.code().to_owned(), p.message(locale)))
-        .collect();
-    data.problem_fields = Problem::ALL
-        .iter()
-        .map(|p| (p.code().to_owned(), p.field().name().to_owned()))
-        .collect();
+    let mut data = GestionData { texts: GestionTexts::of(locale), ..Default::default() };
+    data.messages = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.message(locale))).collect();
+    data.problem_fields = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.field().name().to_owned())).collect();
     for code in [
         Code::Conflict,
         Code::Forbidden,
@@ -104,13 +91,7 @@ pub async fn gestion_page(
         Code::MalformedRequest,
         Code::TooManyRequests,
     ] {
-        data.messages.push((
-            code.name().to_owned(),
-            Error::with(code, "")
-                .message(locale)
-                .trim_end_matches([' ', ':'])
-                .to_owned(),
-        ));
+        data.messages.push((code.name().to_owned(), Error::with(code, "").message(locale).trim_end_matches([' ', ':']).to_owned()));
     }
     data.signed_in = matches!(actor, Actor::Account { .. });
     data.network = actor.has(&Role::NetworkAdmin);
@@ -150,54 +131,17 @@ pub async fn gestion_page(
         ProfileField::Description => form.description.clone(),
         ProfileField::Activites | ProfileField::Couverture => String::new(),
     };
-    data.fields = ProfileField::ALL
+    data.fields = ProfileField::ALL.iter().map(|f| FieldView { name: f.name().to_owned(), label: f.label(locale).to_owned(), value: value(*f) }).collect();
+    data.fields.push(FieldView { name: "lon".into(), label: String::new(), value: form.lon.clone() });
+    data.activities = Activite::ALL.iter().map(|a| (a.code().to_owned(), a.label(locale).to_owned(), editable.profile.activites.contains(a))).collect();
+    data.coverage =
+        editable.profile.couverture.iter().map(|c| (c.qpv.clone(), c.nom.clone(), c.statut.code().to_owned(), c.note.clone().unwrap_or_default())).collect();
+    data.statuses = [CoverageStatus::Estimee, CoverageStatus::Declaree, CoverageStatus::Confirmee]
         .iter()
-        .map(|f| FieldView {
-            name: f.name().to_owned(),
-            label: f.label(locale).to_owned(),
-            value: value(*f),
-        })
+        .map(|s| (s.code().to_owned(), s.label(locale).to_owned()))
         .collect();
-    data.fields.push(FieldView {
-        name: "lon".into(),
-        label: String::new(),
-        value: form.lon.clone(),
-    });
-    data.activities = Activite::ALL
-        .iter()
-        .map(|a| {
-            (
-                a.code().to_owned(),
-                a.label(locale).to_owned(),
-                editable.profile.activites.contains(a),
-            )
-        })
-        .collect();
-    data.coverage = editable
-        .profile
-        .couverture
-        .iter()
-        .map(|c| {
-            (
-                c.qpv.clone(),
-                c.nom.clone(),
-                c.statut.code().to_owned(),
-                c.note.clone().unwrap_or_default(),
-            )
-        })
-        .collect();
-    data.statuses = [
-        CoverageStatus::Estimee,
-        CoverageStatus::Declaree,
-        CoverageStatus::Confirmee,
-    ]
-    .iter()
-    .map(|s| (s.code().to_owned(), s.label(locale).to_owned()))
-    .collect();
     if what == "fiche" {
-        data.candidates = edit::candidates(&db, &actor, &data.slug)
-            .await
-            .map_err(fail)?;
+        data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
     }
     let since = match (what.as_str(), depuis) {
         ("historique", _) => Some(-1),
@@ -213,12 +157,7 @@ pub async fn gestion_page(
 
 /// The versions after `since`, each with what it changed from the one before, in words.
 #[cfg(feature = "ssr")]
-fn versions(
-    all: &[atlas_service::regie::versions::Version],
-    since: i64,
-    t: &GestionTexts,
-    locale: crate::i18n::Locale,
-) -> Vec<VersionView> {
+fn versions(all: &[atlas_service::regie::versions::Version], since: i64, t: &GestionTexts, locale: crate::i18n::Locale) -> Vec<VersionView> {
     use super::texts::T;
     let empty = t.get(T::Empty);
     let or_empty = |s: String| if s.is_empty() { empty.clone() } else { s };
@@ -229,45 +168,24 @@ fn versions(
         .map(|(i, v)| {
             let title = match (v.kind.as_str(), v.restored_from) {
                 ("origine", _) => t.get(T::OriginTitle),
-                ("verification", _) => format!(
-                    "{} ({})",
-                    t.get(T::VersionTitle).replace("{n}", &v.number.to_string()),
-                    t.get(T::VerificationTitle)
-                ),
-                (_, Some(from)) => format!(
-                    "{} ({})",
-                    t.get(T::VersionTitle).replace("{n}", &v.number.to_string()),
-                    t.get(T::RestoreOf).replace("{n}", &from.to_string())
-                ),
+                ("verification", _) => format!("{} ({})", t.get(T::VersionTitle).replace("{n}", &v.number.to_string()), t.get(T::VerificationTitle)),
+                (_, Some(from)) => {
+                    format!("{} ({})", t.get(T::VersionTitle).replace("{n}", &v.number.to_string()), t.get(T::RestoreOf).replace("{n}", &from.to_string()))
+                }
                 _ => t.get(T::VersionTitle).replace("{n}", &v.number.to_string()),
             };
-            let who = v
-                .author
-                .clone()
-                .map(|a| format!("« {a} »"))
-                .unwrap_or_else(|| t.get(T::Nobody));
+            let who = v.author.clone().map(|a| format!("« {a} »")).unwrap_or_else(|| t.get(T::Nobody));
             let when = locale.date(&atlas_service::account::profile::iso_date(v.at));
             let changes = match all.get(i + 1) {
                 Some(before) => before
                     .profile
                     .changes(&v.profile, locale)
                     .into_iter()
-                    .map(|c| {
-                        (
-                            c.field.label(locale).to_owned(),
-                            or_empty(c.before),
-                            or_empty(c.after),
-                        )
-                    })
+                    .map(|c| (c.field.label(locale).to_owned(), or_empty(c.before), or_empty(c.after)))
                     .collect(),
                 None => Vec::new(),
             };
-            VersionView {
-                number: v.number,
-                title,
-                byline: t.get(T::By).replace("{who}", &who).replace("{when}", &when),
-                changes,
-            }
+            VersionView { number: v.number, title, byline: t.get(T::By).replace("{who}", &who).replace("{when}", &when), changes }
         })
         .collect()
 }

@@ -40,10 +40,7 @@ fn gestion_view(what: &'static str, slug: String, body: fn(GestionData) -> AnyVi
     let t = use_texts();
     let depuis = param("depuis").parse::<i64>().ok();
     let langue = t.locale.lang().to_owned();
-    let data = Resource::new(
-        move || (slug.clone(), depuis),
-        move |(slug, depuis)| gestion_page(what.to_owned(), slug, depuis, langue.clone()),
-    );
+    let data = Resource::new(move || (slug.clone(), depuis), move |(slug, depuis)| gestion_page(what.to_owned(), slug, depuis, langue.clone()));
     view! {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
@@ -72,14 +69,8 @@ fn frame(title: String, body: AnyView) -> AnyView {
 /// Not signed in: the way to sign in, coming back here.
 fn sign_in_first(d: &GestionData) -> AnyView {
     let t = use_texts();
-    let here = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
-    let href = format!(
-        "{}?suite={}",
-        t.locale.path("/compte/connexion"),
-        atlas_core::text::percent_encode(&here)
-    );
+    let here = leptos_router::hooks::use_location().pathname.get_untracked();
+    let href = format!("{}?suite={}", t.locale.path("/compte/connexion"), atlas_core::text::percent_encode(&here));
     view! {
         <p>{d.texts.get(T::SignInFirst)}</p>
         <p><a class="button" href=href>{d.texts.get(T::SignIn)}</a></p>
@@ -150,12 +141,12 @@ fn history_body(d: GestionData) -> AnyView {
     if !d.signed_in {
         return frame(d.texts.get(T::History), sign_in_first(&d));
     }
-    let done = (param("fait") == "enregistre").then(|| view! {
-        <p class="notice ok" role="status">{d.texts.get(T::Restored).replace("{n}", &param("numero"))}</p>
+    let done = (param("fait") == "enregistre").then(|| {
+        view! {
+            <p class="notice ok" role="status">{d.texts.get(T::Restored).replace("{n}", &param("numero"))}</p>
+        }
     });
-    let error = d
-        .message(&param("erreur"))
-        .map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
+    let error = d.message(&param("erreur")).map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
     let body = view! {
         {done}
         {error}

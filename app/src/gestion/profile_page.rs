@@ -15,11 +15,7 @@ struct Refusals(Vec<(String, String)>);
 
 impl Refusals {
     fn of(d: &GestionData) -> Self {
-        let mut codes: Vec<String> = param("erreurs")
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let mut codes: Vec<String> = param("erreurs").split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect();
         let single = param("erreur");
         if !single.is_empty() && single != "conflit" {
             codes.push(single);
@@ -28,12 +24,7 @@ impl Refusals {
             codes
                 .iter()
                 .filter_map(|code| {
-                    let field = d
-                        .problem_fields
-                        .iter()
-                        .find(|(c, _)| c == code)
-                        .map(|(_, f)| f.clone())
-                        .unwrap_or_default();
+                    let field = d.problem_fields.iter().find(|(c, _)| c == code).map(|(_, f)| f.clone()).unwrap_or_default();
                     Some((field, d.message(code)?))
                 })
                 .collect(),
@@ -41,12 +32,7 @@ impl Refusals {
     }
 
     fn on(&self, name: &str) -> Option<String> {
-        let said: Vec<&str> = self
-            .0
-            .iter()
-            .filter(|(f, _)| f == name)
-            .map(|(_, m)| m.as_str())
-            .collect();
+        let said: Vec<&str> = self.0.iter().filter(|(f, _)| f == name).map(|(_, m)| m.as_str()).collect();
         (!said.is_empty()).then(|| said.join(" "))
     }
 }
@@ -65,19 +51,13 @@ fn field(
     let id = format!("fiche-{name}");
     let hint_id = format!("{id}-aide");
     let error_id = format!("{id}-erreur");
-    let described = [
-        hint.as_ref().map(|_| hint_id.clone()),
-        refused.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = [hint.as_ref().map(|_| hint_id.clone()), refused.as_ref().map(|_| error_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");
     let described = (!described.is_empty()).then_some(described);
     let invalid = refused.is_some().then_some("true");
     let (autocomplete, inputmode) = extra;
     let input = if kind == "textarea" {
-        view! { <textarea id=id.clone() name=name.to_owned() rows="6" maxlength="2000" aria-describedby=described aria-invalid=invalid>{value}</textarea> }.into_any()
+        view! { <textarea id=id.clone() name=name.to_owned() rows="6" maxlength="2000" aria-describedby=described aria-invalid=invalid>{value}</textarea> }
+            .into_any()
     } else {
         view! {
             <input id=id.clone() name=name.to_owned() type=kind value=value autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
@@ -107,30 +87,14 @@ pub fn profile_body(d: GestionData) -> AnyView {
         if typed {
             param(name)
         } else {
-            d.fields
-                .iter()
-                .find(|f| f.name == name)
-                .map(|f| f.value.clone())
-                .unwrap_or_default()
+            d.fields.iter().find(|f| f.name == name).map(|f| f.value.clone()).unwrap_or_default()
         }
     };
-    let label = |name: &str| {
-        d.fields
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| f.label.clone())
-            .unwrap_or_default()
-    };
+    let label = |name: &str| d.fields.iter().find(|f| f.name == name).map(|f| f.label.clone()).unwrap_or_default();
     let chosen: Vec<String> = if typed {
-        leptos_router::hooks::use_query_map()
-            .with_untracked(|q| q.get_all("activite"))
-            .unwrap_or_default()
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get_all("activite")).unwrap_or_default()
     } else {
-        d.activities
-            .iter()
-            .filter(|(_, _, on)| *on)
-            .map(|(c, _, _)| c.clone())
-            .collect()
+        d.activities.iter().filter(|(_, _, on)| *on).map(|(c, _, _)| c.clone()).collect()
     };
     // The version the form is sent with: the one it came back with, else the stored one.
     let version = param("version").parse::<i64>().unwrap_or(d.version);
@@ -158,32 +122,15 @@ pub fn profile_body(d: GestionData) -> AnyView {
             </div>
         }
     });
-    let text = |name: &'static str,
-                kind: &'static str,
-                hint: Option<T>,
-                extra: (&'static str, &'static str)| {
-        field(
-            name,
-            label(name),
-            kind,
-            value(name),
-            hint.map(|h| d.texts.get(h)),
-            refusals.on(name),
-            extra,
-        )
+    let text = |name: &'static str, kind: &'static str, hint: Option<T>, extra: (&'static str, &'static str)| {
+        field(name, label(name), kind, value(name), hint.map(|h| d.texts.get(h)), refusals.on(name), extra)
     };
     let position_error = refusals.on("lat");
     let activities_error = refusals.on("activite");
     let activities_described = activities_error.as_ref().map(|_| "fiche-activite-erreur");
     let public = t.locale.path(&format!("/regies/{}", d.slug));
     let history = t.locale.path(&format!("/gestion/{}/historique", d.slug));
-    let version_line = if d.version == 0 {
-        d.texts.get(T::NeverEdited)
-    } else {
-        d.texts
-            .get(T::VersionNow)
-            .replace("{n}", &d.version.to_string())
-    };
+    let version_line = if d.version == 0 { d.texts.get(T::NeverEdited) } else { d.texts.get(T::VersionNow).replace("{n}", &d.version.to_string()) };
     let body = view! {
         {notice}
         {conflict}
@@ -246,10 +193,7 @@ pub fn profile_body(d: GestionData) -> AnyView {
         })}
     }
     .into_any();
-    frame(
-        format!("{} · {}", d.texts.get(T::ProfileHeading), d.name),
-        body,
-    )
+    frame(format!("{} · {}", d.texts.get(T::ProfileHeading), d.name), body)
 }
 
 /// The QPVs it covers, each with its status (or « ne couvre pas ») and a note; then one more to
@@ -258,16 +202,9 @@ fn coverage_fieldset(d: &GestionData, typed: bool, refused: Option<String>) -> i
     let invalid = refused.is_some().then_some("true");
     let described = refused.as_ref().map(|_| "fiche-couverture-erreur");
     let options = |current: &str| {
-        let mut list: Vec<(String, String)> = d
-            .statuses
-            .iter()
-            .filter(|(code, _)| d.network || code != "confirmee" || current == "confirmee")
-            .cloned()
-            .collect();
-        list.push((
-            atlas_core::regie::profile::REMOVE.to_owned(),
-            d.texts.get(T::Remove),
-        ));
+        let mut list: Vec<(String, String)> =
+            d.statuses.iter().filter(|(code, _)| d.network || code != "confirmee" || current == "confirmee").cloned().collect();
+        list.push((atlas_core::regie::profile::REMOVE.to_owned(), d.texts.get(T::Remove)));
         list.into_iter().map(|(code, label)| view! { <option value=code.clone() selected=code == current>{label}</option> }).collect_view()
     };
     let kept = |name: String, stored: &str| {

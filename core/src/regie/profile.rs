@@ -278,65 +278,30 @@ impl ProfileForm {
             }
         };
         let nom = one_line(&self.nom);
-        check(
-            (3..=NAME_MAX_CHARS).contains(&nom.chars().count()),
-            Problem::NameLength,
-        );
+        check((3..=NAME_MAX_CHARS).contains(&nom.chars().count()), Problem::NameLength);
         let siret = optional(&self.siret).map(|s| crate::siret::parse_siret(&s));
         check(!matches!(siret, Some(Err(_))), Problem::SiretInvalid);
         let adresse = optional(&one_line(&self.adresse));
-        check(
-            adresse
-                .as_ref()
-                .is_none_or(|a| a.chars().count() <= ADDRESS_MAX_CHARS),
-            Problem::AddressLength,
-        );
-        let position = crate::text::parse_decimal(&self.lat)
-            .zip(crate::text::parse_decimal(&self.lon))
-            .filter(|(lat, lon)| in_france(*lat, *lon));
+        check(adresse.as_ref().is_none_or(|a| a.chars().count() <= ADDRESS_MAX_CHARS), Problem::AddressLength);
+        let position = crate::text::parse_decimal(&self.lat).zip(crate::text::parse_decimal(&self.lon)).filter(|(lat, lon)| in_france(*lat, *lon));
         check(position.is_some(), Problem::PositionInvalid);
         let telephone = optional(&self.telephone).map(|t| phone(&t));
         check(!matches!(telephone, Some(None)), Problem::PhoneInvalid);
-        let email = optional(&self.email)
-            .map(|e| crate::account::Email::parse(&e).map(|e| e.as_str().to_owned()));
+        let email = optional(&self.email).map(|e| crate::account::Email::parse(&e).map(|e| e.as_str().to_owned()));
         check(!matches!(email, Some(Err(_))), Problem::EmailInvalid);
         let site_web = optional(&self.site_web).map(|s| website(&s));
         check(!matches!(site_web, Some(None)), Problem::WebsiteInvalid);
         let date_creation = optional(&self.date_creation).map(|d| parse_date(&d));
-        check(
-            !matches!(date_creation, Some(Err(_))),
-            Problem::CreationDateInvalid,
-        );
+        check(!matches!(date_creation, Some(Err(_))), Problem::CreationDateInvalid);
         let date_adhesion = optional(&self.date_adhesion).map(|d| parse_date(&d));
-        check(
-            !matches!(date_adhesion, Some(Err(_))),
-            Problem::MembershipDateInvalid,
-        );
+        check(!matches!(date_adhesion, Some(Err(_))), Problem::MembershipDateInvalid);
         let description = optional(self.description.trim());
-        check(
-            description
-                .as_ref()
-                .is_none_or(|d| d.chars().count() <= DESCRIPTION_MAX_CHARS),
-            Problem::DescriptionLength,
-        );
-        let activites: Vec<Option<Activite>> = self
-            .activites
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(|c| Activite::from_code(c))
-            .collect();
-        check(
-            activites.iter().all(Option::is_some),
-            Problem::ActivityUnknown,
-        );
+        check(description.as_ref().is_none_or(|d| d.chars().count() <= DESCRIPTION_MAX_CHARS), Problem::DescriptionLength);
+        let activites: Vec<Option<Activite>> = self.activites.iter().filter(|c| !c.is_empty()).map(|c| Activite::from_code(c)).collect();
+        check(activites.iter().all(Option::is_some), Problem::ActivityUnknown);
         let couverture = coverage(&self.couverture);
         check(couverture.is_some(), Problem::CoverageInvalid);
-        check(
-            self.couverture
-                .iter()
-                .all(|(_, _, note)| note.trim().chars().count() <= NOTE_MAX_CHARS),
-            Problem::NoteLength,
-        );
+        check(self.couverture.iter().all(|(_, _, note)| note.trim().chars().count() <= NOTE_MAX_CHARS), Problem::NoteLength);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -372,20 +337,13 @@ fn coverage(lines: &[(String, String, String)]) -> Option<Vec<Covered>> {
         if code.is_empty() || statut == REMOVE {
             continue;
         }
-        let well_formed = code.len() <= 12
-            && code.starts_with('Q')
-            && code.chars().all(|c| c.is_ascii_alphanumeric());
+        let well_formed = code.len() <= 12 && code.starts_with('Q') && code.chars().all(|c| c.is_ascii_alphanumeric());
         let statut = CoverageStatus::from_code(statut)?;
         if !well_formed {
             return None;
         }
         if !out.iter().any(|c| c.qpv == code) {
-            out.push(Covered {
-                qpv: code,
-                nom: String::new(),
-                statut,
-                note: optional(&one_line(note)),
-            });
+            out.push(Covered { qpv: code, nom: String::new(), statut, note: optional(&one_line(note)) });
         }
     }
     out.sort_by(|a, b| a.qpv.cmp(&b.qpv));
@@ -409,34 +367,14 @@ impl Profile {
             date_adhesion: text(&self.date_adhesion),
             description: text(&self.description),
             activites: self.activites.iter().map(|a| a.code().to_owned()).collect(),
-            couverture: self
-                .couverture
-                .iter()
-                .map(|c| {
-                    (
-                        c.qpv.clone(),
-                        c.statut.code().to_owned(),
-                        c.note.clone().unwrap_or_default(),
-                    )
-                })
-                .collect(),
+            couverture: self.couverture.iter().map(|c| (c.qpv.clone(), c.statut.code().to_owned(), c.note.clone().unwrap_or_default())).collect(),
         }
     }
 
     /// A field's value as a reader sees it (dates and activities in the page's language).
     pub fn shown(&self, field: ProfileField, locale: Locale) -> String {
         let text = |o: &Option<String>| o.clone().unwrap_or_default();
-        let date = |o: &Option<String>| {
-            o.as_deref()
-                .map(|d| {
-                    if d.len() == 4 {
-                        d.to_owned()
-                    } else {
-                        locale.date(d)
-                    }
-                })
-                .unwrap_or_default()
-        };
+        let date = |o: &Option<String>| o.as_deref().map(|d| if d.len() == 4 { d.to_owned() } else { locale.date(d) }).unwrap_or_default();
         match field {
             ProfileField::Nom => self.nom.clone(),
             ProfileField::Siret => text(&self.siret),
@@ -448,26 +386,13 @@ impl Profile {
             ProfileField::DateCreation => date(&self.date_creation),
             ProfileField::DateAdhesion => date(&self.date_adhesion),
             ProfileField::Description => text(&self.description),
-            ProfileField::Activites => self
-                .activites
-                .iter()
-                .map(|a| a.label(locale))
-                .collect::<Vec<_>>()
-                .join(", "),
+            ProfileField::Activites => self.activites.iter().map(|a| a.label(locale)).collect::<Vec<_>>().join(", "),
             ProfileField::Couverture => self
                 .couverture
                 .iter()
                 .map(|c| {
-                    let note = c
-                        .note
-                        .as_deref()
-                        .map(|n| format!(" : {n}"))
-                        .unwrap_or_default();
-                    format!(
-                        "{} ({}){note}",
-                        if c.nom.is_empty() { &c.qpv } else { &c.nom },
-                        c.statut.label(locale)
-                    )
+                    let note = c.note.as_deref().map(|n| format!(" : {n}")).unwrap_or_default();
+                    format!("{} ({}){note}", if c.nom.is_empty() { &c.qpv } else { &c.nom }, c.statut.label(locale))
                 })
                 .collect::<Vec<_>>()
                 .join(" ; "),
@@ -480,11 +405,7 @@ impl Profile {
             .into_iter()
             .filter_map(|field| {
                 let (before, after) = (self.shown(field, locale), newer.shown(field, locale));
-                (before != after).then_some(Change {
-                    field,
-                    before,
-                    after,
-                })
+                (before != after).then_some(Change { field, before, after })
             })
             .collect()
     }
@@ -503,10 +424,7 @@ fn optional(s: &str) -> Option<String> {
 /// A French number in pairs (« 01 23 45 67 89 »), or an international one as typed with its
 /// separators removed; `None` when it is neither.
 pub fn phone(raw: &str) -> Option<String> {
-    let kept: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
-        .collect();
+    let kept: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}')).collect();
     let (plus, digits) = match kept.strip_prefix('+') {
         Some(rest) => (true, rest),
         None => (false, kept.as_str()),
@@ -520,13 +438,7 @@ pub fn phone(raw: &str) -> Option<String> {
         _ => None,
     };
     match national {
-        Some(n) => Some(
-            n.as_bytes()
-                .chunks(2)
-                .map(|pair| String::from_utf8_lossy(pair).into_owned())
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
+        Some(n) => Some(n.as_bytes().chunks(2).map(|pair| String::from_utf8_lossy(pair).into_owned()).collect::<Vec<_>>().join(" ")),
         None if plus && (8..=15).contains(&digits.len()) => Some(format!("+{digits}")),
         None => None,
     }
@@ -535,16 +447,10 @@ pub fn phone(raw: &str) -> Option<String> {
 /// An `http(s)://` address with a host (`https://` added when left out); `None` otherwise.
 pub fn website(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    let url = if raw.starts_with("http://") || raw.starts_with("https://") {
-        raw.to_owned()
-    } else {
-        format!("https://{raw}")
-    };
+    let url = if raw.starts_with("http://") || raw.starts_with("https://") { raw.to_owned() } else { format!("https://{raw}") };
     let host = url.split_once("://")?.1.split(['/', '?', '#']).next()?;
     let ok = url.chars().count() <= WEBSITE_MAX_CHARS
-        && !url.chars().any(|c| {
-            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '\\' | '`')
-        })
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '\\' | '`'))
         && host.contains('.')
         && host.split('.').all(|part| !part.is_empty())
         && !host.contains('@');
@@ -562,9 +468,7 @@ pub fn in_france(lat: f64, lon: f64) -> bool {
         (-13.1, -12.6, 44.9, 45.4), // Mayotte
         (46.7, 47.2, -56.5, -56.0), // Saint-Pierre-et-Miquelon
     ];
-    BOXES
-        .iter()
-        .any(|(a, b, c, d)| (*a..=*b).contains(&lat) && (*c..=*d).contains(&lon))
+    BOXES.iter().any(|(a, b, c, d)| (*a..=*b).contains(&lat) && (*c..=*d).contains(&lon))
 }
 
 /// ISO date from "2004-03-01", "01/03/2004" or a bare year "2004".
@@ -573,23 +477,12 @@ pub fn parse_date(raw: &str) -> Result<String, String> {
     let bad = || format!("date invalide « {raw} » : attendu AAAA-MM-JJ, JJ/MM/AAAA ou AAAA");
     let parts: Vec<&str> = raw.split(['-', '/']).collect();
     let (y, m, d) = match parts.as_slice() {
-        [y] if y.len() == 4 => {
-            return y
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1850..=2100).contains(y))
-                .map(|_| (*y).to_owned())
-                .ok_or_else(bad)
-        }
+        [y] if y.len() == 4 => return y.parse::<u16>().ok().filter(|y| (1850..=2100).contains(y)).map(|_| (*y).to_owned()).ok_or_else(bad),
         [y, m, d] if y.len() == 4 => (*y, *m, *d),
         [d, m, y] if y.len() == 4 => (*y, *m, *d),
         _ => return Err(bad()),
     };
-    let (y, m, d): (u16, u8, u8) = (
-        y.parse().map_err(|_| bad())?,
-        m.parse().map_err(|_| bad())?,
-        d.parse().map_err(|_| bad())?,
-    );
+    let (y, m, d): (u16, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1850..=2100).contains(&y) {
         return Err(bad());
     }

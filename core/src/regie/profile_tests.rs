@@ -15,11 +15,7 @@ fn good() -> ProfileForm {
         description: "Une régie.".into(),
         activites: vec!["proprete".into(), "espaces-verts".into(), "proprete".into()],
         couverture: vec![
-            (
-                "QN00201M".into(),
-                "declaree".into(),
-                "  Résidences  des Fleurs ".into(),
-            ),
+            ("QN00201M".into(), "declaree".into(), "  Résidences  des Fleurs ".into()),
             ("qn00202m".into(), "estimee".into(), String::new()),
             ("QN00203M".into(), REMOVE.into(), String::new()),
             (String::new(), "declaree".into(), String::new()),
@@ -38,44 +34,19 @@ fn a_good_form_is_read_as_people_wrote_it() {
     assert_eq!(p.site_web.as_deref(), Some("https://www.regie-laon.fr"));
     assert_eq!(p.date_creation.as_deref(), Some("1994-03-01"));
     assert_eq!(p.date_adhesion.as_deref(), Some("1995"));
-    assert_eq!(
-        p.activites,
-        vec![Activite::EspacesVerts, Activite::Proprete]
-    );
+    assert_eq!(p.activites, vec![Activite::EspacesVerts, Activite::Proprete]);
     // A QPV taken out, or the empty « add » line, is not covered; codes are read in capitals.
-    let covered: Vec<(&str, CoverageStatus, Option<&str>)> = p
-        .couverture
-        .iter()
-        .map(|c| (c.qpv.as_str(), c.statut, c.note.as_deref()))
-        .collect();
-    assert_eq!(
-        covered,
-        vec![
-            (
-                "QN00201M",
-                CoverageStatus::Declaree,
-                Some("Résidences des Fleurs")
-            ),
-            ("QN00202M", CoverageStatus::Estimee, None)
-        ]
-    );
+    let covered: Vec<(&str, CoverageStatus, Option<&str>)> = p.couverture.iter().map(|c| (c.qpv.as_str(), c.statut, c.note.as_deref())).collect();
+    assert_eq!(covered, vec![("QN00201M", CoverageStatus::Declaree, Some("Résidences des Fleurs")), ("QN00202M", CoverageStatus::Estimee, None)]);
     // The form shown again reads back to the same profile.
     assert_eq!(p.form().validate().unwrap(), p);
 }
 
 #[test]
 fn empty_optional_fields_are_nothing() {
-    let form = ProfileForm {
-        nom: "Régie d'essai".into(),
-        lat: "48.85".into(),
-        lon: "2.35".into(),
-        ..Default::default()
-    };
+    let form = ProfileForm { nom: "Régie d'essai".into(), lat: "48.85".into(), lon: "2.35".into(), ..Default::default() };
     let p = form.validate().unwrap();
-    assert_eq!(
-        (p.siret, p.telephone, p.email, p.site_web, p.description),
-        (None, None, None, None, None)
-    );
+    assert_eq!((p.siret, p.telephone, p.email, p.site_web, p.description), (None, None, None, None, None));
 }
 
 #[test]
@@ -93,16 +64,9 @@ fn every_bad_field_is_named_at_once() {
         date_adhesion: "demain".into(),
         description: "é".repeat(DESCRIPTION_MAX_CHARS + 1),
         activites: vec!["boulangerie".into()],
-        couverture: vec![(
-            "QN<script>".into(),
-            "declaree".into(),
-            "n".repeat(NOTE_MAX_CHARS + 1),
-        )],
+        couverture: vec![("QN<script>".into(), "declaree".into(), "n".repeat(NOTE_MAX_CHARS + 1))],
     };
-    let all_but_taken: Vec<Problem> = Problem::ALL
-        .into_iter()
-        .filter(|p| *p != Problem::SiretTaken)
-        .collect();
+    let all_but_taken: Vec<Problem> = Problem::ALL.into_iter().filter(|p| *p != Problem::SiretTaken).collect();
     assert_eq!(form.validate().unwrap_err(), all_but_taken);
 }
 
@@ -127,20 +91,13 @@ fn each_problem_sits_next_to_its_own_field() {
     for (problem, field) in expected {
         assert_eq!(problem.field(), field);
         assert_eq!(Problem::parse(problem.code()), Some(problem));
-        assert_ne!(
-            problem.message(Locale::Fr),
-            problem.message(Locale::En),
-            "{problem:?} is translated"
-        );
+        assert_ne!(problem.message(Locale::Fr), problem.message(Locale::En), "{problem:?} is translated");
     }
 }
 
 #[test]
 fn phones_french_and_international() {
-    assert_eq!(
-        phone("+33 1 23 45 67 89").as_deref(),
-        Some("01 23 45 67 89")
-    );
+    assert_eq!(phone("+33 1 23 45 67 89").as_deref(), Some("01 23 45 67 89"));
     assert_eq!(phone("(01) 23-45-67-89").as_deref(), Some("01 23 45 67 89"));
     assert_eq!(phone("+262 262 12 34 56").as_deref(), Some("+262262123456"));
     assert_eq!(phone("0123"), None);
@@ -150,10 +107,7 @@ fn phones_french_and_international() {
 
 #[test]
 fn websites_need_a_host_and_nothing_that_breaks_out() {
-    assert_eq!(
-        website("http://regie.fr/a?b=1").as_deref(),
-        Some("http://regie.fr/a?b=1")
-    );
+    assert_eq!(website("http://regie.fr/a?b=1").as_deref(), Some("http://regie.fr/a?b=1"));
     assert_eq!(website("regie"), None);
     assert_eq!(website("https://regie.fr/\"onmouseover=x"), None);
     assert_eq!(website("https://user@evil.fr"), None);
@@ -163,40 +117,19 @@ fn websites_need_a_host_and_nothing_that_breaks_out() {
 #[test]
 fn changes_name_each_field_with_both_values() {
     let before = good().validate().unwrap();
-    let after = ProfileForm {
-        telephone: "01 40 00 00 00".into(),
-        site_web: "https://neuf.fr".into(),
-        ..good()
-    }
-    .validate()
-    .unwrap();
+    let after = ProfileForm { telephone: "01 40 00 00 00".into(), site_web: "https://neuf.fr".into(), ..good() }.validate().unwrap();
     let changes = before.changes(&after, Locale::Fr);
     assert_eq!(changes.len(), 2);
-    assert_eq!(
-        changes[0],
-        Change {
-            field: ProfileField::Telephone,
-            before: "03 23 23 45 67".into(),
-            after: "01 40 00 00 00".into()
-        }
-    );
+    assert_eq!(changes[0], Change { field: ProfileField::Telephone, before: "03 23 23 45 67".into(), after: "01 40 00 00 00".into() });
     assert_eq!(changes[1].field, ProfileField::SiteWeb);
     assert_eq!(changes[1].before, "https://www.regie-laon.fr");
     assert!(before.changes(&before, Locale::Fr).is_empty());
-    let en = ProfileForm {
-        activites: vec!["mobilite".into()],
-        ..good()
-    }
-    .validate()
-    .unwrap();
+    let en = ProfileForm { activites: vec!["mobilite".into()], ..good() }.validate().unwrap();
     assert_eq!(before.changes(&en, Locale::En)[0].after, "Mobility");
     let mut declared = before.clone();
     declared.couverture[1].statut = CoverageStatus::Declaree;
     declared.couverture[1].nom = "Les Tilleuls".into();
     let change = &before.changes(&declared, Locale::Fr)[0];
     assert_eq!(change.field, ProfileField::Couverture);
-    assert_eq!(
-        change.after,
-        "QN00201M (déclarée) : Résidences des Fleurs ; Les Tilleuls (déclarée)"
-    );
+    assert_eq!(change.after, "QN00201M (déclarée) : Résidences des Fleurs ; Les Tilleuls (déclarée)");
 }

@@ -35,16 +35,8 @@ pub enum Saved {
 /// Authorizes `actor` to edit the Régie of `slug` and answers its id. An unknown Régie is named
 /// only to those who may edit some Régie by its address (the network, the operator).
 async fn editable_regie(db: &Database, actor: &Actor, slug: &str) -> Result<i64, Error> {
-    let found = if slug.len() > 200 {
-        None
-    } else {
-        crate::account::store::regie_id(db, slug)
-            .await
-            .map_err(store_error)?
-    };
-    actor.authorize(Action::EditRegie {
-        regie: found.unwrap_or(-1),
-    })?;
+    let found = if slug.len() > 200 { None } else { crate::account::store::regie_id(db, slug).await.map_err(store_error)? };
+    actor.authorize(Action::EditRegie { regie: found.unwrap_or(-1) })?;
     found.ok_or_else(|| Error::new(Code::UnknownRegie))
 }
 
@@ -52,15 +44,8 @@ async fn editable_regie(db: &Database, actor: &Actor, slug: &str) -> Result<i64,
 pub async fn open(db: &Database, actor: &Actor, slug: &str) -> Result<Editable, Error> {
     let regie = editable_regie(db, actor, slug).await?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    let (profile, version) = versions::current(&mut conn, regie)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| Error::new(Code::UnknownRegie))?;
-    Ok(Editable {
-        slug: slug.to_owned(),
-        profile,
-        version,
-    })
+    let (profile, version) = versions::current(&mut conn, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    Ok(Editable { slug: slug.to_owned(), profile, version })
 }
 
 /// The Régies whose pages the actor keeps: (slug, name), by name.
@@ -69,11 +54,7 @@ pub async fn mine(db: &Database, actor: &Actor) -> Result<Vec<(String, String)>,
     let mut out = Vec::new();
     for regie in actor.staff_regies() {
         let row: Option<(String, String)> =
-            sqlx::query_as("SELECT slug, nom FROM regies WHERE id = $1")
-                .bind(regie)
-                .fetch_optional(&db.pool)
-                .await
-                .map_err(store_error)?;
+            sqlx::query_as("SELECT slug, nom FROM regies WHERE id = $1").bind(regie).fetch_optional(&db.pool).await.map_err(store_error)?;
         out.extend(row);
     }
     out.sort_by(|a, b| a.1.cmp(&b.1));
@@ -82,13 +63,7 @@ pub async fn mine(db: &Database, actor: &Actor) -> Result<Vec<(String, String)>,
 }
 
 /// Saves the form as the next version, if the profile is still at `expected`.
-pub async fn save(
-    db: &Database,
-    actor: &Actor,
-    slug: &str,
-    form: &ProfileForm,
-    expected: i64,
-) -> Result<Saved, Error> {
+pub async fn save(db: &Database, actor: &Actor, slug: &str, form: &ProfileForm, expected: i64) -> Result<Saved, Error> {
     let regie = editable_regie(db, actor, slug).await?;
     let profile = match form.validate() {
         Ok(p) => p,
@@ -98,34 +73,19 @@ pub async fn save(
 }
 
 /// Makes version `number` the current profile again, as a new version (nothing is erased).
-pub async fn restore(
-    db: &Database,
-    actor: &Actor,
-    slug: &str,
-    number: i64,
-    expected: i64,
-) -> Result<Saved, Error> {
+pub async fn restore(db: &Database, actor: &Actor, slug: &str, number: i64, expected: i64) -> Result<Saved, Error> {
     let regie = editable_regie(db, actor, slug).await?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    let old = versions::one(&mut conn, regie, number)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| Error::new(Code::NotFound))?;
+    let old = versions::one(&mut conn, regie, number).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::NotFound))?;
     drop(conn);
     write(db, actor, regie, old.profile, expected, Some(number)).await
 }
 
 /// The QPVs of its département the Régie does not cover yet, to add: (code, name).
-pub async fn candidates(
-    db: &Database,
-    actor: &Actor,
-    slug: &str,
-) -> Result<Vec<(String, String)>, Error> {
+pub async fn candidates(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<(String, String)>, Error> {
     let regie = editable_regie(db, actor, slug).await?;
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    versions::candidates(&mut conn, regie)
-        .await
-        .map_err(store_error)
+    versions::candidates(&mut conn, regie).await.map_err(store_error)
 }
 
 /// Every version of the Régie's profile, the newest first (empty: never edited since its import).
@@ -137,74 +97,36 @@ pub async fn history(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<Ver
 
 /// The one transaction of an edit or a restore: the profile, its activities, the version (and
 /// the imported state as version 0 on the first edit), the revision every instance follows.
-async fn write(
-    db: &Database,
-    actor: &Actor,
-    regie: i64,
-    profile: Profile,
-    expected: i64,
-    restored_from: Option<i64>,
-) -> Result<Saved, Error> {
+async fn write(db: &Database, actor: &Actor, regie: i64, profile: Profile, expected: i64, restored_from: Option<i64>) -> Result<Saved, Error> {
     let mut profile = profile;
     let mut tx = db.begin_write().await.map_err(store_error)?;
-    let (current, version) = versions::current(&mut tx, regie)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    let (current, version) = versions::current(&mut tx, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
     if version != expected {
         return Err(conflict(version));
     }
-    if !settle_coverage(&mut tx, actor, &current, &mut profile)
-        .await
-        .map_err(store_error)?
-    {
+    if !settle_coverage(&mut tx, actor, &current, &mut profile).await.map_err(store_error)? {
         return Ok(Saved::Refused(vec![Problem::CoverageInvalid]));
     }
     if current == profile {
         return Ok(Saved::Unchanged(version));
     }
     if let Some(siret) = &profile.siret {
-        if versions::siret_elsewhere(&mut tx, regie, siret)
-            .await
-            .map_err(store_error)?
-        {
+        if versions::siret_elsewhere(&mut tx, regie, siret).await.map_err(store_error)? {
             return Ok(Saved::Refused(vec![Problem::SiretTaken]));
         }
     }
     let at = now_ms();
     if version == 0 {
-        versions::record(&mut tx, regie, 0, "origine", None, None, at, &current)
-            .await
-            .map_err(store_error)?;
+        versions::record(&mut tx, regie, 0, "origine", None, None, at, &current).await.map_err(store_error)?;
     }
     // Checked again by the UPDATE itself: on PostgreSQL a concurrent edit that committed since
     // the read above leaves no row at `expected`.
-    if !versions::write(&mut tx, regie, expected, &profile, &crate::db::now())
-        .await
-        .map_err(store_error)?
-    {
+    if !versions::write(&mut tx, regie, expected, &profile, &crate::db::now()).await.map_err(store_error)? {
         return Err(conflict(expected + 1));
     }
-    let kind = if restored_from.is_some() {
-        "restauration"
-    } else {
-        "profil"
-    };
-    versions::record(
-        &mut tx,
-        regie,
-        version + 1,
-        kind,
-        restored_from,
-        actor.account_id(),
-        at,
-        &profile,
-    )
-    .await
-    .map_err(store_error)?;
-    bump(&mut tx, db.backend, Concept::Regies)
-        .await
-        .map_err(store_error)?;
+    let kind = if restored_from.is_some() { "restauration" } else { "profil" };
+    versions::record(&mut tx, regie, version + 1, kind, restored_from, actor.account_id(), at, &profile).await.map_err(store_error)?;
+    bump(&mut tx, db.backend, Concept::Regies).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(regie, version = version + 1, kind, "regie profile saved");
     Ok(Saved::Version(version + 1))
@@ -212,22 +134,14 @@ async fn write(
 
 /// Names each covered QPV (`false`: a code is no QPV), and keeps « confirmée » the network's
 /// word: a team keeps a confirmation it had, and declares what it adds.
-async fn settle_coverage(
-    conn: &mut sqlx::AnyConnection,
-    actor: &Actor,
-    current: &Profile,
-    profile: &mut Profile,
-) -> Result<bool, sqlx::Error> {
+async fn settle_coverage(conn: &mut sqlx::AnyConnection, actor: &Actor, current: &Profile, profile: &mut Profile) -> Result<bool, sqlx::Error> {
     let codes: Vec<String> = profile.couverture.iter().map(|c| c.qpv.clone()).collect();
     let names = versions::qpv_names(conn, &codes).await?;
     let network = actor.may(Action::VerifyRegies);
     for (covered, name) in profile.couverture.iter_mut().zip(names) {
         let Some(name) = name else { return Ok(false) };
         covered.nom = name;
-        let was_confirmed = current
-            .couverture
-            .iter()
-            .any(|c| c.qpv == covered.qpv && c.statut == CoverageStatus::Confirmee);
+        let was_confirmed = current.couverture.iter().any(|c| c.qpv == covered.qpv && c.statut == CoverageStatus::Confirmee);
         if covered.statut == CoverageStatus::Confirmee && !was_confirmed && !network {
             covered.statut = CoverageStatus::Declaree;
         }
@@ -240,37 +154,16 @@ pub async fn verify(db: &Database, actor: &Actor, slug: &str) -> Result<i64, Err
     let regie = editable_regie(db, actor, slug).await?;
     actor.authorize(Action::VerifyRegies)?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
-    let (current, version) = versions::current(&mut tx, regie)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    let (current, version) = versions::current(&mut tx, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
     let at = now_ms();
     if version == 0 {
-        versions::record(&mut tx, regie, 0, "origine", None, None, at, &current)
-            .await
-            .map_err(store_error)?;
+        versions::record(&mut tx, regie, 0, "origine", None, None, at, &current).await.map_err(store_error)?;
     }
-    if !versions::verify(&mut tx, regie, version, &crate::db::now())
-        .await
-        .map_err(store_error)?
-    {
+    if !versions::verify(&mut tx, regie, version, &crate::db::now()).await.map_err(store_error)? {
         return Err(conflict(version + 1));
     }
-    versions::record(
-        &mut tx,
-        regie,
-        version + 1,
-        "verification",
-        None,
-        actor.account_id(),
-        at,
-        &current,
-    )
-    .await
-    .map_err(store_error)?;
-    bump(&mut tx, db.backend, Concept::Regies)
-        .await
-        .map_err(store_error)?;
+    versions::record(&mut tx, regie, version + 1, "verification", None, actor.account_id(), at, &current).await.map_err(store_error)?;
+    bump(&mut tx, db.backend, Concept::Regies).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
     tracing::info!(regie, version = version + 1, "regie verified");
     Ok(version + 1)

@@ -19,26 +19,11 @@ pub struct Version {
     pub profile: Profile,
 }
 
-type ProfileRow = (
-    String,
-    Option<String>,
-    Option<String>,
-    f64,
-    f64,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    i64,
-);
+type ProfileRow =
+    (String, Option<String>, Option<String>, f64, f64, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64);
 
 /// The Régie's profile as stored now, and its version.
-pub async fn current(
-    conn: &mut AnyConnection,
-    regie: i64,
-) -> Result<Option<(Profile, i64)>, sqlx::Error> {
+pub async fn current(conn: &mut AnyConnection, regie: i64) -> Result<Option<(Profile, i64)>, sqlx::Error> {
     let row: Option<ProfileRow> = sqlx::query_as(
         "SELECT nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, version
          FROM regies WHERE id = $1",
@@ -46,32 +31,11 @@ pub async fn current(
     .bind(regie)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((
-        nom,
-        siret,
-        adresse,
-        lat,
-        lon,
-        telephone,
-        email,
-        site_web,
-        date_creation,
-        date_adhesion,
-        description,
-        version,
-    )) = row
-    else {
+    let Some((nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, version)) = row else {
         return Ok(None);
     };
-    let codes: Vec<String> =
-        sqlx::query_scalar("SELECT activite FROM regie_activites WHERE regie_id = $1")
-            .bind(regie)
-            .fetch_all(&mut *conn)
-            .await?;
-    let mut activites: Vec<Activite> = codes
-        .iter()
-        .filter_map(|c| Activite::from_code(c))
-        .collect();
+    let codes: Vec<String> = sqlx::query_scalar("SELECT activite FROM regie_activites WHERE regie_id = $1").bind(regie).fetch_all(&mut *conn).await?;
+    let mut activites: Vec<Activite> = codes.iter().filter_map(|c| Activite::from_code(c)).collect();
     activites.sort();
     let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT cv.qpv_code, q.nom, cv.statut, cv.note FROM couvertures cv JOIN qpv q ON q.code = cv.qpv_code WHERE cv.regie_id = $1 ORDER BY cv.qpv_code",
@@ -81,53 +45,23 @@ pub async fn current(
     .await?;
     let couverture = rows
         .into_iter()
-        .map(|(qpv, nom, statut, note)| Covered {
-            qpv,
-            nom,
-            statut: CoverageStatus::from_code(&statut).unwrap_or(CoverageStatus::Estimee),
-            note,
-        })
+        .map(|(qpv, nom, statut, note)| Covered { qpv, nom, statut: CoverageStatus::from_code(&statut).unwrap_or(CoverageStatus::Estimee), note })
         .collect();
-    let profile = Profile {
-        nom,
-        siret,
-        adresse,
-        lat,
-        lon,
-        telephone,
-        email,
-        site_web,
-        date_creation,
-        date_adhesion,
-        description,
-        activites,
-        couverture,
-    };
+    let profile = Profile { nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, activites, couverture };
     Ok(Some((profile, version)))
 }
 
 /// The name of each QPV code that exists (in the order asked).
-pub async fn qpv_names(
-    conn: &mut AnyConnection,
-    codes: &[String],
-) -> Result<Vec<Option<String>>, sqlx::Error> {
+pub async fn qpv_names(conn: &mut AnyConnection, codes: &[String]) -> Result<Vec<Option<String>>, sqlx::Error> {
     let mut out = Vec::with_capacity(codes.len());
     for code in codes {
-        out.push(
-            sqlx::query_scalar("SELECT nom FROM qpv WHERE code = $1")
-                .bind(code)
-                .fetch_optional(&mut *conn)
-                .await?,
-        );
+        out.push(sqlx::query_scalar("SELECT nom FROM qpv WHERE code = $1").bind(code).fetch_optional(&mut *conn).await?);
     }
     Ok(out)
 }
 
 /// The QPVs of the Régie's département it does not cover yet: (code, name), by name.
-pub async fn candidates(
-    conn: &mut AnyConnection,
-    regie: i64,
-) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn candidates(conn: &mut AnyConnection, regie: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT DISTINCT q.code, q.nom FROM qpv q
            JOIN qpv_communes qc ON qc.qpv_code = q.code
@@ -143,29 +77,15 @@ pub async fn candidates(
 }
 
 /// Another Régie with this SIRET, if any.
-pub async fn siret_elsewhere(
-    conn: &mut AnyConnection,
-    regie: i64,
-    siret: &str,
-) -> Result<bool, sqlx::Error> {
+pub async fn siret_elsewhere(conn: &mut AnyConnection, regie: i64, siret: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM regies WHERE siret = $1 AND id <> $2")
-            .bind(siret)
-            .bind(regie)
-            .fetch_optional(&mut *conn)
-            .await?;
+        sqlx::query_scalar("SELECT id FROM regies WHERE siret = $1 AND id <> $2").bind(siret).bind(regie).fetch_optional(&mut *conn).await?;
     Ok(found.is_some())
 }
 
 /// Writes `profile` as version `expected + 1` if the stored version is still `expected`;
 /// `false` (nothing written) when another change came first.
-pub async fn write(
-    conn: &mut AnyConnection,
-    regie: i64,
-    expected: i64,
-    profile: &Profile,
-    updated_at: &str,
-) -> Result<bool, sqlx::Error> {
+pub async fn write(conn: &mut AnyConnection, regie: i64, expected: i64, profile: &Profile, updated_at: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE regies SET nom = $3, siret = $4, siren = $5, adresse = $6, lat = $7, lon = $8, telephone = $9, email = $10,
                 site_web = $11, date_creation = $12, date_adhesion = $13, description = $14, updated_at = $15, version = version + 1
@@ -191,32 +111,14 @@ pub async fn write(
     if done.rows_affected() != 1 {
         return Ok(false);
     }
-    sqlx::query("DELETE FROM regie_activites WHERE regie_id = $1")
-        .bind(regie)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("DELETE FROM regie_activites WHERE regie_id = $1").bind(regie).execute(&mut *conn).await?;
     for a in &profile.activites {
-        sqlx::query("INSERT INTO regie_activites (regie_id, activite) VALUES ($1, $2)")
-            .bind(regie)
-            .bind(a.code())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("INSERT INTO regie_activites (regie_id, activite) VALUES ($1, $2)").bind(regie).bind(a.code()).execute(&mut *conn).await?;
     }
     // Coverage: rows kept (their creation date with them), changed in place, or taken out.
-    let stored: Vec<String> =
-        sqlx::query_scalar("SELECT qpv_code FROM couvertures WHERE regie_id = $1")
-            .bind(regie)
-            .fetch_all(&mut *conn)
-            .await?;
-    for code in stored
-        .iter()
-        .filter(|code| !profile.couverture.iter().any(|c| &c.qpv == *code))
-    {
-        sqlx::query("DELETE FROM couvertures WHERE regie_id = $1 AND qpv_code = $2")
-            .bind(regie)
-            .bind(code)
-            .execute(&mut *conn)
-            .await?;
+    let stored: Vec<String> = sqlx::query_scalar("SELECT qpv_code FROM couvertures WHERE regie_id = $1").bind(regie).fetch_all(&mut *conn).await?;
+    for code in stored.iter().filter(|code| !profile.couverture.iter().any(|c| &c.qpv == *code)) {
+        sqlx::query("DELETE FROM couvertures WHERE regie_id = $1 AND qpv_code = $2").bind(regie).bind(code).execute(&mut *conn).await?;
     }
     for c in &profile.couverture {
         sqlx::query(
@@ -235,12 +137,7 @@ pub async fn write(
 }
 
 /// Marks the Régie « vérifiée » as version `expected + 1`, if it is still at `expected`.
-pub async fn verify(
-    conn: &mut AnyConnection,
-    regie: i64,
-    expected: i64,
-    updated_at: &str,
-) -> Result<bool, sqlx::Error> {
+pub async fn verify(conn: &mut AnyConnection, regie: i64, expected: i64, updated_at: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE regies SET verification = 'verifiee', updated_at = $3, version = version + 1 WHERE id = $1 AND version = $2")
         .bind(regie)
         .bind(expected)
@@ -251,22 +148,11 @@ pub async fn verify(
 }
 
 /// The latest verification and the latest change by its team (or the network) of the Régie.
-pub async fn dates(
-    conn: &mut AnyConnection,
-    slug: &str,
-) -> Result<super::edit::Dates, sqlx::Error> {
-    let latest = |kinds: &'static str| {
-        format!("SELECT MAX(v.at) FROM regie_versions v JOIN regies r ON r.id = v.regie_id WHERE r.slug = $1 AND v.kind IN ({kinds})")
-    };
-    let verified: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(latest("'verification'")))
-        .bind(slug)
-        .fetch_one(&mut *conn)
-        .await?;
-    let updated: Option<i64> =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(latest("'profil', 'restauration'")))
-            .bind(slug)
-            .fetch_one(&mut *conn)
-            .await?;
+pub async fn dates(conn: &mut AnyConnection, slug: &str) -> Result<super::edit::Dates, sqlx::Error> {
+    let latest =
+        |kinds: &'static str| format!("SELECT MAX(v.at) FROM regie_versions v JOIN regies r ON r.id = v.regie_id WHERE r.slug = $1 AND v.kind IN ({kinds})");
+    let verified: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(latest("'verification'"))).bind(slug).fetch_one(&mut *conn).await?;
+    let updated: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(latest("'profil', 'restauration'"))).bind(slug).fetch_one(&mut *conn).await?;
     Ok(super::edit::Dates { verified, updated })
 }
 
@@ -302,14 +188,7 @@ type VersionRow = (i64, String, Option<i64>, i64, Option<String>, String);
 
 fn version((number, kind, restored_from, at, author, json): VersionRow) -> Option<Version> {
     let profile = serde_json::from_str(&json).ok()?;
-    Some(Version {
-        number,
-        kind,
-        restored_from,
-        at,
-        author,
-        profile,
-    })
+    Some(Version { number, kind, restored_from, at, author, profile })
 }
 
 /// Every version of the Régie, the newest first.
@@ -325,11 +204,7 @@ pub async fn list(conn: &mut AnyConnection, regie: i64) -> Result<Vec<Version>, 
 }
 
 /// One version of the Régie.
-pub async fn one(
-    conn: &mut AnyConnection,
-    regie: i64,
-    number: i64,
-) -> Result<Option<Version>, sqlx::Error> {
+pub async fn one(conn: &mut AnyConnection, regie: i64, number: i64) -> Result<Option<Version>, sqlx::Error> {
     let row: Option<VersionRow> = sqlx::query_as(
         "SELECT v.version, v.kind, v.restored_from, v.at, a.pseudonym, v.profile
          FROM regie_versions v LEFT JOIN accounts a ON a.id = v.author_id WHERE v.regie_id = $1 AND v.version = $2",
@@ -342,10 +217,7 @@ pub async fn one(
 }
 
 /// The versions an account wrote, for its data export (every column but the account's own id).
-pub async fn written_by(
-    conn: &mut AnyConnection,
-    account: i64,
-) -> Result<serde_json::Value, sqlx::Error> {
+pub async fn written_by(conn: &mut AnyConnection, account: i64) -> Result<serde_json::Value, sqlx::Error> {
     let rows: Vec<(i64, i64, i64, String, Option<i64>, i64, String)> =
         sqlx::query_as("SELECT id, regie_id, version, kind, restored_from, at, profile FROM regie_versions WHERE author_id = $1 ORDER BY id")
             .bind(account)
