@@ -137,10 +137,12 @@ fn PageRoutes() -> AnyNestedRoute {
         // loader in the main bundle).
         <Route path=path!("/participation") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/participation/:page") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
-        // A Régie's team space: the list, the profile form and its history behind one lazy route.
+        // A Régie's team space (the list, the profile form, its history) and the network's
+        // administration behind one lazy route.
         <Route path=path!("/gestion") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/gestion/:slug") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/gestion/:slug/:page") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/reseau") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }

@@ -101,8 +101,54 @@ test('an éditrice updates her Régie, sees the diff, restores it, and may not t
   await page.goto(territory);
   await expect(page.locator(`#table-qpv tr[data-code="${qpv}"]`)).not.toContainText(name);
 
-  // Another Régie's form: refused, said in words (the page's cookies, through its request).
-  const refused = await page.request.get(`/gestion/${elsewhere}`);
+  // The same request for another Régie: refused (the page's cookies, through its request).
+  const form = { regie: elsewhere, version: '0', nom: 'Pas la mienne', lat: String(lat), lon: String(lon), telephone: newPhone };
+  const refused = await page.request.post('/api/ecriture/gestion/profil', { form, headers: { Origin: testInfo.project.use.baseURL, Accept: 'application/json' } });
   expect(refused.status()).toBe(403);
-  expect(await refused.text()).toContain('pas le droit de faire cela');
+  expect((await refused.json()).code).toBe('interdit');
+});
+
+test('a person asks to keep a Régie, the network accepts, she is mailed and can edit', async ({ page, browser, request }, testInfo) => {
+  test.setTimeout(90_000);
+  const phone = testInfo.project.name === 'phone';
+  const tag = `${testInfo.project.name}-${Date.now()}`;
+  const unique = [...new Set([...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]))];
+  const slug = unique[phone ? 30 : 31];
+  const claimant = `demande-${tag}@exemple.fr`;
+  const network = `reseau-${tag}@exemple.fr`;
+  cli(['users', 'add', claimant, '--pseudonym', `Demande ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
+  cli(['users', 'add', network, '--role', 'network-admin', '--pseudonym', `Réseau ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
+
+  // From the Régie's page: « Vous travaillez dans cette Régie ? »
+  await signIn(page, claimant);
+  await page.goto(`/regies/${slug}`);
+  await page.getByRole('link', { name: /Vous travaillez dans cette Régie \?/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vous travaillez dans cette Régie ?' })).toBeVisible();
+  await page.getByLabel('Message pour le réseau').fill(`Je coordonne les chantiers ${tag}.`);
+  await hydrated(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'gestion-demande');
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Demande envoyée');
+
+  // The network accepts it from /reseau.
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: page.viewportSize(), isMobile: phone, hasTouch: phone });
+  const reseau = await context.newPage();
+  await signIn(reseau, network);
+  await reseau.goto('/reseau');
+  const claim = reseau.locator('li.claim', { hasText: `Je coordonne les chantiers ${tag}.` });
+  await expect(claim).toContainText(claimant);
+  expect(await seriousA11yViolations(reseau)).toEqual([]);
+  await screenshot(reseau, testInfo, 'reseau');
+  await claim.getByRole('button', { name: 'Accepter' }).click();
+  await expect(reseau.getByRole('status').first()).toContainText('Demande acceptée');
+  await context.close();
+
+  // She is told by mail (over SMTP), and the form is hers.
+  await expect.poll(async () => {
+    const mails = await (await request.get(process.env.ATLAS_E2E_MAILS)).json();
+    return mails.some((m) => m.to.includes(claimant) && m.subject.includes('Demande acceptée'));
+  }, { timeout: 20_000 }).toBe(true);
+  await page.goto(`/gestion/${slug}`);
+  await expect(page.getByRole('button', { name: 'Enregistrer la fiche' })).toBeVisible();
 });

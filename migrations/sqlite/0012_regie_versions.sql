@@ -25,3 +25,24 @@ CREATE TABLE regie_versions (
     UNIQUE (regie_id, version)
 );
 CREATE INDEX regie_versions_author ON regie_versions (author_id);
+
+-- « Vous travaillez dans cette Régie ? »: a signed-in person asks to keep a Régie's page, with
+-- the role wished and a message; the network accepts (the role is given; the first person
+-- accepted becomes its administrator) or refuses, and the person gets a mail either way.
+CREATE TABLE regie_claims (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    regie_id BIGINT NOT NULL REFERENCES regies (id) ON DELETE CASCADE,
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    -- 'regie-editor' | 'regie-admin'
+    role TEXT NOT NULL CHECK (role IN ('regie-editor', 'regie-admin')),
+    message TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    -- NULL while waiting; then 'acceptee' | 'refusee', by whom (NULL: the command line, or an
+    -- account deleted since) and when.
+    decision TEXT CHECK (decision IN ('acceptee', 'refusee')),
+    decided_by BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+    decided_at BIGINT
+);
+CREATE INDEX regie_claims_regie ON regie_claims (regie_id);
+CREATE INDEX regie_claims_account ON regie_claims (account_id);
+CREATE INDEX regie_claims_decided_by ON regie_claims (decided_by);

@@ -3,7 +3,8 @@
 //! read), under the write prefix: same-origin-checked and rate-limited like every write.
 //! A browser is sent back to the page (the outcome in its URL, what was typed kept); other
 //! clients get the status and JSON: 200 `{"version"}`, 422 with the problems, 409 on a conflict.
-//! The network's « vérifiée » is a form of its own.
+//! The network's « vérifiée », a person's request to keep a Régie's page and the network's answer
+//! to it are forms of their own.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
@@ -16,6 +17,8 @@ use atlas_core::locale::Locale;
 use atlas_core::regie::profile::ProfileForm;
 use atlas_core::text::percent_encode;
 use atlas_service::account::SignedIn;
+use atlas_service::account::team::TeamRole;
+use atlas_service::regie::claim;
 use atlas_service::regie::edit::{self, Saved};
 use atlas_service::Actor;
 
@@ -25,6 +28,8 @@ use crate::state::AppState;
 pub const PROFILE_PATH: &str = "/api/ecriture/gestion/profil";
 pub const RESTORE_PATH: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_PATH: &str = "/api/ecriture/gestion/verifier";
+pub const CLAIM_PATH: &str = "/api/ecriture/gestion/demander";
+pub const DECIDE_PATH: &str = "/api/ecriture/reseau/decider";
 
 /// The profile's fields, in the form's names (`activite` repeated).
 struct Fields(Vec<(String, String)>);
@@ -194,6 +199,46 @@ pub async fn verify(
     match edit::verify(&state.atlas.db, &actor_of(signed_in), &slug).await {
         Ok(n) if from_browser(&headers) => redirect(format!("{page}?fait=verifiee&numero={n}")),
         Ok(n) => (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response(),
+        Err(e) => refused(&headers, &page, e, ""),
+    }
+}
+
+/// `POST /api/ecriture/gestion/demander`: `regie`, `role` (`editeur` or `administrateur`),
+/// `message`, `langue`. « Vous travaillez dans cette Régie ? »
+pub async fn claim(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Response {
+    let Ok(Form(fields)) = form else { return respond(locale(&headers), &Error::new(Code::MalformedRequest)) };
+    let fields = Fields(fields);
+    let slug = fields.get("regie");
+    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+    let page = page_locale.path(&format!("/gestion/{}", percent_encode(&slug)));
+    let Some(role) = TeamRole::parse(&fields.get("role")) else {
+        return refused(&headers, &page, Error::with(Code::InvalidParameter, "role"), "");
+    };
+    match claim::ask(&state.atlas.db, &actor_of(signed_in), &slug, role, &fields.get("message")).await {
+        Ok(_) if from_browser(&headers) => redirect(format!("{page}?fait=demande")),
+        Ok(id) => (StatusCode::CREATED, Json(serde_json::json!({ "demande": id }))).into_response(),
+        Err(e) => refused(&headers, &page, e, ""),
+    }
+}
+
+/// `POST /api/ecriture/reseau/decider`: `demande` (its number), `decision` (`accepter` or
+/// `refuser`), `langue`. The network's answer to a request.
+pub async fn decide(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Response {
+    let Ok(Form(fields)) = form else { return respond(locale(&headers), &Error::new(Code::MalformedRequest)) };
+    let fields = Fields(fields);
+    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+    let page = page_locale.path("/reseau");
+    let accept = match fields.get("decision").as_str() {
+        "accepter" => true,
+        "refuser" => false,
+        _ => return refused(&headers, &page, Error::with(Code::InvalidParameter, "decision"), ""),
+    };
+    let Ok(id) = fields.get("demande").trim().parse::<i64>() else {
+        return refused(&headers, &page, Error::with(Code::MissingParameter, "demande"), "");
+    };
+    match claim::decide(&state.atlas.db, &actor_of(signed_in), id, accept).await {
+        Ok(()) if from_browser(&headers) => redirect(format!("{page}?fait={}", if accept { "acceptee" } else { "refusee" })),
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&headers, &page, e, ""),
     }
 }

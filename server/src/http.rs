@@ -62,6 +62,8 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(crate::gestion::PROFILE_PATH, axum::routing::post(crate::gestion::save_profile))
         .route(crate::gestion::RESTORE_PATH, axum::routing::post(crate::gestion::restore))
         .route(crate::gestion::VERIFY_PATH, axum::routing::post(crate::gestion::verify))
+        .route(crate::gestion::CLAIM_PATH, axum::routing::post(crate::gestion::claim))
+        .route(crate::gestion::DECIDE_PATH, axum::routing::post(crate::gestion::decide))
         .route(crate::unsubscribe::PATH, get(crate::unsubscribe::show).post(crate::unsubscribe::unsubscribe))
         .route(crate::live::PATH, get(crate::live::stream))
         .route("/participation/flux/{file}", get(participation::feed))

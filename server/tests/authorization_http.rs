@@ -82,7 +82,11 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/gestion/profil", &[("regie", "{r1}"), ("version", "0"), ("nom", "")], EDIT_1),
     ("FORM /api/ecriture/gestion/restaurer", &[("regie", "{r1}"), ("numero", "0"), ("version", "0")], EDIT_1),
     ("FORM /api/ecriture/gestion/verifier", &[("regie", "{r1}")], NETWORK),
-    ("GET /gestion/{r1}", &[], EDIT_1),
+    ("FORM /api/ecriture/gestion/demander", &[("regie", "{r1}"), ("role", "editeur"), ("message", "Je coordonne les chantiers.")], PARTICIPATE),
+    ("FORM /api/ecriture/reseau/decider", &[("demande", "0"), ("decision", "refuser")], NETWORK),
+    ("GET /reseau", &[], NETWORK),
+    // Without a role in it, the page offers to ask to keep it (« Vous travaillez dans cette Régie ? »).
+    ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),
 ];
 

@@ -184,7 +184,9 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         assert_eq!(answer.status(), StatusCode::UNAUTHORIZED, "{backend}");
         let answer = app.clone().oneshot(request(editor.cookie.as_deref(), format!("regie={b}&version=0&nom=Pris&lat=48.85&lon=2.35"))).await.unwrap();
         assert_eq!(answer.status(), StatusCode::FORBIDDEN, "{backend}: her role is in Régie A only");
-        assert_eq!(other.get(&format!("/gestion/{a}")).await.status, StatusCode::FORBIDDEN, "{backend}");
+        let page = other.get(&format!("/gestion/{a}")).await;
+        assert!(page.body.contains("Vous travaillez dans cette Régie ?") && !page.body.contains("/api/ecriture/gestion/profil"), "{backend}: only the way to ask");
+        assert_eq!(other.get(&format!("/gestion/{a}/historique")).await.status, StatusCode::FORBIDDEN, "{backend}");
         assert_eq!(stored(&db, &a).await.0.as_deref(), Some("01 40 00 00 02"), "{backend}");
         assert_eq!(stored(&db, &b).await.2, 0, "{backend}");
 
@@ -230,5 +232,69 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         assert!(public.contains("Vérifiée par le réseau le") && public.contains("Fiche mise à jour par la Régie le"), "{backend}");
         let verification: String = sqlx::query_scalar("SELECT verification FROM regies WHERE slug = $1").bind(&a).fetch_one(&db.pool).await.unwrap();
         assert_eq!(verification, "verifiee", "{backend}");
+    }
+}
+
+/// « Vous travaillez dans cette Régie ? »: a person asks, the network accepts (she becomes the
+/// administrator, the first accepted) or refuses (another one), each mailed; she can then edit.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_to_keep_an_entry_is_answered_by_the_network() {
+    for backend in backends() {
+        let db = fresh(backend).await;
+        common::load_regies(&db).await;
+        let (a, a_name): (String, String) = sqlx::query_as("SELECT slug, nom FROM regies ORDER BY slug LIMIT 1").fetch_one(&db.pool).await.unwrap();
+        for (email, pseudonym) in [("lea@exemple.fr", "Léa"), ("marc@exemple.fr", "Marc")] {
+            operator::add(&db, &Actor::Cli, email, None, Some(pseudonym), Some(PASSWORD)).await.unwrap();
+        }
+        operator::add(&db, &Actor::Cli, "reseau@exemple.fr", Some(Role::NetworkAdmin), Some("Réseau national"), Some(PASSWORD)).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let site = common::repo_root().join("public").to_string_lossy().to_string();
+        let options = LeptosOptions::builder().output_name("atlas").site_root(site).build();
+        let app = http::router_with_limits(options, atlas, WriteLimits::new(std::num::NonZeroU32::new(1000).unwrap(), false));
+        let [mut lea, mut marc, mut network] = [(); 3].map(|_| Browser { app: app.clone(), cookie: None });
+        for (b, email) in [(&mut lea, "lea@exemple.fr"), (&mut marc, "marc@exemple.fr"), (&mut network, "reseau@exemple.fr")] {
+            assert_eq!(b.post("/api/ecriture/compte/connexion", &[("email", email), ("mot_de_passe", PASSWORD)]).await, "/compte", "{backend}");
+        }
+
+        // Without a role: the page offers to ask, and nothing else.
+        let page = lea.get(&format!("/gestion/{a}")).await;
+        assert!(!page.body.contains("action=\"/api/ecriture/gestion/profil\""), "{backend}");
+        assert!(page.body.contains("Vous travaillez dans cette Régie ?") && page.body.contains("action=\"/api/ecriture/gestion/demander\""), "{backend}");
+        let asked = [("regie", a.as_str()), ("role", "editeur"), ("message", "Coordinatrice des chantiers, joignable au 01 23 45 67 89.")];
+        assert_eq!(lea.post("/api/ecriture/gestion/demander", &asked).await, format!("/gestion/{a}?fait=demande"), "{backend}");
+        assert!(lea.get(&format!("/gestion/{a}?fait=demande")).await.body.contains("Votre demande attend la réponse du réseau."), "{backend}");
+        assert!(lea.post("/api/ecriture/gestion/demander", &asked).await.contains("erreur=conflit"), "{backend}: one request at a time");
+        let marc_asked = [("regie", a.as_str()), ("role", "administrateur"), ("message", "")];
+        assert_eq!(marc.post("/api/ecriture/gestion/demander", &marc_asked).await, format!("/gestion/{a}?fait=demande"), "{backend}");
+
+        // The network's queue; only the network sees it.
+        assert_eq!(lea.get("/reseau").await.status, StatusCode::FORBIDDEN, "{backend}");
+        let queue = network.get("/reseau").await.body;
+        assert!(queue.contains(&a_name) && queue.contains("Léa &lt;lea@exemple.fr&gt;") && queue.contains("Coordinatrice des chantiers"), "{backend}");
+        assert!(queue.contains("Fiches à rafraîchir"), "{backend}");
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM regie_claims ORDER BY id").fetch_all(&db.pool).await.unwrap();
+        let (lea_claim, marc_claim) = (ids[0].to_string(), ids[1].to_string());
+
+        // Léa, accepted first, becomes the administrator though she asked to be an éditrice.
+        assert_eq!(network.post("/api/ecriture/reseau/decider", &[("demande", &lea_claim), ("decision", "accepter")]).await, "/reseau?fait=acceptee", "{backend}");
+        assert!(network.post("/api/ecriture/reseau/decider", &[("demande", &lea_claim), ("decision", "refuser")]).await.contains("erreur=introuvable"), "{backend}: decided once");
+        assert_eq!(network.post("/api/ecriture/reseau/decider", &[("demande", &marc_claim), ("decision", "refuser")]).await, "/reseau?fait=refusee", "{backend}");
+        let mails = atlas_service::mail::latest(&db, 10).await.unwrap();
+        let to_lea = mails.iter().find(|m| m.recipient == "lea@exemple.fr").expect("a mail to Léa");
+        assert!(to_lea.subject.starts_with("Demande acceptée") && to_lea.body_text.contains("administrateur ou administratrice"), "{backend}: {}", to_lea.body_text);
+        assert!(to_lea.body_text.contains(&format!("/gestion/{a}")), "{backend}");
+        let to_marc = mails.iter().find(|m| m.recipient == "marc@exemple.fr").expect("a mail to Marc");
+        assert!(to_marc.subject.starts_with("Demande non retenue"), "{backend}");
+        let roles: Vec<(String, String)> = sqlx::query_as("SELECT a.email, r.role FROM account_roles r JOIN accounts a ON a.id = r.account_id WHERE r.role LIKE 'regie-%'")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(roles, vec![("lea@exemple.fr".to_owned(), "regie-admin".to_owned())], "{backend}");
+
+        // Her next page: the form, hers to keep; Marc still may not.
+        let page = lea.get(&format!("/gestion/{a}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{backend}");
+        assert!(page.body.contains("action=\"/api/ecriture/gestion/profil\""), "{backend}");
+        assert!(!marc.get(&format!("/gestion/{a}")).await.body.contains("action=\"/api/ecriture/gestion/profil\""), "{backend}");
     }
 }

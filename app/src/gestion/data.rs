@@ -51,6 +51,12 @@ pub struct GestionData {
     pub candidates: Vec<(String, String)>,
     /// The newest first; on a conflict, only those saved since the version the form started from.
     pub versions: Vec<VersionView>,
+    /// A signed-in person without a role in the Régie may ask to keep it: `Some(waiting)`.
+    pub claim: Option<bool>,
+    /// `/reseau`: the requests waiting, (id, Régie slug, Régie name, who and what, message).
+    pub claims: Vec<(i64, String, String, String, String)>,
+    /// `/reseau`: (slug, name, last change in words) of the entries a year old or more.
+    pub stale: Vec<(String, String, String)>,
 }
 
 impl GestionData {
@@ -104,10 +110,20 @@ pub async fn gestion_page(
         data.regies = edit::mine(&db, &actor).await.map_err(fail)?;
         return Ok(data);
     }
+    if what == "reseau" {
+        return network_page(data, &db, &actor, locale).await;
+    }
     // The page answers with the refusal's status (403 for another Régie's staff), not 200.
     let editable = match edit::open(&db, &actor, &slug).await {
         Ok(e) => e,
         Err(e) => {
+            // Someone without a role in it may ask to keep it: that page is theirs (200).
+            if e.code == Code::Forbidden && what == "fiche" {
+                if let Some((name, waiting)) = atlas_service::regie::claim::target(&db, &actor, &slug).await.map_err(fail)? {
+                    (data.slug, data.name, data.claim) = (slug, name, Some(waiting));
+                    return Ok(data);
+                }
+            }
             if e.status() < 500 {
                 crate::error::set_status(e.status());
             }
@@ -188,4 +204,32 @@ fn versions(all: &[atlas_service::regie::versions::Version], since: i64, t: &Ges
             VersionView { number: v.number, title, byline: t.get(T::By).replace("{who}", &who).replace("{when}", &when), changes }
         })
         .collect()
+}
+
+/// `/reseau`: the requests to keep an entry, and the entries nobody touched for a year.
+#[cfg(feature = "ssr")]
+async fn network_page(mut data: GestionData, db: &atlas_service::db::Database, actor: &atlas_service::Actor, locale: crate::i18n::Locale) -> Result<GestionData, ServerFnError> {
+    use super::texts::T;
+    use atlas_service::account::team::TeamRole;
+    if !data.network {
+        crate::error::set_status(403);
+        return Ok(data);
+    }
+    let day = |ms: i64| locale.date(&atlas_service::account::profile::iso_date(ms));
+    let t = &data.texts;
+    let claims = atlas_service::regie::claim::queue(db, actor).await.map_err(crate::error::fail)?;
+    data.claims = claims
+        .into_iter()
+        .map(|c| {
+            let role = t.get(if c.role == TeamRole::Admin { T::RoleAdmin } else { T::RoleEditor });
+            let who = t.get(T::ClaimFrom).replace("{who}", &format!("{} <{}>", c.pseudonym, c.email)).replace("{date}", &day(c.created_at)).replace("{role}", &role);
+            (c.id, c.regie_slug, c.regie_name, who, c.message)
+        })
+        .collect();
+    let stale = atlas_service::regie::edit::stale(db, actor).await.map_err(crate::error::fail)?;
+    data.stale = stale
+        .into_iter()
+        .map(|(slug, name, last)| (slug, name, last.map_or_else(|| t.get(T::StaleNever), |at| t.get(T::StaleSince).replace("{date}", &day(at)))))
+        .collect();
+    Ok(data)
 }

@@ -1,9 +1,11 @@
 //! `/gestion`: a Régie's team keeps its page true. `/gestion` lists the Régies the person keeps,
 //! `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
 //! their fields, what was typed kept), `/gestion/<slug>/historique` the versions with their diff
-//! and a restore button each. One lazy route: the main bundle carries only its loader.
+//! and a restore button each; `/reseau` is the network's administration (`network_page`). One
+//! lazy route for all: the main bundle carries only its loader.
 
 pub mod data;
+pub mod network_page;
 pub mod profile_page;
 pub mod texts;
 
@@ -23,10 +25,13 @@ pub use crate::compte::param;
 pub fn GestionPages() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let path = leptos_router::hooks::use_location().pathname;
     move || {
         query.track();
         let slug = params.read().get("slug").unwrap_or_default();
+        let network = path.get().ends_with("/reseau");
         match (slug.is_empty(), params.read().get("page").as_deref()) {
+            (true, _) if network => gestion_view("reseau", String::new(), network_page::network_body),
             (true, _) => gestion_view("liste", String::new(), list_body),
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
@@ -165,3 +170,5 @@ fn history_body(d: GestionData) -> AnyView {
 pub const PROFILE_URL: &str = "/api/ecriture/gestion/profil";
 pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
+pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";
+pub const DECIDE_URL: &str = "/api/ecriture/reseau/decider";

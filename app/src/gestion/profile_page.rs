@@ -80,6 +80,9 @@ pub fn profile_body(d: GestionData) -> AnyView {
     if !d.signed_in {
         return frame(d.texts.get(T::Title), sign_in_first(&d));
     }
+    if let Some(waiting) = d.claim {
+        return frame(d.name.clone(), super::network_page::claim_body(&d, waiting));
+    }
     let refusals = Refusals::of(&d);
     let typed = param("saisie") == "1";
     // What the form shows: what was typed when it came back, else the stored profile.

@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod profile;
+pub mod profile_problem;
 #[cfg(feature = "import")]
 pub mod import;
 

@@ -7,6 +7,8 @@ use crate::activite::Activite;
 use crate::coverage::CoverageStatus;
 use crate::locale::Locale;
 
+pub use super::profile_problem::Problem;
+
 pub const NAME_MAX_CHARS: usize = 150;
 pub const ADDRESS_MAX_CHARS: usize = 200;
 pub const WEBSITE_MAX_CHARS: usize = 200;
@@ -141,121 +143,6 @@ impl ProfileField {
             (Self::Activites, En) => "Activities",
             (Self::Couverture, Fr) => "Quartiers prioritaires couverts",
             (Self::Couverture, En) => "Priority neighbourhoods covered",
-        }
-    }
-}
-
-/// Why a field was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Problem {
-    NameLength,
-    SiretInvalid,
-    /// Another Régie of the Atlas has this SIRET: a likely duplicate, for the network to merge.
-    SiretTaken,
-    AddressLength,
-    PositionInvalid,
-    PhoneInvalid,
-    EmailInvalid,
-    WebsiteInvalid,
-    CreationDateInvalid,
-    MembershipDateInvalid,
-    DescriptionLength,
-    ActivityUnknown,
-    /// A QPV code or status that is not one (or « confirmée », which only the network gives).
-    CoverageInvalid,
-    NoteLength,
-}
-
-impl Problem {
-    pub const ALL: [Problem; 14] = [
-        Self::NameLength,
-        Self::SiretInvalid,
-        Self::SiretTaken,
-        Self::AddressLength,
-        Self::PositionInvalid,
-        Self::PhoneInvalid,
-        Self::EmailInvalid,
-        Self::WebsiteInvalid,
-        Self::CreationDateInvalid,
-        Self::MembershipDateInvalid,
-        Self::DescriptionLength,
-        Self::ActivityUnknown,
-        Self::CoverageInvalid,
-        Self::NoteLength,
-    ];
-
-    pub fn field(self) -> ProfileField {
-        match self {
-            Self::NameLength => ProfileField::Nom,
-            Self::SiretInvalid | Self::SiretTaken => ProfileField::Siret,
-            Self::AddressLength => ProfileField::Adresse,
-            Self::PositionInvalid => ProfileField::Position,
-            Self::PhoneInvalid => ProfileField::Telephone,
-            Self::EmailInvalid => ProfileField::Email,
-            Self::WebsiteInvalid => ProfileField::SiteWeb,
-            Self::CreationDateInvalid => ProfileField::DateCreation,
-            Self::MembershipDateInvalid => ProfileField::DateAdhesion,
-            Self::DescriptionLength => ProfileField::Description,
-            Self::ActivityUnknown => ProfileField::Activites,
-            Self::CoverageInvalid | Self::NoteLength => ProfileField::Couverture,
-        }
-    }
-
-    /// Stable name, for URLs and JSON.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::NameLength => "nom_longueur",
-            Self::SiretInvalid => "siret_invalide",
-            Self::SiretTaken => "siret_pris",
-            Self::AddressLength => "adresse_longueur",
-            Self::PositionInvalid => "position_invalide",
-            Self::PhoneInvalid => "telephone_invalide",
-            Self::EmailInvalid => "courriel_invalide",
-            Self::WebsiteInvalid => "site_invalide",
-            Self::CreationDateInvalid => "date_creation_invalide",
-            Self::MembershipDateInvalid => "date_adhesion_invalide",
-            Self::DescriptionLength => "description_longueur",
-            Self::ActivityUnknown => "activite_inconnue",
-            Self::CoverageInvalid => "couverture_invalide",
-            Self::NoteLength => "note_longueur",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
-
-    pub fn message(self, locale: Locale) -> String {
-        use Locale::{En, Fr};
-        match (self, locale) {
-            (Self::NameLength, Fr) => format!("le nom compte de 3 à {NAME_MAX_CHARS} caractères"),
-            (Self::NameLength, En) => format!("the name has 3 to {NAME_MAX_CHARS} characters"),
-            (Self::SiretInvalid, Fr) => "le SIRET compte 14 chiffres et sa clé de contrôle doit correspondre (vérifiez sur l'avis de situation INSEE)".into(),
-            (Self::SiretInvalid, En) => "a SIRET has 14 digits and its check digit must match (see the INSEE notice)".into(),
-            (Self::SiretTaken, Fr) => "une autre Régie de l'Atlas a ce SIRET : écrivez au réseau pour réunir les deux fiches".into(),
-            (Self::SiretTaken, En) => "another Régie of the Atlas has this SIRET: write to the network to merge both entries".into(),
-            (Self::AddressLength, Fr) => format!("l'adresse compte au plus {ADDRESS_MAX_CHARS} caractères"),
-            (Self::AddressLength, En) => format!("the address has at most {ADDRESS_MAX_CHARS} characters"),
-            (Self::PositionInvalid, Fr) => "la position est une latitude et une longitude en France, par exemple 48,8566 et 2,3522".into(),
-            (Self::PositionInvalid, En) => "the position is a latitude and a longitude in France, for example 48.8566 and 2.3522".into(),
-            (Self::PhoneInvalid, Fr) => "un numéro de téléphone compte 10 chiffres (01 23 45 67 89) ou commence par + et l'indicatif".into(),
-            (Self::PhoneInvalid, En) => "a phone number has 10 digits (01 23 45 67 89) or starts with + and the country code".into(),
-            (Self::EmailInvalid, Fr) => "l'adresse de courriel n'est pas valide (exemple : contact@regie.fr)".into(),
-            (Self::EmailInvalid, En) => "the e-mail address is not valid (example: contact@regie.fr)".into(),
-            (Self::WebsiteInvalid, Fr) => format!("le site web est une adresse comme https://www.regie.fr ({WEBSITE_MAX_CHARS} caractères au plus)"),
-            (Self::WebsiteInvalid, En) => format!("the website is an address like https://www.regie.fr (at most {WEBSITE_MAX_CHARS} characters)"),
-            (Self::CreationDateInvalid, Fr) => "la date de création s'écrit JJ/MM/AAAA, AAAA-MM-JJ ou AAAA".into(),
-            (Self::CreationDateInvalid, En) => "the founding date is written DD/MM/YYYY, YYYY-MM-DD or YYYY".into(),
-            (Self::MembershipDateInvalid, Fr) => "la date d'adhésion s'écrit JJ/MM/AAAA, AAAA-MM-JJ ou AAAA".into(),
-            (Self::MembershipDateInvalid, En) => "the membership date is written DD/MM/YYYY, YYYY-MM-DD or YYYY".into(),
-            (Self::DescriptionLength, Fr) => format!("la description compte au plus {DESCRIPTION_MAX_CHARS} caractères"),
-            (Self::DescriptionLength, En) => format!("the description has at most {DESCRIPTION_MAX_CHARS} characters"),
-            (Self::ActivityUnknown, Fr) => "choisissez les activités dans la liste".into(),
-            (Self::ActivityUnknown, En) => "choose the activities from the list".into(),
-            (Self::CoverageInvalid, Fr) => "choisissez les quartiers dans la liste, chacun « estimé » ou « déclaré » (seul le réseau confirme)".into(),
-            (Self::CoverageInvalid, En) => "choose the neighbourhoods from the list, each “estimated” or “declared” (only the network confirms)".into(),
-            (Self::NoteLength, Fr) => format!("une note sur un quartier compte au plus {NOTE_MAX_CHARS} caractères"),
-            (Self::NoteLength, En) => format!("a note on a neighbourhood has at most {NOTE_MAX_CHARS} characters"),
         }
     }
 }

@@ -174,3 +174,43 @@ pub fn new_item(locale: Locale, to: &str, title: &str, qpv: &str, signalement: b
         ),
     }
 }
+
+/// To a person who asked to keep a Régie's page: the network's answer.
+pub fn claim_decided(locale: Locale, to: &str, regie: &str, accepted: bool, admin: bool, link: &str) -> Mail {
+    match (locale, accepted) {
+        (Locale::Fr, true) => with_link(
+            to,
+            format!("Demande acceptée : {regie} — Atlas des Régies"),
+            format!(
+                "Bonjour, le réseau a accepté votre demande : vous gérez désormais la fiche de {regie} sur l'Atlas des Régies, comme {}. La voici :",
+                if admin { "administrateur ou administratrice (la fiche et l'équipe)" } else { "éditeur ou éditrice" }
+            ),
+            link,
+            "Chaque modification est enregistrée comme une version, avec son auteur et sa date.".into(),
+        ),
+        (Locale::En, true) => with_link(
+            to,
+            format!("Request accepted: {regie} — Atlas des Régies"),
+            format!(
+                "Hello, the network accepted your request: you now keep the entry of {regie} on the Atlas des Régies, as {}. Here it is:",
+                if admin { "an administrator (the entry and the team)" } else { "an editor" }
+            ),
+            link,
+            "Every change is kept as a version, with its author and date.".into(),
+        ),
+        (Locale::Fr, false) => with_link(
+            to,
+            format!("Demande non retenue : {regie} — Atlas des Régies"),
+            format!("Bonjour, le réseau n'a pas retenu votre demande de gérer la fiche de {regie}. Si vous travaillez dans cette Régie, demandez à son équipe de vous inviter, ou écrivez au réseau. La fiche :"),
+            link,
+            "Vous pouvez toujours proposer une correction depuis la page de la Régie.".into(),
+        ),
+        (Locale::En, false) => with_link(
+            to,
+            format!("Request not accepted: {regie} — Atlas des Régies"),
+            format!("Hello, the network did not accept your request to keep the entry of {regie}. If you work for this Régie, ask its team to invite you, or write to the network. The entry:"),
+            link,
+            "You can still suggest a correction from the Régie's page.".into(),
+        ),
+    }
+}

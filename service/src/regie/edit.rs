@@ -183,6 +183,22 @@ pub async fn dates(db: &Database, actor: &Actor, slug: &str) -> Result<Dates, Er
     versions::dates(&mut conn, slug).await.map_err(store_error)
 }
 
+/// Régies whose page nobody changed or verified for a year (or ever since their import), the
+/// longest forgotten first: (slug, name, last change in Unix ms).
+pub async fn stale(db: &Database, actor: &Actor) -> Result<Vec<(String, String, Option<i64>)>, Error> {
+    actor.authorize(Action::VerifyRegies)?;
+    let rows: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT r.slug, r.nom, (SELECT MAX(v.at) FROM regie_versions v WHERE v.regie_id = r.id AND v.kind <> 'origine') FROM regies r ORDER BY r.nom",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .map_err(store_error)?;
+    let year_ago = now_ms() - 365 * crate::account::DAY_MS;
+    let mut rows: Vec<_> = rows.into_iter().filter(|(_, _, last)| last.is_none_or(|at| at < year_ago)).collect();
+    rows.sort_by_key(|(_, _, last)| last.unwrap_or(0));
+    Ok(rows)
+}
+
 /// 409, naming the version saved in between (the page shows who and what).
 fn conflict(current: i64) -> Error {
     Error::with(Code::Conflict, &format!("version {current}"))

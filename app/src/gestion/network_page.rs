@@ -1,0 +1,103 @@
+//! `/reseau`: the network's administration. The requests to keep a Régie's entry, each with
+//! « Accepter » and « Refuser » (the person is mailed either way), then the entries nobody
+//! changed or verified for a year, each linked to its `/gestion` form.
+
+use leptos::prelude::*;
+
+use super::data::GestionData;
+use super::texts::T;
+use super::{frame, param, sign_in_first, CLAIM_URL, DECIDE_URL};
+use crate::i18n::use_texts;
+
+pub fn network_body(d: GestionData) -> AnyView {
+    let t = use_texts();
+    if !d.signed_in {
+        return frame(d.texts.get(T::NetworkTitle), sign_in_first(&d));
+    }
+    if !d.network {
+        return frame(d.texts.get(T::NetworkTitle), view! { <p class="alert" role="alert">{d.texts.get(T::NetworkOnly)}</p> }.into_any());
+    }
+    let notice = match param("fait").as_str() {
+        "acceptee" => Some(d.texts.get(T::Accepted)),
+        "refusee" => Some(d.texts.get(T::RefusedNotice)),
+        _ => None,
+    }
+    .map(|m| view! { <p class="notice ok" role="status">{m}</p> });
+    let error = d.message(&param("erreur")).map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
+    let body = view! {
+        {notice}
+        {error}
+        <section class="account-section" aria-labelledby="demandes">
+            <h2 id="demandes">{d.texts.get(T::ClaimsHeading)}</h2>
+            {d.claims.is_empty().then(|| view! { <p>{d.texts.get(T::ClaimsNone)}</p> })}
+            <ul class="claims">
+                {d.claims.iter().map(|(id, slug, name, who, message)| view! {
+                    <li class="claim">
+                        <h3><a href=t.locale.path(&format!("/regies/{slug}"))>{name.clone()}</a></h3>
+                        <p>{who.clone()}</p>
+                        {(!message.is_empty()).then(|| view! { <blockquote>{message.clone()}</blockquote> })}
+                        <form method="post" action=DECIDE_URL class="decide">
+                            <input type="hidden" name="demande" value=id.to_string() />
+                            <input type="hidden" name="langue" value=t.locale.lang() />
+                            <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
+                            <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="account-section" aria-labelledby="a-rafraichir">
+            <h2 id="a-rafraichir">{d.texts.get(T::StaleHeading)} " (" {d.stale.len()} ")"</h2>
+            <p class="help">{d.texts.get(T::StaleIntro)}</p>
+            <ul class="stale">
+                {d.stale.iter().map(|(slug, name, last)| view! {
+                    <li><a href=t.locale.path(&format!("/gestion/{slug}"))>{name.clone()}</a> " · " {last.clone()}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any();
+    frame(d.texts.get(T::NetworkTitle), body)
+}
+
+/// On `/gestion/<slug>` for a signed-in person without a role there: « Vous travaillez dans
+/// cette Régie ? », or that their request waits.
+pub fn claim_body(d: &GestionData, waiting: bool) -> AnyView {
+    let t = use_texts();
+    let sent = param("fait") == "demande";
+    let error = d.message(&param("erreur")).filter(|_| param("erreur") != "interdit").map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
+    let form = (!waiting).then(|| {
+        view! {
+            <form method="post" action=CLAIM_URL class="profile-form">
+                <input type="hidden" name="regie" value=d.slug.clone() />
+                <input type="hidden" name="langue" value=t.locale.lang() />
+                <fieldset>
+                    <legend>{d.texts.get(T::ClaimRole)}</legend>
+                    <ul class="checkboxes">
+                        <li><input type="radio" id="role-editeur" name="role" value="editeur" checked=true /><label for="role-editeur">{d.texts.get(T::RoleEditor)}</label></li>
+                        <li><input type="radio" id="role-admin" name="role" value="administrateur" /><label for="role-admin">{d.texts.get(T::RoleAdmin)}</label></li>
+                    </ul>
+                </fieldset>
+                <div class="field">
+                    <label for="demande-message">{d.texts.get(T::ClaimMessage)}</label>
+                    <textarea id="demande-message" name="message" rows="4" maxlength="1000"></textarea>
+                </div>
+                <button type="submit">{d.texts.get(T::ClaimSend)}</button>
+            </form>
+        }
+    });
+    view! {
+        <section aria-labelledby="demander">
+            <h2 id="demander">{d.texts.get(T::ClaimHeading)}</h2>
+            {sent.then(|| view! { <p class="notice ok" role="status">{d.texts.get(T::ClaimSent)}</p> })}
+            {error}
+            {if waiting {
+                view! { <p>{d.texts.get(T::ClaimWaiting)}</p> }.into_any()
+            } else {
+                view! { <p>{d.texts.get(T::ClaimIntro).replace("{regie}", &d.name)}</p> }.into_any()
+            }}
+            {form}
+        </section>
+    }
+    .into_any()
+}
