@@ -70,7 +70,7 @@ test('an éditrice updates her Régie, sees the diff, restores it, and may not t
   await page.goto(`/regies/${slug}`);
   await expect(page.locator('main')).toContainText(newPhone);
   await expect(page.locator('main').getByRole('link', { name: `https://regie-${tag}.fr` })).toBeVisible();
-  await expect(page.locator('#mise-a-jour')).toContainText('Fiche mise à jour par la Régie le');
+  await expect(page.locator('#mise-a-jour')).toContainText('Fiche mise à jour le');
   const map = await (await request.get('/api/v1/carte/regies.geojson')).json();
   const pin = map.features.find((f) => f.properties.slug === slug);
   expect(pin.geometry.coordinates[0]).toBeCloseTo(lon + 0.001, 5);

@@ -52,7 +52,7 @@ fn form_values(page: &str) -> Vec<(String, String)> {
         }
     }
     let description = page
-        .split("name=\"description\"")
+        .split("<textarea id=\"fiche-description\"")
         .nth(1)
         .and_then(|s| s.split_once('>'))
         .map(|(_, rest)| rest.split("</textarea>").next().unwrap_or_default().to_owned());
@@ -110,7 +110,7 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         let back = editor.post("/api/ecriture/gestion/profil", &pairs(&bad)).await;
         assert!(back.starts_with(&format!("/gestion/{a}?erreurs=telephone_invalide,site_invalide&")), "{backend}: {back}");
         let page = editor.get(&back).await.body;
-        assert!(page.contains("id=\"fiche-telephone-erreur\">un numéro de téléphone compte 10 chiffres"), "{backend}");
+        assert!(page.contains("id=\"fiche-telephone-erreur\" class=\"field-error\">un numéro de téléphone compte 10 chiffres"), "{backend}");
         assert!(page.contains("aria-describedby=\"fiche-telephone-aide fiche-telephone-erreur\" aria-invalid=\"true\""), "{backend}");
         assert!(page.contains("value=\"Régie gardée\"") && page.contains("value=\"12 34\""), "{backend}: what was typed comes back");
         assert_eq!(stored(&db, &a).await, (old_phone.clone(), old_site.clone(), 0), "{backend}: nothing written");
@@ -125,7 +125,7 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         assert_eq!(versions(&db, &a).await, 2, "{backend}: the imported state (0) and the edit (1)");
         let public = anonymous.get(&format!("/regies/{a}")).await.body;
         assert!(public.contains("01 40 00 00 01") && public.contains("https://www.regie-a-neuf.fr"), "{backend}");
-        assert!(public.contains("Fiche mise à jour par la Régie le"), "{backend}");
+        assert!(public.contains("Fiche mise à jour le"), "{backend}");
         let unchanged =
             editor.post("/api/ecriture/gestion/profil", &pairs(&with(&good, &[("version", "1"), ("site_web", "https://www.regie-a-neuf.fr")]))).await;
         assert_eq!(unchanged, format!("/gestion/{a}?fait=inchange"), "{backend}: no empty version");
@@ -222,14 +222,16 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         assert!(history.contains("<ins>Quartier des Essais (déclarée) : Résidences Les Essais, bâtiments A à D</ins>"), "{backend}");
         let bad = editor.post("/api/ecriture/gestion/profil", &pairs(&with(&noted, &[("version", "5"), ("statut_QN9999998Z", "confirmee")]))).await;
         assert_eq!(bad, format!("/gestion/{a}?fait=inchange"), "{backend}: a team's « confirmée » stays « déclarée »");
-        let bad = editor.post("/api/ecriture/gestion/profil", &pairs(&with(&noted, &[("version", "5"), ("ajout_qpv", "QN0000000X")]))).await;
+        let mut unknown = with(&noted, &[("version", "5")]);
+        unknown.push(("ajout_qpv".into(), "QN0000000X".into()));
+        let bad = editor.post("/api/ecriture/gestion/profil", &pairs(&unknown)).await;
         assert!(bad.starts_with(&format!("/gestion/{a}?erreurs=couverture_invalide")), "{backend}: {bad}");
 
         // The network verifies it: the public page says when.
         assert_eq!(editor.post("/api/ecriture/gestion/verifier", &[("regie", &a)]).await, format!("/gestion/{a}?erreur=interdit"), "{backend}");
         assert_eq!(network.post("/api/ecriture/gestion/verifier", &[("regie", &a)]).await, format!("/gestion/{a}?fait=verifiee&numero=6"), "{backend}");
         let public = anonymous.get(&format!("/regies/{a}")).await.body;
-        assert!(public.contains("Vérifiée par le réseau le") && public.contains("Fiche mise à jour par la Régie le"), "{backend}");
+        assert!(public.contains("Vérifiée par le réseau le") && public.contains("Fiche mise à jour le"), "{backend}");
         let verification: String = sqlx::query_scalar("SELECT verification FROM regies WHERE slug = $1").bind(&a).fetch_one(&db.pool).await.unwrap();
         assert_eq!(verification, "verifiee", "{backend}");
     }

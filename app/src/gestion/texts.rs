@@ -89,7 +89,7 @@ crate::i18n::page_texts::page_texts! {
     StaleSince => "dernière modification le {date}", "last changed on {date}";
     VerificationTitle => "vérification par le réseau", "verification by the network";
     VerifiedOn => "Vérifiée par le réseau le {date}.", "Verified by the network on {date}.";
-    UpdatedOn => "Fiche mise à jour par la Régie le {date}.", "Entry updated by the Régie on {date}.";
+    UpdatedOn => "Fiche mise à jour le {date}.", "Entry updated on {date}.";
     NeverUpdated => "Fiche issue d'une liste publique, pas encore mise à jour par la Régie.", "Entry from a public list, not yet updated by the Régie.";
     ManageLink => "Vous travaillez dans cette Régie ? Mettre à jour cette fiche", "Do you work for this Régie? Update this entry";
 }
