@@ -47,7 +47,6 @@ use crate::regie::{RegieListPage, RegiePage};
 use crate::territoires::TerritoryPageView;
 use crate::partenaires::{PartnerPage, PartnersPage};
 use crate::participation::new_page::ParticipationPages;
-use crate::gestion::GestionPages;
 
 /// This response's Content-Security-Policy nonce, chosen by the server's security headers
 /// (which name it in the policy) and stamped by Leptos on every inline script of the page.
@@ -138,11 +137,11 @@ fn PageRoutes() -> AnyNestedRoute {
         <Route path=path!("/participation") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/participation/:page") view={Lazy::<ParticipationPagesRoute>::new()} ssr=SsrMode::Async />
         // A Régie's team space (the list, the profile form, its history) and the network's
-        // administration behind one lazy route.
-        <Route path=path!("/gestion") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/gestion/:slug") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/gestion/:slug/:page") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
-        <Route path=path!("/reseau") view={Lazy::<GestionRoute>::new()} ssr=SsrMode::Async />
+        // administration: in the account pages' lazy route (`compte::pages`), which sends them
+        // to `gestion`: a lazy route of their own would cost the main bundle its loader.
+        <Route path=path!("/gestion/:slug") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/gestion/:slug/:page") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/reseau") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }
@@ -214,4 +213,3 @@ lazy_page!(AccountPagesRoute, AccountPages);
 lazy_page!(PrivacyRoute, PrivacyPage);
 lazy_page!(DevMailRoute, DevMailPage);
 lazy_page!(ParticipationPagesRoute, ParticipationPages);
-lazy_page!(GestionRoute, GestionPages);

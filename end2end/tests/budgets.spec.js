@@ -39,8 +39,11 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   // Two budgets for the main bundle. The raw size is exact and moves with the code: 1,117,965 B
   // before moderation, 1,118,849 B with it (+884 B). What travels is the brotli file, whose size
   // moves out of step with the code (those +884 B raw cost +2,600 B brotli) and between two
-  // compressions of the same file (±250 B): 300 KB plus that margin.
-  expect(raw).toBeLessThanOrEqual(1_120_000);
+  // compressions of the same file (±250 B): 300 KB plus that margin. The Régie page's way into
+  // its team's space (« Vous travaillez dans cette Régie ? ») and the /gestion and /reseau routes
+  // (in the account pages' lazy chunk) cost 1,690 B raw: 1,120,540 B, the raw cap raised by
+  // 1,000 B to 1,121,000; the brotli file stayed at 302,128 B, under its unchanged cap.
+  expect(raw).toBeLessThanOrEqual(1_121_000);
   expect(sizes.wasm).toBeLessThanOrEqual(303_000);
   // Each lazy page: main bundle + the chunks the split manifest lists for it + its own chunk.
   const pkg = path.join(site, 'pkg');

@@ -27,11 +27,13 @@ test('an éditrice updates her Régie, sees the diff, restores it, and may not t
 
   // From the public page, the way in for the team.
   await page.goto(`/regies/${slug}`);
-  await expect(page.locator('#mise-a-jour')).toContainText('pas encore mise à jour par la Régie');
+  await expect(page.locator('#source')).toContainText('pas encore mise à jour par la Régie');
   await page.getByRole('link', { name: /Vous travaillez dans cette Régie \? Mettre à jour cette fiche/ }).click();
   await expect(page).toHaveURL(new RegExp(`/gestion/${slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Fiche de la Régie');
   await hydrated(page);
+  // After a client-side navigation the page's <title> comes back with its new text.
+  await expect(page).toHaveTitle(/Fiche de la Régie/);
   expect(await seriousA11yViolations(page)).toEqual([]);
   const name = await page.getByLabel('Nom', { exact: true }).inputValue();
   const oldPhone = await page.getByLabel('Téléphone').inputValue();
@@ -63,14 +65,14 @@ test('an éditrice updates her Régie, sees the diff, restores it, and may not t
   await page.getByLabel('Longitude').fill(String((lon + 0.001).toFixed(6)));
   await page.locator('#ajout-qpv').selectOption(qpv);
   await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
-  await expect(page.getByRole('status').first()).toContainText(/Fiche enregistrée : version \d+/);
+  await expect(page.locator('main .notice.ok')).toContainText(/Fiche enregistrée : version \d+/);
   await screenshot(page, testInfo, 'gestion-enregistree');
 
   // The public page and the map follow.
   await page.goto(`/regies/${slug}`);
   await expect(page.locator('main')).toContainText(newPhone);
-  await expect(page.locator('main').getByRole('link', { name: `https://regie-${tag}.fr` })).toBeVisible();
-  await expect(page.locator('#mise-a-jour')).toContainText('Fiche mise à jour le');
+  await expect(page.locator('main').getByRole('link', { name: `https://regie-${tag}.fr` }).first()).toBeVisible();
+  await expect(page.locator('#source')).toContainText('Fiche mise à jour le');
   const map = await (await request.get('/api/v1/carte/regies.geojson')).json();
   const pin = map.features.find((f) => f.properties.slug === slug);
   expect(pin.geometry.coordinates[0]).toBeCloseTo(lon + 0.001, 5);
@@ -92,7 +94,7 @@ test('an éditrice updates her Régie, sees the diff, restores it, and may not t
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'gestion-historique');
   await page.locator('li.version').nth(1).getByRole('button', { name: /Revenir à cette version/ }).click();
-  await expect(page.getByRole('status').first()).toContainText('Version restaurée');
+  await expect(page.locator('main .notice.ok')).toContainText('Version restaurée');
   await expect(page.locator('li.version').first()).toContainText('restauration de la version');
   await page.goto(`/regies/${slug}`);
   if (oldPhone) await expect(page.locator('main')).toContainText(oldPhone);
@@ -113,7 +115,7 @@ test('a person asks to keep a Régie, the network accepts, she is mailed and can
   const phone = testInfo.project.name === 'phone';
   const tag = `${testInfo.project.name}-${Date.now()}`;
   const unique = [...new Set([...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]))];
-  const slug = unique[phone ? 30 : 31];
+  const slug = unique[phone ? 4 : 5];
   const claimant = `demande-${tag}@exemple.fr`;
   const network = `reseau-${tag}@exemple.fr`;
   cli(['users', 'add', claimant, '--pseudonym', `Demande ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
@@ -126,10 +128,11 @@ test('a person asks to keep a Régie, the network accepts, she is mailed and can
   await expect(page.getByRole('heading', { level: 2, name: 'Vous travaillez dans cette Régie ?' })).toBeVisible();
   await page.getByLabel('Message pour le réseau').fill(`Je coordonne les chantiers ${tag}.`);
   await hydrated(page);
+  await expect(page).toHaveTitle(/Atlas des Régies/);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'gestion-demande');
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
-  await expect(page.getByRole('status').first()).toContainText('Demande envoyée');
+  await expect(page.locator('main .notice.ok')).toContainText('Demande envoyée');
 
   // The network accepts it from /reseau.
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: page.viewportSize(), isMobile: phone, hasTouch: phone });
@@ -141,7 +144,7 @@ test('a person asks to keep a Régie, the network accepts, she is mailed and can
   expect(await seriousA11yViolations(reseau)).toEqual([]);
   await screenshot(reseau, testInfo, 'reseau');
   await claim.getByRole('button', { name: 'Accepter' }).click();
-  await expect(reseau.getByRole('status').first()).toContainText('Demande acceptée');
+  await expect(reseau.locator('main .notice.ok')).toContainText('Demande acceptée');
   await context.close();
 
   // She is told by mail (over SMTP), and the form is hers.

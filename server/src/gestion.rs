@@ -119,6 +119,17 @@ fn kept(form: &ProfileForm) -> String {
     query
 }
 
+/// A url-encoded form as posted (or why it could not be read).
+type Posted = Result<Form<Vec<(String, String)>>, FormRejection>;
+
+/// The form's fields and the language of the page it came from; an unreadable form is a 400.
+fn read(headers: &HeaderMap, form: Posted) -> Result<(Fields, Locale), Response> {
+    let Ok(Form(fields)) = form else { return Err(respond(locale(headers), &Error::new(Code::MalformedRequest))) };
+    let fields = Fields(fields);
+    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+    Ok((fields, page_locale))
+}
+
 fn actor_of(signed_in: Option<Extension<SignedIn>>) -> Actor {
     signed_in.map_or(Actor::Anonymous, |Extension(who)| who.actor())
 }
@@ -130,15 +141,14 @@ pub async fn save_profile(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
     headers: HeaderMap,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    form: Posted,
 ) -> Response {
-    let Ok(Form(fields)) = form else {
-        return respond(locale(&headers), &Error::new(Code::MalformedRequest));
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
     };
-    let fields = Fields(fields);
     let actor = actor_of(signed_in);
     let slug = fields.get("regie");
-    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
     let page = page_locale.path(&format!("/gestion/{}", percent_encode(&slug)));
     let form = fields.form();
     let added: String = fields.get("ajout_qpv").chars().take(12).collect();
@@ -163,15 +173,14 @@ pub async fn restore(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
     headers: HeaderMap,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    form: Posted,
 ) -> Response {
-    let Ok(Form(fields)) = form else {
-        return respond(locale(&headers), &Error::new(Code::MalformedRequest));
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
     };
-    let fields = Fields(fields);
     let actor = actor_of(signed_in);
     let slug = fields.get("regie");
-    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
     let page = page_locale.path(&format!("/gestion/{}/historique", percent_encode(&slug)));
     let (Some(number), Some(expected)) = (fields.get("numero").trim().parse::<i64>().ok(), fields.version()) else {
         return refused(&headers, &page, Error::with(Code::MissingParameter, "numero"), "");
@@ -187,14 +196,13 @@ pub async fn verify(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
     headers: HeaderMap,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    form: Posted,
 ) -> Response {
-    let Ok(Form(fields)) = form else {
-        return respond(locale(&headers), &Error::new(Code::MalformedRequest));
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
     };
-    let fields = Fields(fields);
     let slug = fields.get("regie");
-    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
     let page = page_locale.path(&format!("/gestion/{}", percent_encode(&slug)));
     match edit::verify(&state.atlas.db, &actor_of(signed_in), &slug).await {
         Ok(n) if from_browser(&headers) => redirect(format!("{page}?fait=verifiee&numero={n}")),
@@ -205,11 +213,12 @@ pub async fn verify(
 
 /// `POST /api/ecriture/gestion/demander`: `regie`, `role` (`editeur` or `administrateur`),
 /// `message`, `langue`. « Vous travaillez dans cette Régie ? »
-pub async fn claim(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Response {
-    let Ok(Form(fields)) = form else { return respond(locale(&headers), &Error::new(Code::MalformedRequest)) };
-    let fields = Fields(fields);
+pub async fn claim(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
     let slug = fields.get("regie");
-    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
     let page = page_locale.path(&format!("/gestion/{}", percent_encode(&slug)));
     let Some(role) = TeamRole::parse(&fields.get("role")) else {
         return refused(&headers, &page, Error::with(Code::InvalidParameter, "role"), "");
@@ -223,10 +232,11 @@ pub async fn claim(State(state): State<AppState>, signed_in: Option<Extension<Si
 
 /// `POST /api/ecriture/reseau/decider`: `demande` (its number), `decision` (`accepter` or
 /// `refuser`), `langue`. The network's answer to a request.
-pub async fn decide(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Response {
-    let Ok(Form(fields)) = form else { return respond(locale(&headers), &Error::new(Code::MalformedRequest)) };
-    let fields = Fields(fields);
-    let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
+pub async fn decide(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
     let page = page_locale.path("/reseau");
     let accept = match fields.get("decision").as_str() {
         "accepter" => true,

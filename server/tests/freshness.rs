@@ -28,6 +28,23 @@ fn shows_the_new_regie(port: u16) -> bool {
         && ok("/api/v1/locate?lat=45.1397&lon=2.4958&limit=1", NAME)
 }
 
+/// Waits (10 s at most) until every instance shows `what`, printing when each did.
+fn wait_for_every_instance(backend: &str, ports: &[u16], committed: Instant, what: &str, shows: impl Fn(u16) -> bool) {
+    let mut pending: Vec<u16> = ports.to_vec();
+    while !pending.is_empty() {
+        pending.retain(|p| {
+            if shows(*p) {
+                println!("{backend}: {what} visible sur l'instance :{p} {} ms après le commit", committed.elapsed().as_millis());
+                false
+            } else {
+                true
+            }
+        });
+        assert!(committed.elapsed() < Duration::from_secs(10), "{backend}: instances {pending:?} ne montrent pas la {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 async fn revision(url: &str, concept: &str) -> i64 {
     let db = atlas_service::db::connect(url).await.unwrap();
     let r = sqlx::query_scalar("SELECT revision FROM revisions WHERE concept = $1").bind(concept.to_owned()).fetch_one(&db.pool).await.unwrap();
@@ -67,19 +84,7 @@ async fn instances_follow_a_command_line_import(backend: &str, instances: usize)
     let committed = Instant::now();
     assert!(output.status.success(), "{backend}: {}", String::from_utf8_lossy(&output.stdout));
     assert_eq!(revision(&url, "regies").await, before + 1, "{backend}");
-    let mut pending: Vec<u16> = ports.clone();
-    while !pending.is_empty() {
-        pending.retain(|p| {
-            if shows_the_new_regie(*p) {
-                println!("{backend}: Régie importée visible sur l'instance :{p} {} ms après le commit", committed.elapsed().as_millis());
-                false
-            } else {
-                true
-            }
-        });
-        assert!(committed.elapsed() < Duration::from_secs(10), "{backend}: instances {pending:?} ne montrent pas la Régie importée");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_for_every_instance(backend, &ports, committed, "Régie importée", shows_the_new_regie);
     let _ = std::fs::remove_file(&file);
 
     // A team's edit of that Régie (renamed, its pin moved): every instance shows it too.
@@ -95,19 +100,7 @@ async fn instances_follow_a_command_line_import(backend: &str, instances: usize)
         let ok = |path: &str, needle: &str| matches!(http(port, "GET", path, None), Ok((200, body)) if body.contains(needle));
         ok("/api/suggestions?q=regie%20temoin%20renommee", RENAMED) && ok("/api/v1/carte/regies.geojson", "45.1401") && ok(&format!("/regies/{slug}"), RENAMED)
     };
-    let mut pending: Vec<u16> = ports.clone();
-    while !pending.is_empty() {
-        pending.retain(|p| {
-            if renamed(*p) {
-                println!("{backend}: fiche modifiée visible sur l'instance :{p} {} ms après le commit", committed.elapsed().as_millis());
-                false
-            } else {
-                true
-            }
-        });
-        assert!(committed.elapsed() < Duration::from_secs(10), "{backend}: instances {pending:?} ne montrent pas la fiche modifiée");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_for_every_instance(backend, &ports, committed, "fiche modifiée", renamed);
 }
 
 #[tokio::test(flavor = "multi_thread")]

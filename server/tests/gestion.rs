@@ -96,9 +96,10 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         assert_eq!(version, 0, "{backend}");
 
         // Her Régies, then its form, filled with what the page says today.
-        let list = editor.get("/gestion").await;
+        let list = editor.get("/compte").await;
         assert_eq!(list.status, StatusCode::OK, "{backend}");
-        assert!(list.body.contains(&format!("href=\"/gestion/{a}\">{a_name}</a>")), "{backend}");
+        assert!(list.body.contains(&format!("href=\"/gestion/{a}\">Mettre à jour la fiche de {a_name}</a>")), "{backend}");
+        assert!(network.get("/compte").await.body.contains("href=\"/reseau\""), "{backend}");
         let page = editor.get(&format!("/gestion/{a}")).await;
         assert_eq!(page.status, StatusCode::OK, "{backend}");
         assert!(page.body.contains("Fiche jamais modifiée depuis son import.") && page.body.contains("action=\"/api/ecriture/gestion/profil\""), "{backend}");

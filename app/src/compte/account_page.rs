@@ -103,7 +103,12 @@ fn signed_in(d: &AccountPageData, me: AccountSummary) -> impl IntoView {
         <section class="account-section" aria-labelledby="mes-roles">
             <h2 id="mes-roles">{d.texts.get(T::RolesTitle)}</h2>
             <ul>{me.roles.iter().map(|role| view! { <li>{role.clone()}</li> }).collect_view()}</ul>
-            {me.keeps_regie.then(|| view! { <p><a class="button" href=use_texts().path("/gestion")>{d.texts.get(T::ManageRegie)}</a></p> })}
+            <ul class="gestion-regies">
+                {me.keeps.iter().map(|(slug, name)| view! {
+                    <li><a href=use_texts().path(&format!("/gestion/{slug}"))>{d.texts.get(T::ManageRegie).replace("{regie}", name)}</a></li>
+                }).collect_view()}
+                {me.network.then(|| view! { <li><a href=use_texts().path("/reseau")>{d.texts.get(T::NetworkAdmin)}</a></li> })}
+            </ul>
         </section>
         {team_sections(d)}
         <section class="account-section" aria-labelledby="changer-pseudonyme">

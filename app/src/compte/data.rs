@@ -15,8 +15,10 @@ pub struct AccountSummary {
     pub roles: Vec<String>,
     pub sessions: usize,
     pub has_password: bool,
-    /// Staff of a Régie: `/compte` links to `/gestion`.
-    pub keeps_regie: bool,
+    /// (slug, name) of the Régies whose entry the person keeps (`/gestion/<slug>`).
+    pub keeps: Vec<(String, String)>,
+    /// The network's administration (`/reseau`) is theirs.
+    pub network: bool,
 }
 
 /// A team the signed-in person administers, as `/compte` shows it (roles and dates in words).
@@ -106,7 +108,9 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
     let account = match (what.as_str(), &actor) {
         ("compte", atlas_service::Actor::Account { .. }) => {
             let p = account::profile::profile(&db, &actor).await.map_err(fail)?;
-            Some(summarize(p, locale))
+            let mut summary = summarize(p, locale);
+            summary.keeps = atlas_service::regie::edit::mine(&db, &actor).await.map_err(fail)?;
+            Some(summary)
         }
         _ => None,
     };
@@ -171,8 +175,8 @@ fn summarize(p: atlas_service::account::profile::Profile, locale: crate::i18n::L
         roles.push(t.get(T::RoleHabitant));
     }
     let since = locale.date(&atlas_service::account::profile::iso_date(p.created_at));
-    let keeps_regie = p.roles.iter().any(|(role, _)| matches!(role, Role::RegieEditor { .. } | Role::RegieAdmin { .. }));
-    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password, keeps_regie }
+    let network = p.roles.iter().any(|(role, _)| *role == Role::NetworkAdmin);
+    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password, keeps: Vec::new(), network }
 }
 
 #[cfg(feature = "ssr")]

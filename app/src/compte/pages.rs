@@ -13,7 +13,13 @@ use crate::layout::NotFound;
 #[component]
 pub fn AccountPages() -> impl IntoView {
     let params = use_params_map();
-    move || match params.read().get("page").as_deref() {
+    // `/gestion…` and `/reseau` share this lazy route (see `PageRoutes`).
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let path = crate::i18n::Locale::strip(&path);
+    if path.starts_with("/gestion") || path == "/reseau" {
+        return view! { <crate::gestion::GestionPages /> }.into_any();
+    }
+    (move || match params.read().get("page").as_deref() {
         Some("inscription") => view! { <SignUpPage /> }.into_any(),
         Some("connexion") => view! { <SignInPage /> }.into_any(),
         Some("confirmer") => view! { <ConfirmPage /> }.into_any(),
@@ -26,5 +32,6 @@ pub fn AccountPages() -> impl IntoView {
         Some("notifications") => view! { <NotificationsPage /> }.into_any(),
         Some("desabonnement") => view! { <UnsubscribePage /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
-    }
+    })
+    .into_any()
 }

@@ -90,7 +90,8 @@ crate::i18n::page_texts::page_texts! {
     SignedInAs => "Connecté en tant que", "Signed in as";
     MemberSince => "Compte ouvert le", "Account opened on";
     RolesTitle => "Mes rôles", "My roles";
-    ManageRegie => "Mettre à jour la fiche de ma Régie", "Update my Régie's entry";
+    ManageRegie => "Mettre à jour la fiche de {regie}", "Update the entry of {regie}";
+    NetworkAdmin => "Administration du réseau : demandes, fiches à rafraîchir", "Network administration: requests, entries to refresh";
     TeamTitle => "Équipe de {regie}", "Team of {regie}";
     TeamIntro => "Les personnes qui tiennent la fiche de la Régie à jour. Un éditeur modifie la fiche et répond aux habitants ; un administrateur gère aussi l'équipe.",
         "The people who keep the Régie's page true. An editor changes the page and answers the inhabitants; an administrator also manages the team.";

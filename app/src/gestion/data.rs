@@ -33,8 +33,6 @@ pub struct GestionData {
     pub problem_fields: Vec<(String, String)>,
     pub signed_in: bool,
     pub network: bool,
-    /// `/gestion`: (slug, name) of the Régies the person keeps.
-    pub regies: Vec<(String, String)>,
     pub slug: String,
     pub name: String,
     pub version: i64,
@@ -65,7 +63,7 @@ impl GestionData {
     }
 }
 
-/// `what`: `liste` (the person's Régies), `fiche` (the profile of `slug`, and with `depuis` the
+/// `what`: `reseau` (the network's administration), `fiche` (the profile of `slug`, and with `depuis` the
 /// versions saved since that one), `historique` (every version of `slug`).
 #[server(endpoint = "gestion/page")]
 pub async fn gestion_page(
@@ -104,10 +102,6 @@ pub async fn gestion_page(
     if !data.signed_in {
         // The page invites to sign in, with the status that says so.
         crate::error::set_status(401);
-        return Ok(data);
-    }
-    if what == "liste" {
-        data.regies = edit::mine(&db, &actor).await.map_err(fail)?;
         return Ok(data);
     }
     if what == "reseau" {

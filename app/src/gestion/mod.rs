@@ -1,5 +1,5 @@
-//! `/gestion`: a Régie's team keeps its page true. `/gestion` lists the Régies the person keeps,
-//! `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
+//! `/gestion`: a Régie's team keeps its page true (`/compte` links to each Régie the person
+//! keeps). `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
 //! their fields, what was typed kept), `/gestion/<slug>/historique` the versions with their diff
 //! and a restore button each; `/reseau` is the network's administration (`network_page`). One
 //! lazy route for all: the main bundle carries only its loader.
@@ -32,7 +32,6 @@ pub fn GestionPages() -> impl IntoView {
         let network = path.get().ends_with("/reseau");
         match (slug.is_empty(), params.read().get("page").as_deref()) {
             (true, _) if network => gestion_view("reseau", String::new(), network_page::network_body),
-            (true, _) => gestion_view("liste", String::new(), list_body),
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
             _ => view! { <NotFound /> }.into_any(),
@@ -81,26 +80,6 @@ fn sign_in_first(d: &GestionData) -> AnyView {
         <p><a class="button" href=href>{d.texts.get(T::SignIn)}</a></p>
     }
     .into_any()
-}
-
-fn list_body(d: GestionData) -> AnyView {
-    let t = use_texts();
-    let body = if !d.signed_in {
-        sign_in_first(&d)
-    } else {
-        view! {
-            <p>{d.texts.get(T::Intro)}</p>
-            {d.regies.is_empty().then(|| view! { <p>{d.texts.get(T::NoRegie)}</p> })}
-            {d.network.then(|| view! { <p>{d.texts.get(T::NetworkHint)}</p> })}
-            <ul class="gestion-regies">
-                {d.regies.iter().map(|(slug, name)| view! {
-                    <li><a href=t.locale.path(&format!("/gestion/{slug}"))>{name.clone()}</a></li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    frame(d.texts.get(T::Title), body)
 }
 
 /// The versions, each with its changes as a table (field, before, after).

@@ -137,6 +137,7 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let body = view! {
         {notice}
         {conflict}
+        <p>{d.texts.get(T::Intro)}</p>
         <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
         <form id="profil" class="profile-form" method="post" action=PROFILE_URL novalidate>
             {summary}

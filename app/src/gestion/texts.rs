@@ -6,10 +6,6 @@ crate::i18n::page_texts::page_texts! {
     Title => "Gérer ma Régie", "Manage my Régie";
     Intro => "Votre Régie tient sa fiche à jour : coordonnées, position sur la carte, activités. Chaque enregistrement est une version, avec son auteur et sa date ; on peut revenir à n'importe laquelle.",
         "Your Régie keeps its entry up to date: contact details, position on the map, activities. Every save is a version, with its author and date; any of them can be brought back.";
-    NoRegie => "Votre compte n'a de rôle dans aucune Régie. Si vous y travaillez, demandez à son administrateur de vous inviter depuis son espace « Mon compte ».",
-        "Your account has no role in any Régie. If you work for one, ask its administrator to invite you from their « My account » space.";
-    NetworkHint => "Membre du réseau : vous pouvez modifier toute Régie depuis sa page (« Modifier cette fiche »).",
-        "Network member: you can edit any Régie from its page (« Edit this entry »).";
     SignInFirst => "Connectez-vous pour gérer la fiche de votre Régie.", "Sign in to manage your Régie's entry.";
     SignIn => "Se connecter", "Sign in";
     EditProfile => "Modifier la fiche", "Edit the entry";
@@ -52,7 +48,6 @@ crate::i18n::page_texts::page_texts! {
     Restore => "Revenir à cette version", "Go back to this version";
     NoHistory => "Aucune version encore : la première modification gardera aussi l'état d'origine.", "No version yet: the first change will also keep the original state.";
     BackToForm => "Retour à la fiche", "Back to the entry";
-    AllMine => "Mes Régies", "My Régies";
     Coverage => "Quartiers prioritaires couverts", "Priority neighbourhoods covered";
     CoverageHint => "« Estimé » : déduit de l'adresse de la Régie. « Déclaré » : la Régie y travaille. Seul le réseau confirme.", "“Estimated”: deduced from the Régie's address. “Declared”: the Régie works there. Only the network confirms.";
     CoverageNone => "Aucun quartier couvert pour l'instant.", "No neighbourhood covered yet.";
@@ -91,5 +86,4 @@ crate::i18n::page_texts::page_texts! {
     VerifiedOn => "Vérifiée par le réseau le {date}.", "Verified by the network on {date}.";
     UpdatedOn => "Fiche mise à jour le {date}.", "Entry updated on {date}.";
     NeverUpdated => "Fiche issue d'une liste publique, pas encore mise à jour par la Régie.", "Entry from a public list, not yet updated by the Régie.";
-    ManageLink => "Vous travaillez dans cette Régie ? Mettre à jour cette fiche", "Do you work for this Régie? Update this entry";
 }

@@ -112,6 +112,7 @@ pub const EN: Texts = Texts {
     qpv_participate: "Report or suggest in this neighbourhood",
     qpv_participation: "See the neighbourhood's participation",
     regie_participation: "Participation in its neighbourhoods, answer time",
+    regie_manage: "Do you work for this Régie? Update this entry",
     commune_not_found: "No commune has this INSEE code.",
     commune_description: "{nom}: {n} priority neighbourhood(s), {r} Régie(s) based there or working in its neighbourhoods.",
     commune_map_label: "Outline of {nom} and its priority neighbourhoods",

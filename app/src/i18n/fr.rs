@@ -112,6 +112,7 @@ pub const FR: Texts = Texts {
     qpv_participate: "Signaler ou proposer dans ce quartier",
     qpv_participation: "Voir la participation du quartier",
     regie_participation: "Participation dans ses quartiers, délai de réponse",
+    regie_manage: "Vous travaillez dans cette Régie ? Mettre à jour cette fiche",
     commune_not_found: "Aucune commune n'a ce code INSEE.",
     commune_description: "{nom} : {n} quartier(s) prioritaire(s), {r} Régie(s) présente(s) ou intervenant dans ses quartiers.",
     commune_map_label: "Contour de {nom} et de ses quartiers prioritaires",

@@ -135,6 +135,7 @@ pub struct Texts {
     pub qpv_participate: &'static str,
     pub qpv_participation: &'static str,
     pub regie_participation: &'static str,
+    pub regie_manage: &'static str,
     pub commune_not_found: &'static str,
     pub commune_description: &'static str,
     pub commune_map_label: &'static str,

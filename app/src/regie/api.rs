@@ -24,8 +24,9 @@ pub async fn get_regie(slug: String) -> Result<Option<RegieDetail>, ServerFnErro
         Some(at) => g.get(T::UpdatedOn).replace("{date}", &day(at)),
         None => g.get(T::NeverUpdated),
     });
-    regie.updated = Some(said.join(" "));
-    regie.manage = Some(g.get(T::ManageLink));
+    // In the source's line: no field more for the main bundle to read.
+    said.insert(0, regie.source.take().map(|s| if s.ends_with('.') { s } else { format!("{s}.") }).unwrap_or_default());
+    regie.source = Some(said.join(" ").trim().to_owned());
     Ok(Some(regie))
 }
 

@@ -161,9 +161,8 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
             {r.answer_clock.clone().map(|line| view! { <p class="help" id="delai-regie">{line}</p> })}
             <CorrectionForm slug=r.slug.clone() pending=r.corrections_en_attente />
         </section>
-        {r.source.clone().map(|s| view! { <p class="source">{t.source}" : "{s}</p> })}
-        {r.updated.clone().map(|s| view! { <p class="source" id="mise-a-jour">{s}</p> })}
-        {r.manage.clone().map(|s| view! { <p class="source"><a href=t.path(&format!("/gestion/{}", r.slug))>{s}</a></p> })}
+        {r.source.clone().map(|s| view! { <p class="source" id="source">{t.source}" : "{s}</p> })}
+        <p class="source"><a href=t.path(&format!("/gestion/{}", r.slug))>{t.regie_manage}</a></p>
     }
 }
 

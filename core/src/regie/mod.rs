@@ -95,7 +95,8 @@ pub struct RegieDetail {
     pub date_adhesion: Option<String>,
     pub activites: Vec<Activite>,
     pub verification: Verification,
-    /// Where the record comes from, shown to the reader.
+    /// Where the record comes from, shown to the reader; the page adds how fresh it is (when
+    /// the network verified it, when it was last updated).
     pub source: Option<String>,
     pub qpvs: Vec<QpvCovered>,
     /// schema.org JSON-LD of the page, built on the server.
@@ -109,11 +110,4 @@ pub struct RegieDetail {
     /// Its answer clock in the participatory space, in the page's words (set by the page).
     #[serde(default)]
     pub answer_clock: Option<String>,
-    /// How fresh it is: when the network verified it and its team last updated it, in the
-    /// page's words (set by the page).
-    #[serde(default)]
-    pub updated: Option<String>,
-    /// The link to `/gestion` for its team, in the page's words (set by the page).
-    #[serde(default)]
-    pub manage: Option<String>,
 }

@@ -133,8 +133,6 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     Ok(Some(RegieDetail {
         corrections_en_attente,
         answer_clock: None,
-        updated: None,
-        manage: None,
         json_ld,
         partenaires,
         figure,
