@@ -55,7 +55,7 @@ fn form_values(page: &str) -> Vec<(String, String)> {
         .split("<textarea id=\"fiche-description\"")
         .nth(1)
         .and_then(|s| s.split_once('>'))
-        .map(|(_, rest)| rest.split("</textarea>").next().unwrap_or_default().to_owned());
+        .map(|(_, rest)| rest.split("</textarea>").next().unwrap_or_default().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
     out.push(("description".into(), description.unwrap_or_default()));
     out
 }

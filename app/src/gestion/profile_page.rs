@@ -56,7 +56,7 @@ fn field(
     let invalid = refused.is_some().then_some("true");
     let (autocomplete, inputmode) = extra;
     let input = if kind == "textarea" {
-        view! { <textarea id=id.clone() name=name.to_owned() rows="6" maxlength="2000" aria-describedby=described aria-invalid=invalid>{value}</textarea> }
+        view! { <textarea id=id.clone() name=name.to_owned() rows="6" maxlength="2000" aria-describedby=described aria-invalid=invalid>{crate::textarea::initial(value)}</textarea> }
             .into_any()
     } else {
         view! {
