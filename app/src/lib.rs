@@ -142,6 +142,7 @@ fn PageRoutes() -> AnyNestedRoute {
         <Route path=path!("/gestion/:slug") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/gestion/:slug/:page") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/reseau") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/reseau/:page") view={Lazy::<AccountPagesRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/confidentialite") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
         <Route path=path!("/dev/courriels") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
     }

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod csv_fr;
 pub mod error;
 pub mod gap;
+pub mod import_job;
 pub mod locale;
 pub mod moderation;
 pub mod notification;

@@ -29,7 +29,8 @@ pub enum Action {
     ReadCorrections,
     /// Mark corrections as handled.
     HandleCorrections,
-    /// Load official files and Régie or partnership files.
+    /// Load official files and Régie or partnership files (the command line), Régie and
+    /// partnership files from the network's pages.
     Import,
     /// Load or remove the demonstration partnerships.
     ManageDemo,
@@ -140,8 +141,8 @@ impl Actor {
             (Actor::Account { .. }, AnswerParticipation { regie }) => self.is_staff_of(regie),
             (Actor::Account { .. }, ModerateParticipation { regie } | EditRegie { regie }) => self.is_staff_of(regie) || self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ManageTeam { regie }) => self.has(&Role::RegieAdmin { regie }) || self.has(&Role::NetworkAdmin),
-            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts | VerifyRegies) => self.has(&Role::NetworkAdmin),
-            (Actor::Account { .. }, Import | ManageDemo | Backup) => false,
+            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts | VerifyRegies | Import) => self.has(&Role::NetworkAdmin),
+            (Actor::Account { .. }, ManageDemo | Backup) => false,
         }
     }
 
@@ -173,7 +174,7 @@ mod tests {
         let editor = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, edit];
         let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, team, edit];
         let network =
-            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team, edit, VerifyRegies];
+            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team, edit, VerifyRegies, Import];
         let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team, edit, VerifyRegies];
         let examples = Actor::examples();
         let expected: Vec<(&Actor, &[Action])> = vec![

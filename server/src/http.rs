@@ -64,6 +64,10 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(crate::gestion::VERIFY_PATH, axum::routing::post(crate::gestion::verify))
         .route(crate::gestion::CLAIM_PATH, axum::routing::post(crate::gestion::claim))
         .route(crate::gestion::DECIDE_PATH, axum::routing::post(crate::gestion::decide))
+        .route(crate::imports::UPLOAD_PATH, axum::routing::post(crate::imports::upload).layer(axum::extract::DefaultBodyLimit::max(crate::imports::UPLOAD_MAX_BYTES)))
+        .route(crate::imports::START_PATH, axum::routing::post(crate::imports::start))
+        .route(crate::imports::ABANDON_PATH, axum::routing::post(crate::imports::abandon))
+        .route(crate::imports::STATE_PATH, get(crate::imports::state_of))
         .route(crate::unsubscribe::PATH, get(crate::unsubscribe::show).post(crate::unsubscribe::unsubscribe))
         .route(crate::live::PATH, get(crate::live::stream))
         .route("/participation/flux/{file}", get(participation::feed))
@@ -93,13 +97,15 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .with_state(state)
 }
 
-/// Forms and server-function calls are small (imports go through the command line): a body over
+/// Forms and server-function calls are small: a body over
 /// `MAX_BODY_BYTES` is refused before it is read (413), and a request may not hold a worker
-/// longer than `REQUEST_TIMEOUT` (408: slow clients, a stuck database). The photo form alone may
-/// send three photos, and take the time a phone needs on a slow network.
+/// longer than `REQUEST_TIMEOUT` (408: slow clients, a stuck database). The photo form may send
+/// three photos, and take the time a phone needs on a slow network; the network's import form, a file.
 async fn bounds(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let (max, timeout) = if request.uri().path() == participation::POST_PATH {
         (participation::POST_MAX_BYTES, participation::POST_TIMEOUT)
+    } else if request.uri().path() == crate::imports::UPLOAD_PATH {
+        (crate::imports::UPLOAD_MAX_BYTES, crate::imports::UPLOAD_TIMEOUT)
     } else {
         (MAX_BODY_BYTES, REQUEST_TIMEOUT)
     };

@@ -8,6 +8,7 @@ pub mod error;
 pub mod exports;
 pub mod gestion;
 pub mod http;
+pub mod imports;
 pub mod limits;
 pub mod live;
 pub mod map;

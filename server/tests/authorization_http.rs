@@ -85,6 +85,11 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/gestion/demander", &[("regie", "{r1}"), ("role", "editeur"), ("message", "Je coordonne les chantiers.")], PARTICIPATE),
     ("FORM /api/ecriture/reseau/decider", &[("demande", "0"), ("decision", "refuser")], NETWORK),
     ("GET /reseau", &[], NETWORK),
+    // The network's imports: an upload without a file, job 0 (unknown) started or given up.
+    ("MULTIPART /api/ecriture/reseau/imports", &[("type", "regies")], NETWORK),
+    ("FORM /api/ecriture/reseau/imports/lancer", &[("lot", "0")], NETWORK),
+    ("FORM /api/ecriture/reseau/imports/abandonner", &[("lot", "0")], NETWORK),
+    ("GET /reseau/imports", &[], NETWORK),
     // Without a role in it, the page offers to ask to keep it (« Vous travaillez dans cette Régie ? »).
     ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),

@@ -12,13 +12,15 @@ pub struct Atlas {
     pub snapshot: SnapshotCell,
     /// This instance's hub of live news (`live::run` feeds it; `/api/direct` streams read it).
     pub live: crate::live::Live,
+    /// The imports from the network's pages this instance is writing, with their progress.
+    pub imports: crate::import::jobs::Running,
 }
 
 impl Atlas {
     /// Builds the first snapshot (~1.4 s on the national data).
     pub async fn open(db: Database) -> Result<Self, sqlx::Error> {
         let snapshot = SnapshotCell::new(crate::snapshot::build(&db).await?);
-        Ok(Self { db, snapshot, live: crate::live::Live::default() })
+        Ok(Self { db, snapshot, live: crate::live::Live::default(), imports: Default::default() })
     }
 
     pub fn current(&self) -> Arc<Snapshot> {

@@ -53,3 +53,9 @@ pub async fn claim_once(db: &Database, name: &str, holder: &str, ttl: std::time:
         .rows_affected();
     Ok(taken == 1)
 }
+
+/// Whether someone holds `name` now (an unexpired lease).
+pub async fn held(db: &Database, name: &str) -> Result<bool, sqlx::Error> {
+    let expires: Option<i64> = sqlx::query_scalar("SELECT expires_at FROM leases WHERE name = $1").bind(name).fetch_optional(&db.pool).await?;
+    Ok(expires.is_some_and(|at| at >= unix_ms()))
+}

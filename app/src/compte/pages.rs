@@ -13,10 +13,10 @@ use crate::layout::NotFound;
 #[component]
 pub fn AccountPages() -> impl IntoView {
     let params = use_params_map();
-    // `/gestion…` and `/reseau` share this lazy route (see `PageRoutes`).
+    // `/gestion…` and `/reseau…` share this lazy route (see `PageRoutes`).
     let path = leptos_router::hooks::use_location().pathname.get_untracked();
     let path = crate::i18n::Locale::strip(&path);
-    if path.starts_with("/gestion") || path == "/reseau" {
+    if path.starts_with("/gestion") || path == "/reseau" || path.starts_with("/reseau/") {
         return view! { <crate::gestion::GestionPages /> }.into_any();
     }
     (move || match params.read().get("page").as_deref() {

@@ -179,6 +179,7 @@ fn versions(all: &[atlas_service::regie::versions::Version], since: i64, t: &Ges
             let title = match (v.kind.as_str(), v.restored_from) {
                 ("origine", _) => t.get(T::OriginTitle),
                 ("verification", _) => format!("{} ({})", t.get(T::VersionTitle).replace("{n}", &v.number.to_string()), t.get(T::VerificationTitle)),
+                ("import", _) => format!("{} ({})", t.get(T::VersionTitle).replace("{n}", &v.number.to_string()), t.get(T::ImportVersion)),
                 (_, Some(from)) => {
                     format!("{} ({})", t.get(T::VersionTitle).replace("{n}", &v.number.to_string()), t.get(T::RestoreOf).replace("{n}", &from.to_string()))
                 }

@@ -5,6 +5,9 @@
 //! lazy route for all: the main bundle carries only its loader.
 
 pub mod data;
+pub mod import_data;
+pub mod import_page;
+pub mod import_texts;
 pub mod network_page;
 pub mod profile_page;
 pub mod texts;
@@ -31,7 +34,8 @@ pub fn GestionPages() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         let network = path.get().ends_with("/reseau");
         match (slug.is_empty(), params.read().get("page").as_deref()) {
-            (true, _) if network => gestion_view("reseau", String::new(), network_page::network_body),
+            (true, None) if network => gestion_view("reseau", String::new(), network_page::network_body),
+            (true, Some("imports")) => import_page::imports_view(),
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
             _ => view! { <NotFound /> }.into_any(),
@@ -151,3 +155,7 @@ pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";
 pub const DECIDE_URL: &str = "/api/ecriture/reseau/decider";
+/// The network's imports: the upload (multipart), then the start or the abandon of a checked file.
+pub const IMPORT_URL: &str = "/api/ecriture/reseau/imports";
+pub const IMPORT_START_URL: &str = "/api/ecriture/reseau/imports/lancer";
+pub const IMPORT_ABANDON_URL: &str = "/api/ecriture/reseau/imports/abandonner";

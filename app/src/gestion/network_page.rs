@@ -27,6 +27,7 @@ pub fn network_body(d: GestionData) -> AnyView {
     let body = view! {
         {notice}
         {error}
+        <p><a class="button secondary" href=t.locale.path("/reseau/imports")>{d.texts.get(T::ImportsLink)}</a></p>
         <section class="account-section" aria-labelledby="demandes">
             <h2 id="demandes">{d.texts.get(T::ClaimsHeading)}</h2>
             {d.claims.is_empty().then(|| view! { <p>{d.texts.get(T::ClaimsNone)}</p> })}

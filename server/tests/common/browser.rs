@@ -65,6 +65,32 @@ impl Browser {
         self.send(builder, Body::from(body)).await
     }
 
+    /// Posts a multipart form with one file part `field` named `file_name`, as a browser does.
+    pub async fn send_file(&mut self, path: &str, pairs: &[(&str, &str)], field: &str, file_name: &str, bytes: &[u8]) -> Page {
+        let boundary = "----atlas-test-boundary-9c2e";
+        let mut body = Vec::new();
+        for (k, v) in pairs {
+            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+        }
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let builder = Request::post(path)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .header(header::CONTENT_LENGTH, body.len())
+            .header(header::ORIGIN, "http://atlas.example");
+        self.send(builder, Body::from(body)).await
+    }
+
+    /// Uploads a Régies file on the network's import form; answers the redirect's target.
+    pub async fn post_file_ok(&mut self, path: &str, file_name: &str, bytes: &[u8]) -> String {
+        let page = self.send_file(path, &[("type", "regies"), ("langue", "fr")], "fichier", file_name, bytes).await;
+        assert_eq!(page.status, StatusCode::FOUND, "{path}: {}", page.body);
+        page.headers[header::LOCATION].to_str().unwrap().to_owned()
+    }
+
     pub async fn post_multipart(&mut self, path: &str, pairs: &[(&str, &str)], files: &[Vec<u8>]) -> String {
         let page = self.send_multipart(path, pairs, files).await;
         assert_eq!(page.status, StatusCode::FOUND, "{path}: {}", page.body);

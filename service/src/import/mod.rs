@@ -4,6 +4,7 @@
 pub mod communes;
 pub mod partnerships;
 pub mod coverage;
+pub mod jobs;
 pub mod qpv;
 pub mod reference;
 pub mod regies;

@@ -10,7 +10,10 @@ use atlas_core::partner::import::parse_partnerships;
 use atlas_core::report::ImportReport;
 use atlas_core::text::fold;
 
-use super::{may_write, read_bytes, ImportError, ImportOptions};
+use indicatif::ProgressBar;
+use sqlx::{Any, Transaction};
+
+use super::{may_write, progress, read_bytes, ImportError, ImportOptions};
 use crate::db::Database;
 
 mod store;
@@ -18,8 +21,25 @@ pub use store::{has_demo, remove_demo, write};
 
 pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions, demo: bool) -> Result<ImportReport, ImportError> {
     let bytes = read_bytes(path)?;
-    let file_err = |source| ImportError::File { path: path.display().to_string(), source };
-    let table = read_table(&bytes).map_err(file_err)?;
+    let (report, tx) = stage(db, &bytes, &path.display().to_string(), opts, demo, &progress(0, "partenariats")).await?;
+    if let Some(tx) = tx {
+        tx.commit().await?;
+    }
+    Ok(report)
+}
+
+/// Reads and checks `bytes`, then writes them in a transaction left open for the caller to
+/// commit or roll back (see `regies::stage`). `None`: rows were rejected, nothing was written.
+pub async fn stage(
+    db: &Database,
+    bytes: &[u8],
+    source: &str,
+    opts: ImportOptions,
+    demo: bool,
+    bar: &ProgressBar,
+) -> Result<(ImportReport, Option<Transaction<'static, Any>>), ImportError> {
+    let file_err = |source_err| ImportError::File { path: source.to_owned(), source: source_err };
+    let table = read_table(bytes).map_err(file_err)?;
     let (rows, rejected) = parse_partnerships(&table).map_err(file_err)?;
     let mut report = ImportReport::new("partenariats");
     report.read = rows.len() + rejected.len();
@@ -35,10 +55,10 @@ pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions, demo: 
         }
     }
     if !may_write(&mut report, opts) {
-        return Ok(report);
+        return Ok((report, None));
     }
-    write(db, &resolved, demo, &mut report).await?;
-    Ok(report)
+    let tx = write(db, &resolved, demo, &mut report, bar).await?;
+    Ok((report, Some(tx)))
 }
 
 /// A partner is the same when its SIREN is, or, without SIREN, when its name and kind are.

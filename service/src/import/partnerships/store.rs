@@ -9,6 +9,8 @@ use atlas_core::report::ImportReport;
 use super::partner_key;
 use crate::db::{now, Database};
 use crate::import::ImportError;
+use indicatif::ProgressBar;
+use sqlx::{Any, Transaction};
 
 /// Régies by SIRET and by Atlas identifier (slug).
 pub(super) async fn regies_by_key(db: &Database) -> Result<HashMap<String, i64>, sqlx::Error> {
@@ -25,8 +27,15 @@ pub(super) async fn regies_by_key(db: &Database) -> Result<HashMap<String, i64>,
 type PartnerRow = (i64, String, String, Option<String>, Option<String>, Option<String>);
 
 /// Upserts partners (by SIREN, else by name and kind), relations (by Régie, partner and kind)
-/// and contracts (by relation, object and start).
-pub async fn write(db: &Database, rows: &[(i64, PartnershipInput)], demo: bool, report: &mut ImportReport) -> Result<(), ImportError> {
+/// and contracts (by relation, object and start), in one transaction returned open: the caller
+/// commits or rolls back.
+pub async fn write(
+    db: &Database,
+    rows: &[(i64, PartnershipInput)],
+    demo: bool,
+    report: &mut ImportReport,
+    bar: &ProgressBar,
+) -> Result<Transaction<'static, Any>, ImportError> {
     let ts = now();
     let demo = i64::from(demo);
     let mut tx = db.begin_write().await?;
@@ -149,9 +158,9 @@ pub async fn write(db: &Database, rows: &[(i64, PartnershipInput)], demo: bool, 
             report.unchanged += 1;
         }
     }
+    bar.finish_and_clear();
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(tx)
 }
 
 /// Deletes every demonstration row (contracts, relations, then partners left without relation).

@@ -9,7 +9,10 @@ use atlas_core::regie::import::{parse_regies, RegieInput};
 use atlas_core::report::{ImportReport, Rejection};
 use atlas_core::text::fold_place;
 
-use super::{may_write, read_bytes, ImportError, ImportOptions};
+use indicatif::ProgressBar;
+use sqlx::{Any, Transaction};
+
+use super::{may_write, progress, read_bytes, ImportError, ImportOptions};
 use crate::db::Database;
 
 mod store;
@@ -34,8 +37,27 @@ pub(crate) struct Resolved<'a> {
 
 pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions) -> Result<ImportReport, ImportError> {
     let bytes = read_bytes(path)?;
-    let file_err = |source| ImportError::File { path: path.display().to_string(), source };
-    let table = read_table(&bytes).map_err(file_err)?;
+    let (report, tx) = stage(db, &bytes, &path.display().to_string(), opts, &progress(0, "Régies"), None).await?;
+    if let Some(tx) = tx {
+        tx.commit().await?;
+    }
+    Ok(report)
+}
+
+/// Reads and checks `bytes`, then writes them in a transaction left open, for the caller to
+/// commit with what belongs with it (a browser import's outcome) or to roll back (a dry run).
+/// `None`: rows were rejected in strict mode, and nothing was written. `author`: the account
+/// the Régies' versions name (`None`: the command line).
+pub async fn stage(
+    db: &Database,
+    bytes: &[u8],
+    source: &str,
+    opts: ImportOptions,
+    bar: &ProgressBar,
+    author: Option<i64>,
+) -> Result<(ImportReport, Option<Transaction<'static, Any>>), ImportError> {
+    let file_err = |source_err| ImportError::File { path: source.to_owned(), source: source_err };
+    let table = read_table(bytes).map_err(file_err)?;
     let (rows, mut rejected) = parse_regies(&table).map_err(file_err)?;
     let mut report = ImportReport::new("Régies");
     report.read = rows.len() + rejected.len();
@@ -51,10 +73,10 @@ pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions) -> Res
     rejected.sort_by_key(|r| r.line);
     report.rejected = rejected;
     if !may_write(&mut report, opts) {
-        return Ok(report);
+        return Ok((report, None));
     }
-    write(db, &resolved, &mut report).await?;
-    Ok(report)
+    let tx = write(db, &resolved, &mut report, bar, author).await?;
+    Ok((report, Some(tx)))
 }
 
 fn resolve<'a>(input: &'a RegieInput, by_postcode: &HashMap<String, Vec<CommuneRef>>) -> Result<Resolved<'a>, String> {

@@ -8,7 +8,12 @@ use atlas_core::text::slugify;
 
 use super::{same_activities, stored_of, CommuneRef, Resolved, Stored};
 use crate::db::{now, Database};
-use crate::import::{progress, ImportError};
+use crate::account::store::now_ms;
+use crate::import::ImportError;
+use crate::regie::versions;
+use atlas_core::regie::profile::Profile;
+use indicatif::ProgressBar;
+use sqlx::{Any, Transaction};
 
 pub(super) async fn communes_by_postcode(db: &Database) -> Result<HashMap<String, Vec<CommuneRef>>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, f64, f64)> = sqlx::query_as(
@@ -34,7 +39,15 @@ struct RegieRow {
     stored: Stored,
 }
 
-pub(super) async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut ImportReport) -> Result<(), ImportError> {
+/// Upserts every row in one transaction, returned open: the caller commits or rolls back. Each
+/// Régie the file changes gets a version naming `author`.
+pub(super) async fn write(
+    db: &Database,
+    rows: &[Resolved<'_>],
+    report: &mut ImportReport,
+    bar: &ProgressBar,
+    author: Option<i64>,
+) -> Result<Transaction<'static, Any>, ImportError> {
     let ts = now();
     let mut tx = db.begin_write().await?;
     let existing: Vec<(i64, String, Stored)> = sqlx::query_as::<_, RegieRow>(
@@ -58,7 +71,8 @@ pub(super) async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut Imp
         activities.entry(id).or_default().push(a);
     }
 
-    let bar = progress(rows.len(), "Régies");
+    bar.set_length(rows.len() as u64);
+    let at = now_ms();
     for r in rows {
         bar.inc(1);
         let wanted = stored_of(r);
@@ -70,10 +84,14 @@ pub(super) async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut Imp
         let id = match found {
             Some(i) => {
                 let (id, _, old) = &existing[*i];
-                if *old != wanted {
+                let activities_change = !same_activities(activities.get(id), &r.input.activites);
+                if *old != wanted || activities_change {
+                    let before = versions::current(&mut tx, *id).await?;
                     update(&mut tx, *id, &wanted, &ts).await?;
-                    report.updated += 1;
-                } else if !same_activities(activities.get(id), &r.input.activites) {
+                    set_activities(&mut tx, *id, &r.input.activites).await?;
+                    if let Some((before, version)) = before {
+                        record_version(&mut tx, *id, before, version, author, at).await?;
+                    }
                     report.updated += 1;
                 } else {
                     report.unchanged += 1;
@@ -93,18 +111,35 @@ pub(super) async fn write(db: &Database, rows: &[Resolved<'_>], report: &mut Imp
                 id
             }
         };
-        if !same_activities(activities.get(&id), &r.input.activites) {
-            sqlx::query("DELETE FROM regie_activites WHERE regie_id = $1").bind(id).execute(&mut *tx).await?;
-            for a in &r.input.activites {
-                sqlx::query("INSERT INTO regie_activites (regie_id, activite) VALUES ($1, $2)")
-                    .bind(id).bind(a.code()).execute(&mut *tx).await?;
-            }
+        if found.is_none() {
+            set_activities(&mut tx, id, &r.input.activites).await?;
         }
     }
     bar.finish_and_clear();
     crate::import::coverage::refresh_estimated(&mut tx, &ts).await?;
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Regies).await?;
-    tx.commit().await?;
+    Ok(tx)
+}
+
+async fn set_activities(tx: &mut sqlx::AnyConnection, id: i64, activites: &[atlas_core::activite::Activite]) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM regie_activites WHERE regie_id = $1").bind(id).execute(&mut *tx).await?;
+    for a in activites {
+        sqlx::query("INSERT INTO regie_activites (regie_id, activite) VALUES ($1, $2)").bind(id).bind(a.code()).execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// The Régie's new state as a version of kind `import` (its state before kept as version 0
+/// when it had no version yet); its version number moves on, so a form opened before the
+/// import is refused (409) instead of overwriting it.
+async fn record_version(tx: &mut sqlx::AnyConnection, id: i64, before: Profile, version: i64, author: Option<i64>, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE regies SET version = version + 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if version == 0 {
+        versions::record(tx, id, 0, "origine", None, None, at, &before).await?;
+    }
+    if let Some((after, number)) = versions::current(tx, id).await? {
+        versions::record(tx, id, number, "import", None, author, at, &after).await?;
+    }
     Ok(())
 }
 

@@ -1,0 +1,63 @@
+// The network imports a Régies file from its pages, phone and desktop: a file with bad rows is
+// reported line by line and writes nothing; a good file is checked (nothing written), then
+// confirmed, its progress bar fills, and the new Régie is in the directory.
+const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn } = require('./fixtures');
+
+const HEADER = 'Nom;SIRET;Adresse;Code postal;Commune;Latitude;Longitude;Site internet;Statut;Source\n';
+
+test('the network checks a file, reads the refused lines, then imports a good one with its progress bar', async ({ page, request }, testInfo) => {
+  test.setTimeout(120_000);
+  const tag = `${testInfo.project.name}-${Date.now()}`;
+  const email = `reseau-imports-${tag}@exemple.fr`;
+  cli(['users', 'add', email, '--role', 'network-admin', '--pseudonym', `Réseau ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
+  await signIn(page, email);
+
+  await page.goto('/reseau');
+  await page.getByRole('link', { name: 'Importer des fichiers (Régies, partenariats)' }).click();
+  await expect(page).toHaveURL(/\/reseau\/imports$/);
+  await expect(page).toHaveTitle(/Imports de fichiers/);
+  await hydrated(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // Bad rows: each named by its line; nothing to confirm.
+  // A name sorting after every real Régie: other tests pick Régies by their place in the directory.
+  const name = `Zone témoin des imports ${tag}`;
+  const bad = `${HEADER}${name};;Place Tyssandier d'Escous;15140;Salers;45.1397;2.4958;;à vérifier;essai\n` +
+    `Régie au code postal faux ${tag};;1 rue de nulle part;99999;Nulle-part;;;;à vérifier;essai\n`;
+  await page.getByLabel('Régies (fiches)').check();
+  await page.getByLabel('Fichier CSV').setInputFiles({ name: 'regies-fautives.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(page).toHaveURL(/\/reseau\/imports\?lot=\d+$/);
+  await expect(page.getByRole('status')).toContainText('refusé : rien n\'a été écrit');
+  const refused = page.locator('table.rejected tbody tr');
+  await expect(refused).toHaveCount(1);
+  await expect(refused.first()).toContainText('3');
+  await expect(refused.first()).toContainText('code postal 99999 inconnu');
+  await expect(page.getByRole('button', { name: 'Importer ce fichier' })).toHaveCount(0);
+  await screenshot(page, testInfo, 'import-refuse');
+  expect((await (await request.get(`/regies?q=${encodeURIComponent(name)}`)).text())).not.toContain(name);
+
+  // A good file: checked, nothing written yet; confirmed, the bar fills.
+  await page.getByRole('link', { name: 'Tous les imports' }).click();
+  await expect(page).toHaveURL(/\/reseau\/imports$/);
+  const good = `${HEADER}${name};;Place Tyssandier d'Escous;15140;Salers;45.1397;2.4958;;à vérifier;essai\n`;
+  await page.getByLabel('Fichier CSV').setInputFiles({ name: 'regies-bonnes.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(page.getByRole('status')).toContainText('vérifié, en attente de confirmation');
+  await expect(page.locator('dl.import-counts')).toContainText('À ajouter1');
+  expect((await (await request.get(`/regies?q=${encodeURIComponent(name)}`)).text())).not.toContain(name);
+  await hydrated(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Importer ce fichier' }).click();
+  await expect(page.getByRole('status')).toContainText('importé', { timeout: 30_000 });
+  const bar = page.getByLabel('Progression de l\'import');
+  await expect(bar).toHaveAttribute('max', '1');
+  await expect(bar).toHaveAttribute('value', '1');
+  await expect(page.getByText('1 lignes sur 1').first()).toBeVisible();
+  await screenshot(page, testInfo, 'import-termine');
+  expect(await (await request.get(`/regies?q=${encodeURIComponent(name)}`)).text()).toContain(name);
+  // Listed with its author.
+  await page.getByRole('link', { name: 'Tous les imports' }).click();
+  await expect(page.locator('ul.imports')).toContainText('regies-bonnes.csv');
+  await expect(page.locator('ul.imports')).toContainText(`Réseau ${tag}`.slice(0, 30));
+});
