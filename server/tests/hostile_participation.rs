@@ -1,4 +1,4 @@
-//! Hostile input against every participation, notification and `/gestion` form, as in `hostile_accounts.rs`: 300 generated
+//! Hostile input against every participation, notification, `/gestion` and import form, as in `hostile_accounts.rs`: 300 generated
 //! bodies each (the photo form as multipart), well-formed enough to reach validation, signed in
 //! as a member of the covering Régie's staff who is also a network administrator (so that the
 //! answer and moderation forms reach their rules; its 30 comments an hour run out, then 429),
@@ -83,6 +83,10 @@ const FORMS: &[(&str, &[&str])] = &[
     ),
     ("/api/ecriture/gestion/restaurer", &["regie", "numero", "version", "langue"]),
     ("/api/ecriture/gestion/verifier", &["regie", "langue"]),
+    // The network's imports: a file (multipart, `fichier` as the file's bytes), then its start or abandon.
+    ("/api/ecriture/reseau/imports", &["type", "fichier", "langue"]),
+    ("/api/ecriture/reseau/imports/lancer", &["lot", "langue"]),
+    ("/api/ecriture/reseau/imports/abandonner", &["lot", "langue"]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -110,7 +114,7 @@ async fn hostile_payloads_on_every_participation_form() {
         let mut rng = Rng(0x9a27_0000 + backend.len() as u64);
         let (mut sent, mut shown, mut limited) = (0usize, 0usize, 0usize);
         for (path, fields) in FORMS {
-            let multipart = path.ends_with("/deposer");
+            let multipart = path.ends_with("/deposer") || path.ends_with("/reseau/imports");
             for n in 0..PAYLOADS {
                 let pairs: Vec<(String, Vec<u8>)> = fields
                     .iter()
@@ -133,6 +137,9 @@ async fn hostile_payloads_on_every_participation_form() {
                             "lat" if real => b"48,85".to_vec(),
                             "lon" if real => b"2.35".to_vec(),
                             "ajout_qpv" if real => qpv.clone().into_bytes(),
+                            "type" if real => b"regies".to_vec(),
+                            // A header the importer reads, then hostile rows.
+                            "fichier" if real => [b"Nom;Code postal;Commune\n".to_vec(), v, b";15140;Salers\n".to_vec()].concat(),
                             _ => v,
                         };
                         (f.replace("QPV", &qpv), v)
@@ -233,6 +240,14 @@ async fn hostile_payloads_on_every_participation_form() {
         .await
         .unwrap();
         assert_eq!(broken, 0, "{backend}: Régie profiles and their versions");
+        // Every import checked is whole: a known state, its report readable, its file kept only while it may start.
+        let jobs: Vec<(String, String, Option<Vec<u8>>)> = sqlx::query_as("SELECT status, report, content FROM import_jobs").fetch_all(&db.pool).await.unwrap();
+        assert!(!jobs.is_empty(), "{backend}: the import form was reached");
+        for (status, report, content) in &jobs {
+            let status = atlas_core::import_job::ImportStatus::parse(status).unwrap_or_else(|| panic!("{backend}: {status}"));
+            assert!(serde_json::from_str::<atlas_core::report::ImportReport>(report).is_ok(), "{backend}: {report}");
+            assert_eq!(content.is_some(), status.may_start(), "{backend}: {status:?}");
+        }
         println!("{backend}: {sent} hostile participation payloads, {limited} answered 429 (flood limits), {shown} outcome pages checked, no 5xx");
     }
 }

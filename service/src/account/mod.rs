@@ -215,8 +215,11 @@ pub async fn session(db: &Database, cookie_token: &str) -> Result<Option<SignedI
         return Ok(None);
     }
     // Writing last_seen on every request would make every page a write: once a minute is enough.
+    // A touch that fails (SQLite's one write lock held by a long import) only delays the next.
     if now - last_seen > 60_000 {
-        store::touch_session(&mut conn, &hash, now).await.map_err(store_error)?;
+        if let Err(e) = store::touch_session(&mut conn, &hash, now).await {
+            tracing::warn!(error = %e, "session not touched");
+        }
     }
     let roles = store::roles(&mut conn, id).await.map_err(store_error)?.into_iter().filter_map(|(r, s)| role_of(&r, &s)).collect();
     let unread = crate::notification::store::unread(&mut conn, id).await.map_err(store_error)?;

@@ -23,6 +23,7 @@ use indicatif::ProgressBar;
 use sqlx::{Any, Transaction};
 
 use super::{partnerships, regies, ImportError, ImportOptions};
+use crate::db::Backend;
 use crate::{lease, store_error, Action, Actor, Atlas, Code, Error};
 
 pub use store::{uploaded_by, Job};
@@ -163,20 +164,23 @@ pub async fn start(atlas: &Atlas, actor: &Actor, id: i64) -> Result<(), Error> {
 /// The import itself, its lease renewed and its progress written while it runs.
 #[allow(clippy::too_many_arguments)]
 async fn run(atlas: &Atlas, id: i64, kind: ImportKind, name: &str, bytes: &[u8], bar: &ProgressBar, author: Option<i64>, holder: &str) {
-    let heartbeat = {
+    // On PostgreSQL the other instances read the lease and the progress from the database. On
+    // SQLite (one instance) the import's transaction holds the one write lock: this instance's
+    // memory says it all, and a heartbeat would only wait for the lock.
+    let heartbeat = (atlas.db.backend == Backend::Postgres).then(|| {
         let (db, bar, holder) = (atlas.db.clone(), bar.clone(), holder.to_owned());
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(HEARTBEAT).await;
-                // Both wait while SQLite's write lock is the import's: the lease may lapse
-                // there, which only this instance (its memory) reads.
                 let _ = lease::try_acquire(&db, &lease_name(id), &holder, LEASE).await;
                 let _ = store::progress(&db, id, bar.position(), bar.length().unwrap_or(0)).await;
             }
         })
-    };
+    });
     let outcome = stage(atlas, kind, bytes, name, bar, author).await;
-    heartbeat.abort();
+    if let Some(heartbeat) = heartbeat {
+        heartbeat.abort();
+    }
     let written = match outcome {
         Ok((report, Some(mut tx))) => match store::finish(&mut tx, id, ImportStatus::Imported, &report).await {
             // Recorded in the import's own transaction: data and outcome commit together.
