@@ -14,8 +14,8 @@ use common::process::{exchange, free_port, start_server, wait_health, Server};
 use common::{backends, fresh_url};
 
 const PASSWORD: &str = "une phrase de passe solide";
-/// Enough rows for the import to last a while (about 4 MB).
-const ROWS: usize = 40_000;
+/// Enough rows for the import to last a while (about 2.5 MB).
+const ROWS: usize = 25_000;
 
 fn big_file() -> Vec<u8> {
     let mut csv = String::from("Nom;SIRET;Adresse;Code postal;Commune;Latitude;Longitude;Site internet;Statut;Source\n");
