@@ -1,6 +1,6 @@
 // The network imports a Régies file from its pages, phone and desktop: a file with bad rows is
 // reported line by line and writes nothing; a good file is checked (nothing written), then
-// confirmed, its progress bar fills, and the new Régie is in the directory.
+// confirmed, its progress bar fills, and the new Régie is in the directory; the change log filters.
 const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn } = require('./fixtures');
 
 const HEADER = 'Nom;SIRET;Adresse;Code postal;Commune;Latitude;Longitude;Site internet;Statut;Source\n';
@@ -60,4 +60,17 @@ test('the network checks a file, reads the refused lines, then imports a good on
   await page.getByRole('link', { name: 'Tous les imports' }).click();
   await expect(page.locator('ul.imports')).toContainText('regies-bonnes.csv');
   await expect(page.locator('ul.imports')).toContainText(`Réseau ${tag}`.slice(0, 30));
+
+  // The change log, from the network's page: its filters, readable by axe.
+  await page.goto('/reseau');
+  await page.getByRole('link', { name: 'Journal des modifications' }).click();
+  await expect(page).toHaveTitle(/Journal des modifications/);
+  await expect(page.getByLabel('Type de modification')).toBeVisible();
+  await page.getByLabel('Type de modification').selectOption('verification');
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page).toHaveURL(/type=verification/);
+  await expect(page.getByRole('status')).toContainText('modifications');
+  await hydrated(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'journal');
 });

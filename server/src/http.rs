@@ -68,6 +68,7 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(crate::imports::START_PATH, axum::routing::post(crate::imports::start))
         .route(crate::imports::ABANDON_PATH, axum::routing::post(crate::imports::abandon))
         .route(crate::imports::STATE_PATH, get(crate::imports::state_of))
+        .route(crate::audit::CSV_PATH, get(crate::audit::csv))
         .route(crate::unsubscribe::PATH, get(crate::unsubscribe::show).post(crate::unsubscribe::unsubscribe))
         .route(crate::live::PATH, get(crate::live::stream))
         .route("/participation/flux/{file}", get(participation::feed))

@@ -2,6 +2,7 @@
 //! the JSON API, exports, map data) around the use cases of `atlas_service`, and their guards.
 
 pub mod api;
+pub mod audit;
 pub mod cache;
 pub mod config;
 pub mod error;

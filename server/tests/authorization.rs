@@ -192,6 +192,8 @@ async fn every_role_against_every_use_case() {
                 (Action::VerifyRegies, format!("{:?}", atlas_service::regie::edit::verify(&db, actor, &regie_1).await)),
                 (Action::ManageOwnAccount, format!("{:?}", atlas_service::regie::edit::mine(&db, actor).await)),
                 (Action::VerifyRegies, format!("{:?}", atlas_service::regie::edit::stale(&db, actor).await.map(|_| ()))),
+                (Action::VerifyRegies, format!("{:?}", atlas_service::regie::audit::log(&db, actor, &Default::default(), Locale::Fr).await.map(|_| ()))),
+                (Action::VerifyRegies, format!("{:?}", atlas_service::regie::audit::csv(&db, actor, &Default::default(), Locale::Fr).await.map(|_| ()))),
                 (Action::Participate, format!("{:?}", atlas_service::regie::claim::target(&db, actor, &regie_1).await.map(|_| ()))),
                 // Refused (409) for the Régie's own staff once the right let them through.
                 (Action::Participate, format!("{:?}", atlas_service::regie::claim::ask(&db, actor, &regie_1, team::TeamRole::Editor, "Je suis la coordinatrice.").await)),
@@ -211,7 +213,7 @@ async fn every_role_against_every_use_case() {
                 cells += 1;
             }
         }
-        assert_eq!(cells, 8 * 55, "{backend}");
+        assert_eq!(cells, 8 * 57, "{backend}");
         // The queue is any moderator's, each seeing their own spaces: Régie 2's administrator too.
         const QUEUE: [&str; 8] = ["401", "403", "403", "ok", "ok", "ok", "403", "ok"];
         for (column, actor) in actors.iter().enumerate() {

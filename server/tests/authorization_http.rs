@@ -90,6 +90,8 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/reseau/imports/lancer", &[("lot", "0")], NETWORK),
     ("FORM /api/ecriture/reseau/imports/abandonner", &[("lot", "0")], NETWORK),
     ("GET /reseau/imports", &[], NETWORK),
+    ("GET /reseau/journal", &[], NETWORK),
+    ("GET /reseau/journal.csv", &[], NETWORK),
     // Without a role in it, the page offers to ask to keep it (« Vous travaillez dans cette Régie ? »).
     ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),

@@ -4,6 +4,8 @@
 //! and a restore button each; `/reseau` is the network's administration (`network_page`). One
 //! lazy route for all: the main bundle carries only its loader.
 
+pub mod audit_page;
+pub mod audit_texts;
 pub mod data;
 pub mod import_data;
 pub mod import_page;
@@ -36,6 +38,7 @@ pub fn GestionPages() -> impl IntoView {
         match (slug.is_empty(), params.read().get("page").as_deref()) {
             (true, None) if network => gestion_view("reseau", String::new(), network_page::network_body),
             (true, Some("imports")) => import_page::imports_view(),
+            (true, Some("journal")) => audit_page::audit_view(),
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
             _ => view! { <NotFound /> }.into_any(),

@@ -27,7 +27,11 @@ pub fn network_body(d: GestionData) -> AnyView {
     let body = view! {
         {notice}
         {error}
-        <p><a class="button secondary" href=t.locale.path("/reseau/imports")>{d.texts.get(T::ImportsLink)}</a></p>
+        <p class="network-links">
+            <a class="button secondary" href=t.locale.path("/reseau/imports")>{d.texts.get(T::ImportsLink)}</a>
+            " "
+            <a class="button secondary" href=t.locale.path("/reseau/journal")>{d.texts.get(T::AuditLink)}</a>
+        </p>
         <section class="account-section" aria-labelledby="demandes">
             <h2 id="demandes">{d.texts.get(T::ClaimsHeading)}</h2>
             {d.claims.is_empty().then(|| view! { <p>{d.texts.get(T::ClaimsNone)}</p> })}

@@ -1,5 +1,6 @@
 //! A Régie de Quartier or de Territoire: what the directory and its pages show.
 
+pub mod audit;
 pub mod directory;
 pub mod profile;
 pub mod profile_problem;

@@ -1,5 +1,6 @@
 //! Régies: the directory and the page of each Régie.
 
+pub mod audit;
 pub mod claim;
 pub mod edit;
 pub mod store;
