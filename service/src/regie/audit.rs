@@ -107,7 +107,7 @@ pub async fn log(db: &Database, actor: &Actor, filter: &Filter, locale: Locale) 
 }
 
 fn role_label(role: Option<crate::account::team::TeamRole>, locale: Locale) -> &'static str {
-    use crate::account::team::TeamRole::{Admin, Editor};
+    use crate::account::team::TeamRole::Admin;
     match (role, locale) {
         (Some(Admin), Locale::Fr) => "administrateur",
         (Some(Admin), Locale::En) => "administrator",
