@@ -15,6 +15,7 @@ pub mod live;
 pub mod map;
 pub mod page_cache;
 pub mod participation;
+pub mod people;
 pub mod security;
 pub mod session;
 pub mod state;

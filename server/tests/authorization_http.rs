@@ -92,6 +92,11 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("GET /reseau/imports", &[], NETWORK),
     ("GET /reseau/journal", &[], NETWORK),
     ("GET /reseau/journal.csv", &[], NETWORK),
+    // People and roles: account 0 is nobody.
+    ("FORM /api/ecriture/reseau/personnes/suspendre", &[("compte", "0")], NETWORK),
+    ("FORM /api/ecriture/reseau/personnes/reactiver", &[("compte", "0")], NETWORK),
+    ("FORM /api/ecriture/reseau/personnes/debloquer", &[("compte", "0")], NETWORK),
+    ("GET /reseau/personnes", &[], NETWORK),
     // Without a role in it, the page offers to ask to keep it (« Vous travaillez dans cette Régie ? »).
     ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),

@@ -11,6 +11,7 @@ pub mod import_data;
 pub mod import_page;
 pub mod import_texts;
 pub mod network_page;
+pub mod people_page;
 pub mod profile_page;
 pub mod texts;
 
@@ -39,6 +40,7 @@ pub fn GestionPages() -> impl IntoView {
             (true, None) if network => gestion_view("reseau", String::new(), network_page::network_body),
             (true, Some("imports")) => import_page::imports_view(),
             (true, Some("journal")) => audit_page::audit_view(),
+            (true, Some("personnes")) => people_page::people_view(),
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
             _ => view! { <NotFound /> }.into_any(),

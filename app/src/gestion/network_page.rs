@@ -31,6 +31,8 @@ pub fn network_body(d: GestionData) -> AnyView {
             <a class="button secondary" href=t.locale.path("/reseau/imports")>{d.texts.get(T::ImportsLink)}</a>
             " "
             <a class="button secondary" href=t.locale.path("/reseau/journal")>{d.texts.get(T::AuditLink)}</a>
+            " "
+            <a class="button secondary" href=t.locale.path("/reseau/personnes")>{d.texts.get(T::PeopleLink)}</a>
         </p>
         <section class="account-section" aria-labelledby="demandes">
             <h2 id="demandes">{d.texts.get(T::ClaimsHeading)}</h2>

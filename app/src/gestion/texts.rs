@@ -86,6 +86,7 @@ crate::i18n::page_texts::page_texts! {
     ImportVersion => "import d'un fichier par le réseau", "file import by the network";
     ImportsLink => "Importer des fichiers (Régies, partenariats)", "Import files (Régies, partnerships)";
     AuditLink => "Journal des modifications", "Change log";
+    PeopleLink => "Personnes et rôles", "People and roles";
     VerifiedOn => "Vérifiée par le réseau le {date}.", "Verified by the network on {date}.";
     UpdatedOn => "Fiche mise à jour le {date}.", "Entry updated on {date}.";
     NeverUpdated => "Fiche issue d'une liste publique, pas encore mise à jour par la Régie.", "Entry from a public list, not yet updated by the Régie.";

@@ -274,6 +274,7 @@ pub fn role_of(kind: &str, scope: &str) -> Option<Role> {
 }
 
 pub mod operator;
+pub mod people;
 
 /// What the privacy page promises, done: unconfirmed accounts after 7 days, sessions and links
 /// once expired (links kept a day after use), sign-in traces after a day, sent mails and accepted
