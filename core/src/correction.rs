@@ -42,6 +42,23 @@ impl CorrectionTopic {
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.code() == code.trim())
     }
+
+    /// In words, for the network's queue.
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        use crate::locale::Locale::{En, Fr};
+        match (self, locale) {
+            (Self::Coordonnees, Fr) => "coordonnées",
+            (Self::Coordonnees, En) => "contact details",
+            (Self::Activites, Fr) => "activités",
+            (Self::Activites, En) => "activities",
+            (Self::Quartiers, Fr) => "quartiers couverts",
+            (Self::Quartiers, En) => "neighbourhoods covered",
+            (Self::Fermeture, Fr) => "fermeture ou fusion",
+            (Self::Fermeture, En) => "closed or merged",
+            (Self::Autre, Fr) => "autre",
+            (Self::Autre, En) => "other",
+        }
+    }
 }
 
 /// Why a report was refused; the interface words each case in the reader's language.

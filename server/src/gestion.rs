@@ -4,7 +4,7 @@
 //! A browser is sent back to the page (the outcome in its URL, what was typed kept); other
 //! clients get the status and JSON: 200 `{"version"}`, 422 with the problems, 409 on a conflict.
 //! The network's « vérifiée », a person's request to keep a Régie's page and the network's answer
-//! to it are forms of their own.
+//! to it, and its filing of readers' corrections, are forms of their own.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
@@ -30,6 +30,7 @@ pub const RESTORE_PATH: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_PATH: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_PATH: &str = "/api/ecriture/gestion/demander";
 pub const DECIDE_PATH: &str = "/api/ecriture/reseau/decider";
+pub const CORRECTION_PATH: &str = "/api/ecriture/reseau/corrections";
 
 /// The profile's fields, in the form's names (`activite` repeated).
 struct Fields(Vec<(String, String)>);
@@ -248,6 +249,29 @@ pub async fn decide(State(state): State<AppState>, signed_in: Option<Extension<S
     };
     match claim::decide(&state.atlas.db, &actor_of(signed_in), id, accept).await {
         Ok(()) if from_browser(&headers) => redirect(format!("{page}?fait={}", if accept { "acceptee" } else { "refusee" })),
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&headers, &page, e, ""),
+    }
+}
+
+/// `POST /api/ecriture/reseau/corrections`: `correction` (its number), `decision` (`appliquee`
+/// or `rejetee`), `langue`. The network files a reader's correction.
+pub async fn correction(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let page = page_locale.path("/reseau");
+    let applied = match fields.get("decision").as_str() {
+        "appliquee" => true,
+        "rejetee" => false,
+        _ => return refused(&headers, &page, Error::with(Code::InvalidParameter, "decision"), ""),
+    };
+    let Ok(id) = fields.get("correction").trim().parse::<i64>() else {
+        return refused(&headers, &page, Error::with(Code::MissingParameter, "correction"), "");
+    };
+    match atlas_service::correction::decide(&state.atlas.db, &actor_of(signed_in), id, applied).await {
+        Ok(()) if from_browser(&headers) => redirect(format!("{page}?fait=correction#corrections")),
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => refused(&headers, &page, e, ""),
     }

@@ -64,6 +64,7 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(crate::gestion::VERIFY_PATH, axum::routing::post(crate::gestion::verify))
         .route(crate::gestion::CLAIM_PATH, axum::routing::post(crate::gestion::claim))
         .route(crate::gestion::DECIDE_PATH, axum::routing::post(crate::gestion::decide))
+        .route(crate::gestion::CORRECTION_PATH, axum::routing::post(crate::gestion::correction))
         .route(crate::imports::UPLOAD_PATH, axum::routing::post(crate::imports::upload).layer(axum::extract::DefaultBodyLimit::max(crate::imports::UPLOAD_MAX_BYTES)))
         .route(crate::imports::START_PATH, axum::routing::post(crate::imports::start))
         .route(crate::imports::ABANDON_PATH, axum::routing::post(crate::imports::abandon))

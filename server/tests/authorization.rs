@@ -147,6 +147,8 @@ async fn every_role_against_every_use_case() {
                 (Action::ReportCorrection, format!("{:?}", correction::report(&atlas, actor, "nulle-part", "autre", "Un message assez long.", "").await)),
                 (Action::ReadCorrections, format!("{:?}", correction::export_csv(&db, actor, true).await)),
                 (Action::HandleCorrections, format!("{:?}", correction::mark_handled(&db, actor, &[]).await)),
+                (Action::ReadCorrections, format!("{:?}", correction::queue(&db, actor).await.map(|_| ()))),
+                (Action::HandleCorrections, format!("{:?}", correction::decide(&db, actor, 0, true).await)),
                 (Action::Import, format!("{:?}", import::run(&db, actor, Request::Regies(missing), ImportOptions::default()).await)),
                 // The network's imports from its pages (an unreadable file is a refused check; job 0 is unknown: 404).
                 (Action::Import, format!("{:?}", import::jobs::check(&atlas, actor, "regies", "x.csv", b"Nom\n".to_vec()).await.map(|_| ()))),
@@ -218,7 +220,7 @@ async fn every_role_against_every_use_case() {
                 cells += 1;
             }
         }
-        assert_eq!(cells, 8 * 61, "{backend}");
+        assert_eq!(cells, 8 * 63, "{backend}");
         // The queue is any moderator's, each seeing their own spaces: Régie 2's administrator too.
         const QUEUE: [&str; 8] = ["401", "403", "403", "ok", "ok", "ok", "403", "ok"];
         for (column, actor) in actors.iter().enumerate() {

@@ -84,6 +84,7 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/gestion/verifier", &[("regie", "{r1}")], NETWORK),
     ("FORM /api/ecriture/gestion/demander", &[("regie", "{r1}"), ("role", "editeur"), ("message", "Je coordonne les chantiers.")], PARTICIPATE),
     ("FORM /api/ecriture/reseau/decider", &[("demande", "0"), ("decision", "refuser")], NETWORK),
+    ("FORM /api/ecriture/reseau/corrections", &[("correction", "0"), ("decision", "rejetee")], NETWORK),
     ("GET /reseau", &[], NETWORK),
     // The network's imports: an upload without a file, job 0 (unknown) started or given up.
     ("MULTIPART /api/ecriture/reseau/imports", &[("type", "regies")], NETWORK),

@@ -24,6 +24,18 @@ pub struct VersionView {
     pub changes: Vec<(String, String, String)>,
 }
 
+/// A reader's correction waiting for the network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionView {
+    pub id: i64,
+    pub regie_slug: String,
+    pub regie_name: String,
+    /// Its topic and date in words.
+    pub about: String,
+    pub message: String,
+    pub contact: Option<String>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GestionData {
     pub texts: GestionTexts,
@@ -55,6 +67,8 @@ pub struct GestionData {
     pub claims: Vec<(i64, String, String, String, String)>,
     /// `/reseau`: (slug, name, last change in words) of the entries a year old or more.
     pub stale: Vec<(String, String, String)>,
+    /// `/reseau`: the readers' corrections waiting, the oldest first.
+    pub corrections: Vec<CorrectionView>,
 }
 
 impl GestionData {
@@ -219,6 +233,17 @@ async fn network_page(mut data: GestionData, db: &atlas_service::db::Database, a
             let role = t.get(if c.role == TeamRole::Admin { T::RoleAdmin } else { T::RoleEditor });
             let who = t.get(T::ClaimFrom).replace("{who}", &format!("{} <{}>", c.pseudonym, c.email)).replace("{date}", &day(c.created_at)).replace("{role}", &role);
             (c.id, c.regie_slug, c.regie_name, who, c.message)
+        })
+        .collect();
+    data.corrections = atlas_service::correction::queue(db, actor)
+        .await
+        .map_err(crate::error::fail)?
+        .into_iter()
+        .map(|c| {
+            let topic = c.topic.map_or("?", |t| t.label(locale));
+            let date = locale.date(c.created_at.get(..10).unwrap_or(&c.created_at));
+            let about = t.get(T::CorrectionAbout).replace("{topic}", topic).replace("{date}", &date);
+            CorrectionView { id: c.id, regie_slug: c.regie_slug, regie_name: c.regie_name, about, message: c.message, contact: c.contact }
         })
         .collect();
     let stale = atlas_service::regie::edit::stale(db, actor).await.map_err(crate::error::fail)?;

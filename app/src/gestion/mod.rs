@@ -160,6 +160,7 @@ pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";
 pub const DECIDE_URL: &str = "/api/ecriture/reseau/decider";
+pub const CORRECTION_URL: &str = "/api/ecriture/reseau/corrections";
 /// The network's imports: the upload (multipart), then the start or the abandon of a checked file.
 pub const IMPORT_URL: &str = "/api/ecriture/reseau/imports";
 pub const IMPORT_START_URL: &str = "/api/ecriture/reseau/imports/lancer";

@@ -1,12 +1,13 @@
 //! `/reseau`: the network's administration. The requests to keep a Régie's entry, each with
 //! « Accepter » and « Refuser » (the person is mailed either way), then the entries nobody
-//! changed or verified for a year, each linked to its `/gestion` form.
+//! changed or verified for a year, each linked to its `/gestion` form; the readers' corrections,
+//! each marked « Appliquée » or « Rejetée »; links to the imports, the change log, the people.
 
 use leptos::prelude::*;
 
 use super::data::GestionData;
 use super::texts::T;
-use super::{frame, param, sign_in_first, CLAIM_URL, DECIDE_URL};
+use super::{frame, param, sign_in_first, CLAIM_URL, CORRECTION_URL, DECIDE_URL};
 use crate::i18n::use_texts;
 
 pub fn network_body(d: GestionData) -> AnyView {
@@ -20,6 +21,7 @@ pub fn network_body(d: GestionData) -> AnyView {
     let notice = match param("fait").as_str() {
         "acceptee" => Some(d.texts.get(T::Accepted)),
         "refusee" => Some(d.texts.get(T::RefusedNotice)),
+        "correction" => Some(d.texts.get(T::CorrectionDone)),
         _ => None,
     }
     .map(|m| view! { <p class="notice ok" role="status">{m}</p> });
@@ -48,6 +50,27 @@ pub fn network_body(d: GestionData) -> AnyView {
                             <input type="hidden" name="langue" value=t.locale.lang() />
                             <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
                             <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="account-section" aria-labelledby="corrections">
+            <h2 id="corrections">{d.texts.get(T::CorrectionsHeading)} " (" {d.corrections.len()} ")"</h2>
+            {d.corrections.is_empty().then(|| view! { <p>{d.texts.get(T::CorrectionsNone)}</p> })}
+            <ul class="claims">
+                {d.corrections.iter().map(|c| view! {
+                    <li class="claim">
+                        <h3><a href=t.locale.path(&format!("/regies/{}", c.regie_slug))>{c.regie_name.clone()}</a></h3>
+                        <p>{c.about.clone()}</p>
+                        <blockquote>{c.message.clone()}</blockquote>
+                        {c.contact.clone().map(|m| view! { <p>{d.texts.get(T::CorrectionContact)} " " <a href=format!("mailto:{m}")>{m.clone()}</a></p> })}
+                        <p><a href=t.locale.path(&format!("/gestion/{}", c.regie_slug))>{d.texts.get(T::CorrectionEdit)}</a></p>
+                        <form method="post" action=CORRECTION_URL class="decide">
+                            <input type="hidden" name="correction" value=c.id.to_string() />
+                            <input type="hidden" name="langue" value=t.locale.lang() />
+                            <button type="submit" name="decision" value="appliquee">{d.texts.get(T::CorrectionApplied)}</button>
+                            <button type="submit" name="decision" value="rejetee" class="button secondary">{d.texts.get(T::CorrectionRejected)}</button>
                         </form>
                     </li>
                 }).collect_view()}

@@ -87,6 +87,14 @@ crate::i18n::page_texts::page_texts! {
     ImportsLink => "Importer des fichiers (Régies, partenariats)", "Import files (Régies, partnerships)";
     AuditLink => "Journal des modifications", "Change log";
     PeopleLink => "Personnes et rôles", "People and roles";
+    CorrectionsHeading => "Corrections signalées par les lecteurs", "Corrections reported by readers";
+    CorrectionsNone => "Aucune correction en attente.", "No correction waiting.";
+    CorrectionAbout => "Sujet : {topic} · reçue le {date}", "Topic: {topic} · received on {date}";
+    CorrectionContact => "Contact :", "Contact:";
+    CorrectionApplied => "Appliquée", "Applied";
+    CorrectionRejected => "Rejetée", "Rejected";
+    CorrectionEdit => "Modifier la fiche", "Edit the entry";
+    CorrectionDone => "Correction classée.", "Correction filed.";
     VerifiedOn => "Vérifiée par le réseau le {date}.", "Verified by the network on {date}.";
     UpdatedOn => "Fiche mise à jour le {date}.", "Entry updated on {date}.";
     NeverUpdated => "Fiche issue d'une liste publique, pas encore mise à jour par la Régie.", "Entry from a public list, not yet updated by the Régie.";

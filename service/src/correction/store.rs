@@ -77,3 +77,35 @@ pub async fn insert(db: &Database, slug: &str, correction: &atlas_core::correcti
     tx.commit().await?;
     Ok(id)
 }
+
+/// The corrections waiting, the oldest first.
+pub async fn pending(db: &Database) -> Result<Vec<super::Pending>, sqlx::Error> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT c.id, c.created_at, c.statut, r.slug, r.nom, c.sujet, c.message, c.contact
+         FROM corrections c JOIN regies r ON r.id = c.regie_id WHERE c.statut = 'nouvelle' ORDER BY c.id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| super::Pending {
+            id: r.id,
+            regie_slug: r.slug,
+            regie_name: r.nom,
+            topic: atlas_core::correction::CorrectionTopic::parse(&r.sujet),
+            message: r.message,
+            contact: r.contact,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+/// `appliquee` or `rejetee`, if it still waits.
+pub async fn decide(db: &Database, id: i64, applied: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE corrections SET statut = $2 WHERE id = $1 AND statut = 'nouvelle'")
+        .bind(id)
+        .bind(if applied { "appliquee" } else { "rejetee" })
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
