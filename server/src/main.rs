@@ -283,6 +283,8 @@ async fn serve(url: &str) -> Result<(), String> {
     tokio::spawn(atlas_service::account::purge_hourly(atlas.db.clone()));
     // The daily digest of notifications: claimed in the database, sent by one instance a day.
     tokio::spawn(atlas_service::notification::digest::run(atlas.db.clone()));
+    // Reminders to the teams of entries a year old: claimed in the database, one instance each.
+    tokio::spawn(atlas_service::regie::freshness::run(atlas.db.clone()));
     // Mails wait in the outbox until an SMTP server is configured (a fresh `make run` has none).
     match atlas_service::mail::sender::Smtp::from_env()? {
         Some(smtp) => drop(tokio::spawn(atlas_service::mail::sender::run(atlas.db.clone(), smtp))),

@@ -214,3 +214,23 @@ pub fn claim_decided(locale: Locale, to: &str, regie: &str, accepted: bool, admi
         ),
     }
 }
+
+/// To a Régie's team, when its entry has not changed nor been verified for a year.
+pub fn freshness_reminder(locale: Locale, to: &str, regie: &str, link: &str) -> Mail {
+    match locale {
+        Locale::Fr => with_link(
+            to,
+            format!("La fiche de {regie} est-elle encore à jour ? — Atlas des Régies"),
+            format!("Bonjour, la fiche de {regie} sur l'Atlas des Régies n'a pas été modifiée ni vérifiée depuis plus d'un an. Habitants, élus et partenaires s'y fient : prenez deux minutes pour la relire (coordonnées, activités, quartiers couverts) :"),
+            link,
+            "Enregistrer la fiche, même sans changement, suffit à la dater. Ce rappel revient au plus une fois par trimestre.".into(),
+        ),
+        Locale::En => with_link(
+            to,
+            format!("Is the entry of {regie} still up to date? — Atlas des Régies"),
+            format!("Hello, the entry of {regie} on the Atlas des Régies has been neither changed nor verified for more than a year. Inhabitants, elected officials and partners rely on it: take two minutes to read it again (contact details, activities, neighbourhoods covered):"),
+            link,
+            "Saving the entry, even unchanged, is enough to date it. This reminder comes at most once a quarter.".into(),
+        ),
+    }
+}

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod claim;
 pub mod edit;
+pub mod freshness;
 pub mod store;
 pub mod versions;
 
