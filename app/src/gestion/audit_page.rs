@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use super::audit_texts::{AuditTexts, T};
 use super::{frame, param};
-use crate::error::ErrorNotice;
 use crate::i18n::use_texts;
 
 /// The most recent changes shown on the page (the CSV has them all).
@@ -92,17 +91,7 @@ pub fn audit_view() -> AnyView {
         move || (regie.clone(), personne.clone(), kind.clone()),
         move |(regie, personne, kind)| audit_page(regie, personne, kind, langue.clone()),
     );
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => body(d),
-                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    super::rendered(data, body)
 }
 
 /// A filter's `<select>`: « Toutes » first, the current choice selected.
@@ -124,12 +113,8 @@ fn select(id: &'static str, label: String, all: String, choices: Vec<(String, St
 fn body(d: AuditData) -> AnyView {
     let t = use_texts();
     let title = d.texts.get(T::Title);
-    if !d.signed_in {
-        let here = format!("{}?suite={}", t.locale.path("/compte/connexion"), atlas_core::text::percent_encode(&t.locale.path("/reseau/journal")));
-        return frame(title, view! { <p>{d.texts.get(T::SignInFirst)}</p><p><a class="button" href=here>{d.texts.get(T::SignIn)}</a></p> }.into_any());
-    }
-    if !d.network {
-        return frame(title, view! { <p class="alert" role="alert">{d.texts.get(T::NetworkOnly)}</p> }.into_any());
+    if let Some(refused) = super::network_only(d.signed_in, d.network, &title, [d.texts.get(T::SignInFirst), d.texts.get(T::SignIn), d.texts.get(T::NetworkOnly)], "/reseau/journal") {
+        return refused;
     }
     let (regie, personne, kind) = (param("regie"), param("personne"), param("type"));
     let enc = atlas_core::text::percent_encode;

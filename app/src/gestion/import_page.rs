@@ -47,12 +47,8 @@ fn follow(d: &ImportsData, data: Resource<Result<ImportsData, ServerFnError>>) {
 fn body(d: ImportsData) -> AnyView {
     let t = use_texts();
     let title = d.texts.get(T::Title);
-    if !d.signed_in {
-        let here = format!("{}?suite={}", t.locale.path("/compte/connexion"), atlas_core::text::percent_encode(&t.locale.path("/reseau/imports")));
-        return frame(title, view! { <p>{d.texts.get(T::SignInFirst)}</p><p><a class="button" href=here>{d.texts.get(T::SignIn)}</a></p> }.into_any());
-    }
-    if !d.network {
-        return frame(title, view! { <p class="alert" role="alert">{d.texts.get(T::NetworkOnly)}</p> }.into_any());
+    if let Some(refused) = super::network_only(d.signed_in, d.network, &title, [d.texts.get(T::SignInFirst), d.texts.get(T::SignIn), d.texts.get(T::NetworkOnly)], "/reseau/imports") {
+        return refused;
     }
     let error = d.message(&param("erreur")).map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
     let content = match d.job.clone() {

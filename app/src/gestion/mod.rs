@@ -54,6 +54,15 @@ fn gestion_view(what: &'static str, slug: String, body: fn(GestionData) -> AnyVi
     let depuis = param("depuis").parse::<i64>().ok();
     let langue = t.locale.lang().to_owned();
     let data = Resource::new(move || (slug.clone(), depuis), move |(slug, depuis)| gestion_page(what.to_owned(), slug, depuis, langue.clone()));
+    rendered(data, body)
+}
+
+/// Waits for a page's data, then renders it with `body`; an error is the page's notice.
+pub(crate) fn rendered<T>(data: Resource<Result<T, ServerFnError>>, body: fn(T) -> AnyView) -> AnyView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    let t = use_texts();
     view! {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
@@ -65,6 +74,19 @@ fn gestion_view(what: &'static str, slug: String, body: fn(GestionData) -> AnyVi
         </Suspense>
     }
     .into_any()
+}
+
+/// What a network page shows someone who may not see it: the way to sign in (coming back to
+/// `here`), or that the page is the network's. `None` for the network. `words`: the page's
+/// « connectez-vous », its button, and « cette page est celle du réseau ».
+pub(crate) fn network_only(signed_in: bool, network: bool, title: &str, words: [String; 3], here: &str) -> Option<AnyView> {
+    let t = use_texts();
+    let [first, button, only] = words;
+    if !signed_in {
+        let href = format!("{}?suite={}", t.locale.path("/compte/connexion"), atlas_core::text::percent_encode(&t.locale.path(here)));
+        return Some(frame(title.to_owned(), view! { <p>{first}</p><p><a class="button" href=href>{button}</a></p> }.into_any()));
+    }
+    (!network).then(|| frame(title.to_owned(), view! { <p class="alert" role="alert">{only}</p> }.into_any()))
 }
 
 /// A page's frame: its title (the tab's and the heading) and its body.

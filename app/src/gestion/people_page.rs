@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{frame, param};
-use crate::error::ErrorNotice;
 use crate::i18n::use_texts;
 
 pub const SUSPEND_URL: &str = "/api/ecriture/reseau/personnes/suspendre";
@@ -100,17 +99,7 @@ pub fn people_view() -> AnyView {
     let q = param("q");
     let langue = t.locale.lang().to_owned();
     let data = Resource::new(move || q.clone(), move |q| people_page(q, langue.clone()));
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => body(d),
-                    Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    super::rendered(data, body)
 }
 
 /// One account's action form.
@@ -129,12 +118,8 @@ fn action(url: &'static str, id: i64, q: &str, label: String, secondary: bool) -
 fn body(d: PeopleData) -> AnyView {
     let t = use_texts();
     let title = d.texts.get(T::Title);
-    if !d.signed_in {
-        let here = format!("{}?suite={}", t.locale.path("/compte/connexion"), atlas_core::text::percent_encode(&t.locale.path("/reseau/personnes")));
-        return frame(title, view! { <p>{d.texts.get(T::SignInFirst)}</p><p><a class="button" href=here>{d.texts.get(T::SignIn)}</a></p> }.into_any());
-    }
-    if !d.network {
-        return frame(title, view! { <p class="alert" role="alert">{d.texts.get(T::NetworkOnly)}</p> }.into_any());
+    if let Some(refused) = super::network_only(d.signed_in, d.network, &title, [d.texts.get(T::SignInFirst), d.texts.get(T::SignIn), d.texts.get(T::NetworkOnly)], "/reseau/personnes") {
+        return refused;
     }
     let q = param("q");
     let notice = match param("fait").as_str() {
