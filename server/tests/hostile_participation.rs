@@ -195,6 +195,14 @@ async fn hostile_payloads_on_every_participation_form() {
             }
         }
         assert_eq!(sent, FORMS.len() * PAYLOADS);
+        // A checked file a hostile `lot` happened to start runs on in the background: let it end.
+        for _ in 0..300 {
+            let running: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM import_jobs WHERE status = 'en_cours'").fetch_one(&db.pool).await.unwrap();
+            if running == 0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         // Nothing half-written: every item, comment, history line and template is whole.
         let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_items WHERE title = '' OR body = '' OR qpv_code = '' OR kind NOT IN ('signalement', 'proposition')")
             .fetch_one(&db.pool)

@@ -113,6 +113,11 @@ fn parse_row(c: &Columns, row: &Row) -> Result<RegieInput, String> {
     if nom.is_empty() {
         return Err("nom vide".into());
     }
+    // The profile form's rule: an import may not write a name a team could not save.
+    let length = nom.chars().count();
+    if !(3..=super::profile::NAME_MAX_CHARS).contains(&length) {
+        return Err(format!("nom de {length} caractères : entre 3 et {} attendus", super::profile::NAME_MAX_CHARS));
+    }
     let code_postal = row.get(Some(c.code_postal)).trim().to_owned();
     // Spreadsheets drop the leading zero of "02000".
     let code_postal = if code_postal.len() == 4 && is_postcode(&format!("0{code_postal}")) {
@@ -220,13 +225,13 @@ mod tests {
     #[test]
     fn rejects_bad_rows_with_their_line_and_reason() {
         let file = "Nom;SIRET;Code postal;Commune;Latitude;Longitude\n\
-            A;35284737000033;02000;Laon;49.5;3.6\n\
+            Régie A;35284737000033;02000;Laon;49.5;3.6\n\
             ;;02000;Laon;;\n\
-            B;35284737000033;02000;Laon;;\n\
-            C;;2A000;Ajaccio;;\n\
-            D;;02000;Laon;3.6;49.5\n\
-            E;;02000;Laon;91;3\n\
-            F;;02000;Laon;49.5;\n";
+            Régie B;35284737000033;02000;Laon;;\n\
+            Régie C;;2A000;Ajaccio;;\n\
+            Régie D;;02000;Laon;3.6;49.5\n\
+            Régie E;;02000;Laon;91;3\n\
+            Régie F;;02000;Laon;49.5;\n";
         let (rows, rejected) = parse_regies(&read_table(file.as_bytes()).unwrap()).unwrap();
         assert_eq!(rows.len(), 1);
         let got: Vec<(usize, &str)> = rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
@@ -236,6 +241,17 @@ mod tests {
         assert!(got[3].1.contains("inversées"), "{:?}", got[3]);
         assert!(got[4].1.contains("hors des bornes"), "{:?}", got[4]);
         assert!(got[5].1.contains("incomplètes"), "{:?}", got[5]);
+    }
+
+    #[test]
+    fn a_name_too_short_or_too_long_is_refused_like_on_the_profile_form() {
+        let long = "R".repeat(151);
+        let file = format!("Nom;Code postal;Commune\nAb;15140;Salers\n{long};15140;Salers\nAbc;15140;Salers\n");
+        let table = crate::csv_input::read_table(file.as_bytes()).unwrap();
+        let (rows, rejected) = parse_regies(&table).unwrap();
+        assert_eq!(rows.len(), 1);
+        let got: Vec<(usize, &str)> = rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
+        assert_eq!(got, [(2, "nom de 2 caractères : entre 3 et 150 attendus"), (3, "nom de 151 caractères : entre 3 et 150 attendus")]);
     }
 
     #[test]
