@@ -42,8 +42,11 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   // compressions of the same file (±250 B): 300 KB plus that margin. The Régie page's way into
   // its team's space (« Vous travaillez dans cette Régie ? ») and the /gestion and /reseau routes
   // (in the account pages' lazy chunk) cost 1,690 B raw: 1,120,540 B, the raw cap raised by
-  // 1,000 B to 1,121,000; the brotli file stayed at 302,128 B, under its unchanged cap.
-  expect(raw).toBeLessThanOrEqual(1_121_000);
+  // 1,000 B to 1,121,000; the brotli file stayed at 302,128 B, under its unchanged cap. The
+  // network's pages (`/reseau/:page`: imports, change log, people) cost one route, 1,030 B raw:
+  // 1,121,570 B, the raw cap raised to 1,122,000; the brotli file went to 302,026 B, still under
+  // its unchanged cap.
+  expect(raw).toBeLessThanOrEqual(1_122_000);
   expect(sizes.wasm).toBeLessThanOrEqual(303_000);
   // Each lazy page: main bundle + the chunks the split manifest lists for it + its own chunk.
   const pkg = path.join(site, 'pkg');
@@ -63,8 +66,11 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     console.log(`lazy page ${route.replace(/^__|_route_view_\d+$/g, '')}: ${total} B brotli in ${manifest[route].length + 1} files`);
     // The participation pages (list, form, item) are the heaviest lazy route: about 392,600 B
     // counted once before moderation; 411,577 B with the flag and moderators' forms, the charte,
-    // the public log and the moderation queue (+16 KB).
-    expect(total, route).toBeLessThanOrEqual(415_000);
+    // the public log and the moderation queue (+16 KB). The account pages' route, which also
+    // carries /gestion and the network's pages (imports, change log, people), came to 416,227 B
+    // with the latter (December 2026): the cap is 420,000 B; splitting the network's pages into
+    // a lazy route of their own would cost the main bundle a loader.
+    expect(total, route).toBeLessThanOrEqual(420_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

@@ -28,7 +28,7 @@ test('the network checks a file, reads the refused lines, then imports a good on
   await page.getByLabel('Fichier CSV').setInputFiles({ name: 'regies-fautives.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
   await expect(page).toHaveURL(/\/reseau\/imports\?lot=\d+$/);
-  await expect(page.getByRole('status')).toContainText('refusé : rien n\'a été écrit');
+  await expect(page.locator('.import-status')).toContainText('refusé : rien n\'a été écrit');
   const refused = page.locator('table.rejected tbody tr');
   await expect(refused).toHaveCount(1);
   await expect(refused.first()).toContainText('3');
@@ -43,13 +43,13 @@ test('the network checks a file, reads the refused lines, then imports a good on
   const good = `${HEADER}${name};;Place Tyssandier d'Escous;15140;Salers;45.1397;2.4958;;à vérifier;essai\n`;
   await page.getByLabel('Fichier CSV').setInputFiles({ name: 'regies-bonnes.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
-  await expect(page.getByRole('status')).toContainText('vérifié, en attente de confirmation');
+  await expect(page.locator('.import-status')).toContainText('vérifié, en attente de confirmation');
   await expect(page.locator('dl.import-counts')).toContainText('À ajouter1');
   expect((await (await request.get(`/regies?q=${encodeURIComponent(name)}`)).text())).not.toContain(name);
   await hydrated(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Importer ce fichier' }).click();
-  await expect(page.getByRole('status')).toContainText('importé', { timeout: 30_000 });
+  await expect(page.locator('.import-status')).toContainText('importé', { timeout: 30_000 });
   const bar = page.getByLabel('Progression de l\'import');
   await expect(bar).toHaveAttribute('max', '1');
   await expect(bar).toHaveAttribute('value', '1');
@@ -69,7 +69,7 @@ test('the network checks a file, reads the refused lines, then imports a good on
   await page.getByLabel('Type de modification').selectOption('verification');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await expect(page).toHaveURL(/type=verification/);
-  await expect(page.getByRole('status')).toContainText('modifications');
+  await expect(page.locator('.gestion-page p[role="status"]')).toContainText('modifications');
   await hydrated(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'journal');
