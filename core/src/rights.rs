@@ -56,10 +56,12 @@ pub enum Action {
     EditRegie { regie: i64 },
     /// Verify Régies and confirm the QPVs they declare: the network.
     VerifyRegies,
+    /// Add a Régie the Atlas does not list yet: the network.
+    CreateRegie,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::ReadPublic,
         Action::ReportCorrection,
         Action::ReadCorrections,
@@ -76,6 +78,7 @@ impl Action {
         Action::ModerateParticipation { regie: 1 },
         Action::EditRegie { regie: 1 },
         Action::VerifyRegies,
+        Action::CreateRegie,
     ];
 }
 
@@ -141,7 +144,7 @@ impl Actor {
             (Actor::Account { .. }, AnswerParticipation { regie }) => self.is_staff_of(regie),
             (Actor::Account { .. }, ModerateParticipation { regie } | EditRegie { regie }) => self.is_staff_of(regie) || self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ManageTeam { regie }) => self.has(&Role::RegieAdmin { regie }) || self.has(&Role::NetworkAdmin),
-            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts | VerifyRegies | Import) => self.has(&Role::NetworkAdmin),
+            (Actor::Account { .. }, ReadCorrections | HandleCorrections | ManageAccounts | VerifyRegies | Import | CreateRegie) => self.has(&Role::NetworkAdmin),
             (Actor::Account { .. }, ManageDemo | Backup) => false,
         }
     }
@@ -174,8 +177,8 @@ mod tests {
         let editor = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, edit];
         let admin = [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, answer, moderate, team, edit];
         let network =
-            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team, edit, VerifyRegies, Import];
-        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team, edit, VerifyRegies];
+            [ReadPublic, ReportCorrection, UseAccount, ManageOwnAccount, Participate, moderate, ReadCorrections, HandleCorrections, ManageAccounts, team, edit, VerifyRegies, Import, CreateRegie];
+        let cli = [ReadPublic, ReportCorrection, UseAccount, ReadCorrections, HandleCorrections, Import, ManageDemo, Backup, ManageAccounts, team, edit, VerifyRegies, CreateRegie];
         let examples = Actor::examples();
         let expected: Vec<(&Actor, &[Action])> = vec![
             (&examples[0], &OPEN),

@@ -14,7 +14,9 @@ use axum::{Extension, Form, Json};
 
 use atlas_core::error::{Code, Error};
 use atlas_core::locale::Locale;
+use atlas_core::regie::figures_form::FiguresForm;
 use atlas_core::regie::profile::ProfileForm;
+use atlas_core::territoire::report::KeyFigure;
 use atlas_core::text::percent_encode;
 use atlas_service::account::SignedIn;
 use atlas_service::account::team::TeamRole;
@@ -26,17 +28,19 @@ use crate::error::{from_browser, locale, redirect, respond};
 use crate::state::AppState;
 
 pub const PROFILE_PATH: &str = "/api/ecriture/gestion/profil";
+pub const FIGURES_PATH: &str = "/api/ecriture/gestion/chiffres";
 pub const RESTORE_PATH: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_PATH: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_PATH: &str = "/api/ecriture/gestion/demander";
 pub const DECIDE_PATH: &str = "/api/ecriture/reseau/decider";
 pub const CORRECTION_PATH: &str = "/api/ecriture/reseau/corrections";
+pub const CONFIRM_PATH: &str = "/api/ecriture/reseau/couvertures";
 
 /// The profile's fields, in the form's names (`activite` repeated).
-struct Fields(Vec<(String, String)>);
+pub(crate) struct Fields(Vec<(String, String)>);
 
 impl Fields {
-    fn get(&self, name: &str) -> String {
+    pub(crate) fn get(&self, name: &str) -> String {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 
@@ -121,17 +125,17 @@ fn kept(form: &ProfileForm) -> String {
 }
 
 /// A url-encoded form as posted (or why it could not be read).
-type Posted = Result<Form<Vec<(String, String)>>, FormRejection>;
+pub(crate) type Posted = Result<Form<Vec<(String, String)>>, FormRejection>;
 
 /// The form's fields and the language of the page it came from; an unreadable form is a 400.
-fn read(headers: &HeaderMap, form: Posted) -> Result<(Fields, Locale), Response> {
+pub(crate) fn read(headers: &HeaderMap, form: Posted) -> Result<(Fields, Locale), Response> {
     let Ok(Form(fields)) = form else { return Err(respond(locale(headers), &Error::new(Code::MalformedRequest))) };
     let fields = Fields(fields);
     let page_locale = Locale::from_lang(&fields.get("langue")).unwrap_or_default();
     Ok((fields, page_locale))
 }
 
-fn actor_of(signed_in: Option<Extension<SignedIn>>) -> Actor {
+pub(crate) fn actor_of(signed_in: Option<Extension<SignedIn>>) -> Actor {
     signed_in.map_or(Actor::Anonymous, |Extension(who)| who.actor())
 }
 
@@ -166,6 +170,54 @@ pub async fn save_profile(
         }
         Err(e) => refused(&headers, &page, e, &format!("version={expected}&{}", typed(&form))),
     }
+}
+
+/// `POST /api/ecriture/gestion/chiffres`: `regie`, `version`, `annee`, each figure by its code
+/// (`salaries`, `salaries_insertion`, `benevoles`, `personnes_accompagnees`, `sorties_positives`,
+/// `chiffre_affaires_euros`, `marches_publics`), `source`, `langue`; or `retirer` (a year) to take
+/// that year out.
+pub async fn save_figures(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let actor = actor_of(signed_in);
+    let slug = fields.get("regie");
+    let page = page_locale.path(&format!("/gestion/{}/chiffres", percent_encode(&slug)));
+    let form = FiguresForm {
+        annee: fields.get("annee"),
+        values: KeyFigure::ALL.iter().map(|f| fields.get(f.code())).collect(),
+        source: fields.get("source"),
+    };
+    let mut typed = format!("saisie=1&annee={}&source={}", percent_encode(&cap(&form.annee, 8)), percent_encode(&cap(&form.source, 300)));
+    for (figure, value) in KeyFigure::ALL.iter().zip(&form.values) {
+        typed.push_str(&format!("&{}={}", figure.code(), percent_encode(&cap(value, 30))));
+    }
+    let Some(expected) = fields.version() else {
+        return refused(&headers, &page, Error::with(Code::MissingParameter, "version"), &typed);
+    };
+    let removed = fields.get("retirer");
+    let outcome = if removed.is_empty() {
+        edit::save_figures(&state.atlas.db, &actor, &slug, &form, expected).await
+    } else {
+        let Ok(annee) = removed.trim().parse::<i64>() else {
+            return refused(&headers, &page, Error::with(Code::InvalidParameter, "retirer"), "");
+        };
+        edit::remove_figures(&state.atlas.db, &actor, &slug, annee, expected).await
+    };
+    match outcome {
+        Ok(saved) => answer(&headers, &page, saved, &format!("version={expected}&{typed}")),
+        Err(e) if e.code == Code::Conflict => {
+            let current = e.detail.as_deref().and_then(|d| d.strip_prefix("version ")).unwrap_or_default().to_owned();
+            refused(&headers, &page, e, &format!("depuis={expected}&version={current}&{typed}"))
+        }
+        Err(e) => refused(&headers, &page, e, &format!("version={expected}&{typed}")),
+    }
+}
+
+/// At most `n` characters of what was typed, to travel back in the form's URL.
+fn cap(value: &str, n: usize) -> String {
+    value.chars().take(n).collect()
 }
 
 /// `POST /api/ecriture/gestion/restaurer`: `regie`, `numero` (the version to bring back),
@@ -277,6 +329,21 @@ pub async fn correction(State(state): State<AppState>, signed_in: Option<Extensi
     }
 }
 
+/// `POST /api/ecriture/reseau/couvertures`: `regie`, `qpv`, `langue`. The network confirms a QPV
+/// the Régie declared (a version of the Régie).
+pub async fn confirm(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let page = page_locale.path("/reseau");
+    match edit::confirm_coverage(&state.atlas.db, &actor_of(signed_in), &fields.get("regie"), fields.get("qpv").trim()).await {
+        Ok(_) if from_browser(&headers) => redirect(format!("{page}?fait=confirmee#couvertures")),
+        Ok(n) => (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response(),
+        Err(e) => refused(&headers, &page, e, ""),
+    }
+}
+
 fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response {
     let browser = from_browser(headers);
     match saved {
@@ -285,7 +352,8 @@ fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response
         Saved::Version(n) | Saved::Unchanged(n) => (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response(),
         Saved::Refused(problems) if browser => {
             let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
-            redirect(format!("{page}?erreurs={}&{keep}#profil", codes.join(",")))
+            let anchor = if page.ends_with("/chiffres") { "#chiffres" } else { "#profil" };
+            redirect(format!("{page}?erreurs={}&{keep}{anchor}", codes.join(",")))
         }
         Saved::Refused(problems) => {
             let lang = locale(headers);
@@ -298,7 +366,7 @@ fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response
 }
 
 /// A refusal: a browser goes back to the page with its code (a 5xx stays an error page).
-fn refused(headers: &HeaderMap, page: &str, e: Error, keep: &str) -> Response {
+pub(crate) fn refused(headers: &HeaderMap, page: &str, e: Error, keep: &str) -> Response {
     if from_browser(headers) && e.status() < 500 {
         let keep = if keep.is_empty() { String::new() } else { format!("&{keep}") };
         return redirect(format!("{page}?erreur={}{keep}", e.code.name()));

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod config;
 pub mod error;
 pub mod exports;
+pub mod creation;
 pub mod gestion;
 pub mod http;
 pub mod imports;

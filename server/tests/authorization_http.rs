@@ -80,11 +80,15 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("GET /compte/mes-donnees.json", &[], OWN),
     // `/gestion`: url-encoded axum handlers (a repeated field), and the pages themselves.
     ("FORM /api/ecriture/gestion/profil", &[("regie", "{r1}"), ("version", "0"), ("nom", "")], EDIT_1),
+    // The key figures: a year without figures is refused (422) once the right let it through; taking out a year it never had changes nothing.
+    ("FORM /api/ecriture/gestion/chiffres", &[("regie", "{r1}"), ("version", "0"), ("annee", "2024"), ("source", "bilan")], EDIT_1),
+    ("FORM /api/ecriture/gestion/chiffres", &[("regie", "{r1}"), ("version", "0"), ("retirer", "1999")], EDIT_1),
     ("FORM /api/ecriture/gestion/restaurer", &[("regie", "{r1}"), ("numero", "0"), ("version", "0")], EDIT_1),
     ("FORM /api/ecriture/gestion/verifier", &[("regie", "{r1}")], NETWORK),
     ("FORM /api/ecriture/gestion/demander", &[("regie", "{r1}"), ("role", "editeur"), ("message", "Je coordonne les chantiers.")], PARTICIPATE),
     ("FORM /api/ecriture/reseau/decider", &[("demande", "0"), ("decision", "refuser")], NETWORK),
     ("FORM /api/ecriture/reseau/corrections", &[("correction", "0"), ("decision", "rejetee")], NETWORK),
+    ("FORM /api/ecriture/reseau/couvertures", &[("regie", "{r1}"), ("qpv", "QN0000000X")], NETWORK),
     ("GET /reseau", &[], NETWORK),
     // The network's imports: an upload without a file, job 0 (unknown) started or given up.
     ("MULTIPART /api/ecriture/reseau/imports", &[("type", "regies")], NETWORK),
@@ -98,9 +102,13 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/reseau/personnes/reactiver", &[("compte", "0")], NETWORK),
     ("FORM /api/ecriture/reseau/personnes/debloquer", &[("compte", "0")], NETWORK),
     ("GET /reseau/personnes", &[], NETWORK),
+    // A new Régie without a name: refused (422) once the right let it through.
+    ("FORM /api/ecriture/reseau/regies", &[("nom", ""), ("code_postal", "02000")], NETWORK),
+    ("GET /reseau/nouvelle-regie", &[], NETWORK),
     // Without a role in it, the page offers to ask to keep it (« Vous travaillez dans cette Régie ? »).
     ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),
+    ("GET /gestion/{r1}/chiffres", &[], EDIT_1),
 ];
 
 fn role_of(column: &str, regie_1: i64, regie_2: i64) -> Option<Role> {

@@ -12,9 +12,8 @@ use atlas_server::limits::WriteLimits;
 use atlas_service::account::operator;
 use atlas_service::db::Database;
 use atlas_service::{Actor, Atlas};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use common::browser::Browser;
+use axum::http::StatusCode;
+use common::browser::{api_post, Browser};
 use common::{backends, fresh};
 use leptos::prelude::LeptosOptions;
 
@@ -160,18 +159,7 @@ async fn a_team_keeps_its_page_true_and_every_change_is_a_version() {
         assert_eq!(stored(&db, &a).await.0.as_deref(), Some("01 40 00 00 02"), "{backend}: never overwritten silently");
         // A client that is not a browser reads the status: 409, naming the version saved since.
         let app = editor.app.clone();
-        let request = |cookie: Option<&str>, body: String| {
-            let r = Request::post("/api/ecriture/gestion/profil")
-                .header(header::HOST, "atlas.example")
-                .header(header::ORIGIN, "http://atlas.example")
-                .header(header::ACCEPT, "application/json")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-            let r = match cookie {
-                Some(c) => r.header(header::COOKIE, format!("atlas_session={c}")),
-                None => r,
-            };
-            r.body(Body::from(body)).unwrap()
-        };
+        let request = |cookie: Option<&str>, body: String| api_post("/api/ecriture/gestion/profil", cookie, body);
         use tower::ServiceExt;
         let answer = app.clone().oneshot(request(editor.cookie.as_deref(), format!("regie={a}&version=2&nom=R%C3%A9gie+A&lat=48.85&lon=2.35"))).await.unwrap();
         assert_eq!(answer.status(), StatusCode::CONFLICT, "{backend}");

@@ -24,6 +24,15 @@ pub struct VersionView {
     pub changes: Vec<(String, String, String)>,
 }
 
+/// One year of key figures: its values as typed back into the form, as read, and its source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FiguresView {
+    pub annee: i64,
+    /// Each figure in `KeyFigure::ALL` order: (as the form holds it, as a reader reads it; both empty when unknown).
+    pub values: Vec<(String, String)>,
+    pub source: String,
+}
+
 /// A reader's correction waiting for the network.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CorrectionView {
@@ -59,6 +68,9 @@ pub struct GestionData {
     pub statuses: Vec<(String, String)>,
     /// (code, name) of the QPVs of its département it does not cover.
     pub candidates: Vec<(String, String)>,
+    /// `chiffres`: the years reported, the newest first, and (code, label) of every figure.
+    pub figures: Vec<FiguresView>,
+    pub figure_labels: Vec<(String, String)>,
     /// The newest first; on a conflict, only those saved since the version the form started from.
     pub versions: Vec<VersionView>,
     /// A signed-in person without a role in the Régie may ask to keep it: `Some(waiting)`.
@@ -67,6 +79,8 @@ pub struct GestionData {
     pub claims: Vec<(i64, String, String, String, String)>,
     /// `/reseau`: (slug, name, last change in words) of the entries a year old or more.
     pub stale: Vec<(String, String, String)>,
+    /// `/reseau`: (Régie slug, Régie name, QPV code, QPV name, note) of the declared coverage to confirm.
+    pub declared: Vec<(String, String, String, String, String)>,
     /// `/reseau`: the readers' corrections waiting, the oldest first.
     pub corrections: Vec<CorrectionView>,
 }
@@ -78,7 +92,8 @@ impl GestionData {
 }
 
 /// `what`: `reseau` (the network's administration), `fiche` (the profile of `slug`, and with `depuis` the
-/// versions saved since that one), `historique` (every version of `slug`).
+/// versions saved since that one), `chiffres` (its key figures, the same way), `historique` (every
+/// version of `slug`).
 #[server(endpoint = "gestion/page")]
 pub async fn gestion_page(
     what: String,
@@ -98,7 +113,7 @@ pub async fn gestion_page(
     let actor = actor();
     let mut data = GestionData { texts: GestionTexts::of(locale), ..Default::default() };
     data.messages = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.message(locale))).collect();
-    data.problem_fields = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.field().name().to_owned())).collect();
+    data.problem_fields = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.input().to_owned())).collect();
     for code in [
         Code::Conflict,
         Code::Forbidden,
@@ -153,7 +168,7 @@ pub async fn gestion_page(
         ProfileField::DateCreation => form.date_creation.clone(),
         ProfileField::DateAdhesion => form.date_adhesion.clone(),
         ProfileField::Description => form.description.clone(),
-        ProfileField::Activites | ProfileField::Couverture => String::new(),
+        ProfileField::Activites | ProfileField::Couverture | ProfileField::Chiffres => String::new(),
     };
     data.fields = ProfileField::ALL.iter().map(|f| FieldView { name: f.name().to_owned(), label: f.label(locale).to_owned(), value: value(*f) }).collect();
     data.fields.push(FieldView { name: "lon".into(), label: String::new(), value: form.lon.clone() });
@@ -164,12 +179,27 @@ pub async fn gestion_page(
         .iter()
         .map(|s| (s.code().to_owned(), s.label(locale).to_owned()))
         .collect();
+    if what == "chiffres" {
+        use atlas_core::territoire::report::KeyFigure;
+        data.figure_labels = KeyFigure::ALL.iter().map(|f| (f.code().to_owned(), f.label(locale).to_owned())).collect();
+        data.figures = editable
+            .profile
+            .chiffres
+            .iter()
+            .rev()
+            .map(|c| FiguresView {
+                annee: c.annee,
+                values: KeyFigure::ALL.iter().map(|f| f.of(c).map(|v| (v.to_string(), locale.int(v))).unwrap_or_default()).collect(),
+                source: c.source.clone().unwrap_or_default(),
+            })
+            .collect();
+    }
     if what == "fiche" {
         data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
     }
     let since = match (what.as_str(), depuis) {
         ("historique", _) => Some(-1),
-        ("fiche", Some(from)) => Some(from),
+        ("fiche" | "chiffres", Some(from)) => Some(from),
         _ => None,
     };
     if let Some(since) = since {
@@ -245,6 +275,12 @@ async fn network_page(mut data: GestionData, db: &atlas_service::db::Database, a
             let about = t.get(T::CorrectionAbout).replace("{topic}", topic).replace("{date}", &date);
             CorrectionView { id: c.id, regie_slug: c.regie_slug, regie_name: c.regie_name, about, message: c.message, contact: c.contact }
         })
+        .collect();
+    data.declared = atlas_service::regie::edit::declared(db, actor)
+        .await
+        .map_err(crate::error::fail)?
+        .into_iter()
+        .map(|c| (c.regie_slug, c.regie_name, c.qpv, c.qpv_name, c.note.unwrap_or_default()))
         .collect();
     let stale = atlas_service::regie::edit::stale(db, actor).await.map_err(crate::error::fail)?;
     data.stale = stale

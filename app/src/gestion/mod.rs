@@ -1,12 +1,14 @@
 //! `/gestion`: a Régie's team keeps its page true (`/compte` links to each Régie the person
 //! keeps). `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
 //! their fields, what was typed kept), `/gestion/<slug>/historique` the versions with their diff
-//! and a restore button each; `/reseau` is the network's administration (`network_page`). One
+//! and a restore button each, `/gestion/<slug>/chiffres` its yearly key figures; `/reseau` is the network's administration (`network_page`). One
 //! lazy route for all: the main bundle carries only its loader.
 
 pub mod audit_page;
 pub mod audit_texts;
+pub mod create_page;
 pub mod data;
+pub mod figures_page;
 pub mod import_data;
 pub mod import_page;
 pub mod import_texts;
@@ -41,8 +43,10 @@ pub fn GestionPages() -> impl IntoView {
             (true, Some("imports")) => import_page::imports_view(),
             (true, Some("journal")) => audit_page::audit_view(),
             (true, Some("personnes")) => people_page::people_view(),
+            (true, Some("nouvelle-regie")) => create_page::create_view(),
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
+            (false, Some("chiffres")) => gestion_view("chiffres", slug, figures_page::figures_body),
             _ => view! { <NotFound /> }.into_any(),
         }
     }
@@ -178,11 +182,13 @@ fn history_body(d: GestionData) -> AnyView {
 
 /// Where the profile form posts (an axum handler of the server: the activities are a repeated field).
 pub const PROFILE_URL: &str = "/api/ecriture/gestion/profil";
+pub const FIGURES_URL: &str = "/api/ecriture/gestion/chiffres";
 pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";
 pub const DECIDE_URL: &str = "/api/ecriture/reseau/decider";
 pub const CORRECTION_URL: &str = "/api/ecriture/reseau/corrections";
+pub const CONFIRM_URL: &str = "/api/ecriture/reseau/couvertures";
 /// The network's imports: the upload (multipart), then the start or the abandon of a checked file.
 pub const IMPORT_URL: &str = "/api/ecriture/reseau/imports";
 pub const IMPORT_START_URL: &str = "/api/ecriture/reseau/imports/lancer";

@@ -1,13 +1,14 @@
 //! `/reseau`: the network's administration. The requests to keep a Régie's entry, each with
 //! « Accepter » and « Refuser » (the person is mailed either way), then the entries nobody
 //! changed or verified for a year, each linked to its `/gestion` form; the readers' corrections,
-//! each marked « Appliquée » or « Rejetée »; links to the imports, the change log, the people.
+//! each marked « Appliquée » or « Rejetée »; the QPVs Régies declare, each « Confirmer »; links
+//! to the imports, the change log, the people, the form to add a Régie.
 
 use leptos::prelude::*;
 
 use super::data::GestionData;
 use super::texts::T;
-use super::{frame, param, sign_in_first, CLAIM_URL, CORRECTION_URL, DECIDE_URL};
+use super::{frame, param, sign_in_first, CLAIM_URL, CONFIRM_URL, CORRECTION_URL, DECIDE_URL};
 use crate::i18n::use_texts;
 
 pub fn network_body(d: GestionData) -> AnyView {
@@ -22,6 +23,7 @@ pub fn network_body(d: GestionData) -> AnyView {
         "acceptee" => Some(d.texts.get(T::Accepted)),
         "refusee" => Some(d.texts.get(T::RefusedNotice)),
         "correction" => Some(d.texts.get(T::CorrectionDone)),
+        "confirmee" => Some(d.texts.get(T::CoverageConfirmed)),
         _ => None,
     }
     .map(|m| view! { <p class="notice ok" role="status">{m}</p> });
@@ -35,6 +37,8 @@ pub fn network_body(d: GestionData) -> AnyView {
             <a class="button secondary" href=t.locale.path("/reseau/journal")>{d.texts.get(T::AuditLink)}</a>
             " "
             <a class="button secondary" href=t.locale.path("/reseau/personnes")>{d.texts.get(T::PeopleLink)}</a>
+            " "
+            <a class="button secondary" href=t.locale.path("/reseau/nouvelle-regie")>{d.texts.get(T::CreateLink)}</a>
         </p>
         <section class="account-section" aria-labelledby="demandes">
             <h2 id="demandes">{d.texts.get(T::ClaimsHeading)}</h2>
@@ -71,6 +75,26 @@ pub fn network_body(d: GestionData) -> AnyView {
                             <input type="hidden" name="langue" value=t.locale.lang() />
                             <button type="submit" name="decision" value="appliquee">{d.texts.get(T::CorrectionApplied)}</button>
                             <button type="submit" name="decision" value="rejetee" class="button secondary">{d.texts.get(T::CorrectionRejected)}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="account-section" aria-labelledby="couvertures">
+            <h2 id="couvertures">{d.texts.get(T::DeclaredHeading)} " (" {d.declared.len()} ")"</h2>
+            <p class="help">{d.texts.get(T::DeclaredIntro)}</p>
+            {d.declared.is_empty().then(|| view! { <p>{d.texts.get(T::DeclaredNone)}</p> })}
+            <ul class="claims">
+                {d.declared.iter().map(|(slug, regie, code, qpv, note)| view! {
+                    <li class="claim">
+                        <h3><a href=t.locale.path(&format!("/regies/{slug}"))>{regie.clone()}</a></h3>
+                        <p><a href=t.locale.path(&format!("/qpv/{code}"))>{qpv.clone()}</a> " " <span class="code">{code.clone()}</span></p>
+                        {(!note.is_empty()).then(|| view! { <blockquote>{note.clone()}</blockquote> })}
+                        <form method="post" action=CONFIRM_URL class="decide">
+                            <input type="hidden" name="regie" value=slug.clone() />
+                            <input type="hidden" name="qpv" value=code.clone() />
+                            <input type="hidden" name="langue" value=t.locale.lang() />
+                            <button type="submit">{d.texts.get(T::ConfirmCoverage)}</button>
                         </form>
                     </li>
                 }).collect_view()}

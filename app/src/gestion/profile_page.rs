@@ -11,10 +11,10 @@ use super::{frame, param, sign_in_first, version_list, PROFILE_URL, VERIFY_URL};
 use crate::i18n::use_texts;
 
 /// The refusals the form came back with: (input name or "", message).
-struct Refusals(Vec<(String, String)>);
+pub(super) struct Refusals(pub(super) Vec<(String, String)>);
 
 impl Refusals {
-    fn of(d: &GestionData) -> Self {
+    pub(super) fn of(d: &GestionData) -> Self {
         let mut codes: Vec<String> = param("erreurs").split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect();
         let single = param("erreur");
         if !single.is_empty() && single != "conflit" {
@@ -31,7 +31,19 @@ impl Refusals {
         )
     }
 
-    fn on(&self, name: &str) -> Option<String> {
+    /// Every refusal at the top of the form, after `heading` (« La fiche n'a pas été enregistrée : »).
+    pub(super) fn summary(&self, heading: String) -> Option<impl IntoView> {
+        (!self.0.is_empty()).then(|| {
+            view! {
+                <div class="alert" role="alert">
+                    <p>{heading}</p>
+                    <ul>{self.0.iter().map(|(_, m)| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+
+    pub(super) fn on(&self, name: &str) -> Option<String> {
         let said: Vec<&str> = self.0.iter().filter(|(f, _)| f == name).map(|(_, m)| m.as_str()).collect();
         (!said.is_empty()).then(|| said.join(" "))
     }
@@ -39,7 +51,7 @@ impl Refusals {
 
 /// One labelled input (`kind`: `text`, `tel`, `email`, `url`, or `textarea`), with its hint and
 /// its refusal under it.
-fn field(
+pub(super) fn field(
     name: &str,
     label: String,
     kind: &'static str,
@@ -75,6 +87,19 @@ fn field(
     }
 }
 
+/// A conflict (409): the versions saved since the one the form started from, with their changes.
+pub(super) fn conflict_notice(d: &GestionData) -> Option<impl IntoView> {
+    (param("erreur") == "conflit").then(|| {
+        view! {
+            <section class="alert conflict" role="alert" aria-labelledby="conflit-titre">
+                <h2 id="conflit-titre">{d.texts.get(T::ConflictHeading)}</h2>
+                <p>{d.texts.get(T::ConflictBody).replace("{from}", &param("depuis")).replace("{now}", &d.version.to_string())}</p>
+                {version_list(d, &d.versions, false)}
+            </section>
+        }
+    })
+}
+
 pub fn profile_body(d: GestionData) -> AnyView {
     let t = use_texts();
     if !d.signed_in {
@@ -104,27 +129,13 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let notice = match param("fait").as_str() {
         "enregistre" => Some(d.texts.get(T::Saved).replace("{n}", &param("numero"))),
         "verifiee" => Some(d.texts.get(T::Verified).replace("{n}", &param("numero"))),
+        "creee" => Some(d.texts.get(T::CreatedNotice)),
         "inchange" => Some(d.texts.get(T::Unchanged)),
         _ => None,
     }
     .map(|m| view! { <p class="notice ok" role="status">{m}</p> });
-    let conflict = (param("erreur") == "conflit").then(|| {
-        view! {
-            <section class="alert conflict" role="alert" aria-labelledby="conflit-titre">
-                <h2 id="conflit-titre">{d.texts.get(T::ConflictHeading)}</h2>
-                <p>{d.texts.get(T::ConflictBody).replace("{from}", &param("depuis")).replace("{now}", &d.version.to_string())}</p>
-                {version_list(&d, &d.versions, false)}
-            </section>
-        }
-    });
-    let summary = (!refusals.0.is_empty()).then(|| {
-        view! {
-            <div class="alert" role="alert">
-                <p>{d.texts.get(T::FormErrors)}</p>
-                <ul>{refusals.0.iter().map(|(_, m)| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
-            </div>
-        }
-    });
+    let conflict = conflict_notice(&d);
+    let summary = refusals.summary(d.texts.get(T::FormErrors));
     let text = |name: &'static str, kind: &'static str, hint: Option<T>, extra: (&'static str, &'static str)| {
         field(name, label(name), kind, value(name), hint.map(|h| d.texts.get(h)), refusals.on(name), extra)
     };
@@ -133,12 +144,18 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let activities_described = activities_error.as_ref().map(|_| "fiche-activite-erreur");
     let public = t.locale.path(&format!("/regies/{}", d.slug));
     let history = t.locale.path(&format!("/gestion/{}/historique", d.slug));
+    let figures = t.locale.path(&format!("/gestion/{}/chiffres", d.slug));
     let version_line = if d.version == 0 { d.texts.get(T::NeverEdited) } else { d.texts.get(T::VersionNow).replace("{n}", &d.version.to_string()) };
     let body = view! {
         {notice}
         {conflict}
         <p>{d.texts.get(T::Intro)}</p>
-        <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
+        <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=figures>{d.texts.get(T::FiguresLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
+        <nav class="network-links" aria-label=d.texts.get(T::DailyWork)>
+            <a class="button secondary" href=t.locale.path(&format!("/participation?regie={}", d.slug))>{d.texts.get(T::InboxLink)}</a>
+            <a class="button secondary" href=t.locale.path("/participation/moderation")>{d.texts.get(T::ModerationLink)}</a>
+            <a class="button secondary" href=format!("{}#equipe-{}", t.locale.path("/compte"), d.slug)>{d.texts.get(T::TeamLink)}</a>
+        </nav>
         <form id="profil" class="profile-form" method="post" action=PROFILE_URL novalidate>
             {summary}
             <input type="hidden" name="regie" value=d.slug.clone() />

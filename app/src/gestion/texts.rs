@@ -87,6 +87,8 @@ crate::i18n::page_texts::page_texts! {
     ImportsLink => "Importer des fichiers (Régies, partenariats)", "Import files (Régies, partnerships)";
     AuditLink => "Journal des modifications", "Change log";
     PeopleLink => "Personnes et rôles", "People and roles";
+    CreateLink => "Ajouter une Régie", "Add a Régie";
+    CreatedNotice => "Régie ajoutée : elle est sur la carte, dans l'annuaire et la recherche, « à vérifier ». Complétez sa fiche ci-dessous.", "Régie added: it is on the map, in the directory and the search, « to be verified ». Complete its entry below.";
     CorrectionsHeading => "Corrections signalées par les lecteurs", "Corrections reported by readers";
     CorrectionsNone => "Aucune correction en attente.", "No correction waiting.";
     CorrectionAbout => "Sujet : {topic} · reçue le {date}", "Topic: {topic} · received on {date}";
@@ -95,7 +97,32 @@ crate::i18n::page_texts::page_texts! {
     CorrectionRejected => "Rejetée", "Rejected";
     CorrectionEdit => "Modifier la fiche", "Edit the entry";
     CorrectionDone => "Correction classée.", "Correction filed.";
+    DeclaredHeading => "Quartiers déclarés à confirmer", "Declared neighbourhoods to confirm";
+    DeclaredIntro => "Les QPV où une Régie dit travailler. Confirmer en fait une version de sa fiche ; la carte et les territoires les comptent « confirmés ».", "The QPVs where a Régie says it works. Confirming makes a version of its entry; the map and the territories count them « confirmed ».";
+    DeclaredNone => "Aucun quartier déclaré en attente.", "No declared neighbourhood waiting.";
+    ConfirmCoverage => "Confirmer", "Confirm";
+    CoverageConfirmed => "Quartier confirmé : c'est une nouvelle version de la fiche de la Régie.", "Neighbourhood confirmed: it is a new version of the Régie's entry.";
     VerifiedOn => "Vérifiée par le réseau le {date}.", "Verified by the network on {date}.";
     UpdatedOn => "Fiche mise à jour le {date}.", "Entry updated on {date}.";
     NeverUpdated => "Fiche issue d'une liste publique, pas encore mise à jour par la Régie.", "Entry from a public list, not yet updated by the Régie.";
+    FiguresLink => "Chiffres clés", "Key figures";
+    DailyWork => "Le quotidien de la Régie", "The Régie's daily work";
+    InboxLink => "Signalements et propositions des habitants", "Inhabitants' reports and proposals";
+    ModerationLink => "Modération", "Moderation";
+    TeamLink => "Équipe et invitations", "Team and invitations";
+    FiguresHeading => "Chiffres clés", "Key figures";
+    FiguresIntro => "Les chiffres de chaque année, avec leur source : la page publique les montre, et les élus les retrouvent additionnés par territoire. Chaque enregistrement est une version de la fiche.",
+        "Each year's figures, with their source: the public page shows them, and elected officials find them summed by territory. Every save is a version of the entry.";
+    FiguresYears => "Années déclarées", "Years reported";
+    FiguresNone => "Aucun chiffre déclaré pour l'instant.", "No figures reported yet.";
+    FiguresFormHeading => "Ajouter ou corriger une année", "Add or correct a year";
+    FiguresYear => "Année", "Year";
+    FiguresHint => "Des nombres entiers ; laissez vide ce que vous ne savez pas.", "Whole numbers; leave empty what you do not know.";
+    FiguresSource => "Source", "Source";
+    FiguresSourceHint => "Le document d'où viennent ces chiffres : rapport d'activité, comptes annuels, bilan de l'année…", "The document these figures come from: annual report, accounts, year review…";
+    FiguresEdit => "Corriger {year}", "Correct {year}";
+    FiguresRemove => "Retirer {year}", "Remove {year}";
+    FiguresSave => "Enregistrer ces chiffres", "Save these figures";
+    FiguresSaved => "Chiffres enregistrés : version {n} de la fiche. La page publique et les territoires les montrent déjà.", "Figures saved: version {n} of the entry. The public page and the territories already show them.";
+    FiguresErrors => "Les chiffres n'ont pas été enregistrés :", "The figures were not saved:";
 }

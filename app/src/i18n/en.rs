@@ -170,6 +170,7 @@ pub const EN: Texts = Texts {
     fig_accompanied: "People supported",
     fig_positive_exits: "Positive exits",
     fig_turnover: "Turnover",
+    fig_source: "Source",
     fig_contracts: "Public contracts",
     partners_title: "Partners",
     no_partner: "No partner recorded yet.",

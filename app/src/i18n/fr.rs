@@ -170,6 +170,7 @@ pub const FR: Texts = Texts {
     fig_accompanied: "Personnes accompagnées",
     fig_positive_exits: "Sorties positives",
     fig_turnover: "Chiffre d'affaires",
+    fig_source: "Source",
     fig_contracts: "Marchés publics",
     partners_title: "Partenaires",
     no_partner: "Aucun partenaire renseigné pour l'instant.",

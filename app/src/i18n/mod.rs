@@ -193,6 +193,7 @@ pub struct Texts {
     pub fig_accompanied: &'static str,
     pub fig_positive_exits: &'static str,
     pub fig_turnover: &'static str,
+    pub fig_source: &'static str,
     pub fig_contracts: &'static str,
     pub partners_title: &'static str,
     pub no_partner: &'static str,

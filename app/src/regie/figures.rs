@@ -73,6 +73,7 @@ pub fn KeyFigures(chiffres: Vec<ChiffresCles>) -> impl IntoView {
                         <th scope="col" class="num">{t.fig_positive_exits}</th>
                         <th scope="col" class="num">{t.fig_turnover}</th>
                         <th scope="col" class="num">{t.fig_contracts}</th>
+                        <th scope="col">{t.fig_source}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -86,6 +87,7 @@ pub fn KeyFigures(chiffres: Vec<ChiffresCles>) -> impl IntoView {
                             <td class="num">{cell(c.sorties_positives)}</td>
                             <td class="num">{c.chiffre_affaires_euros.map(|v| format!("{} €", t.locale.int(v))).unwrap_or_else(|| "—".into())}</td>
                             <td class="num">{cell(c.marches_publics)}</td>
+                            <td>{c.source}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

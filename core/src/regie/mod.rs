@@ -1,7 +1,9 @@
 //! A Régie de Quartier or de Territoire: what the directory and its pages show.
 
 pub mod audit;
+pub mod creation;
 pub mod directory;
+pub mod figures_form;
 pub mod profile;
 pub mod profile_problem;
 #[cfg(feature = "import")]
@@ -73,6 +75,9 @@ pub struct ChiffresCles {
     pub sorties_positives: Option<i64>,
     pub chiffre_affaires_euros: Option<i64>,
     pub marches_publics: Option<i64>,
+    /// Where the year's figures come from (« rapport d'activité 2024 »), as its team wrote it.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// Everything the page of one Régie shows.

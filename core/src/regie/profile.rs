@@ -36,6 +36,10 @@ pub struct Profile {
     /// The QPVs it works in, by code.
     #[serde(default)]
     pub couverture: Vec<Covered>,
+    /// Its yearly key figures with their source, the oldest year first (kept by their own form:
+    /// versions before them have none).
+    #[serde(default)]
+    pub chiffres: Vec<crate::regie::ChiffresCles>,
 }
 
 /// A QPV a Régie works in: how sure the Atlas is of it, and its team's note.
@@ -82,10 +86,11 @@ pub enum ProfileField {
     Description,
     Activites,
     Couverture,
+    Chiffres,
 }
 
 impl ProfileField {
-    pub const ALL: [ProfileField; 12] = [
+    pub const ALL: [ProfileField; 13] = [
         Self::Nom,
         Self::Siret,
         Self::Adresse,
@@ -98,6 +103,7 @@ impl ProfileField {
         Self::Description,
         Self::Activites,
         Self::Couverture,
+        Self::Chiffres,
     ];
 
     /// The form's input (`lat` for the position, whose `lon` goes with it).
@@ -115,6 +121,7 @@ impl ProfileField {
             Self::Description => "description",
             Self::Activites => "activite",
             Self::Couverture => "couverture",
+            Self::Chiffres => "chiffres",
         }
     }
 
@@ -143,6 +150,8 @@ impl ProfileField {
             (Self::Activites, En) => "Activities",
             (Self::Couverture, Fr) => "Quartiers prioritaires couverts",
             (Self::Couverture, En) => "Priority neighbourhoods covered",
+            (Self::Chiffres, Fr) => "Chiffres clés",
+            (Self::Chiffres, En) => "Key figures",
         }
     }
 }
@@ -210,6 +219,8 @@ impl ProfileForm {
             description,
             activites,
             couverture: couverture.unwrap_or_default(),
+            // The figures have a form of their own; an edit of the profile keeps them.
+            chiffres: Vec::new(),
         })
     }
 }
@@ -283,6 +294,7 @@ impl Profile {
                 })
                 .collect::<Vec<_>>()
                 .join(" ; "),
+            ProfileField::Chiffres => self.chiffres.iter().map(|c| super::figures_form::shown(c, locale)).collect::<Vec<_>>().join(" ; "),
         }
     }
 

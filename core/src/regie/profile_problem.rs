@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::figures_form::SOURCE_MAX_CHARS;
 use super::profile::{ProfileField, ADDRESS_MAX_CHARS, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, NOTE_MAX_CHARS, WEBSITE_MAX_CHARS};
 use crate::locale::Locale;
 
@@ -25,10 +26,23 @@ pub enum Problem {
     /// A QPV code or status that is not one (or « confirmée », which only the network gives).
     CoverageInvalid,
     NoteLength,
+    /// The figures' year is not a year the Régie could report (1980 to this year).
+    FigureYear,
+    /// A key figure is not a whole number from 0 up.
+    FigureNumber,
+    /// Figures without the document they come from.
+    FigureSourceMissing,
+    FigureSourceLength,
+    /// A year without a single figure.
+    FiguresEmpty,
+    /// A new Régie's postcode is no French postcode the Atlas knows.
+    PostcodeUnknown,
+    /// A new Régie's postcode has several communes: the form asks which.
+    CommuneChoice,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 14] = [
+    pub const ALL: [Problem; 21] = [
         Self::NameLength,
         Self::SiretInvalid,
         Self::SiretTaken,
@@ -43,6 +57,13 @@ impl Problem {
         Self::ActivityUnknown,
         Self::CoverageInvalid,
         Self::NoteLength,
+        Self::FigureYear,
+        Self::FigureNumber,
+        Self::FigureSourceMissing,
+        Self::FigureSourceLength,
+        Self::FiguresEmpty,
+        Self::PostcodeUnknown,
+        Self::CommuneChoice,
     ];
 
     pub fn field(self) -> ProfileField {
@@ -59,6 +80,19 @@ impl Problem {
             Self::DescriptionLength => ProfileField::Description,
             Self::ActivityUnknown => ProfileField::Activites,
             Self::CoverageInvalid | Self::NoteLength => ProfileField::Couverture,
+            Self::FigureYear | Self::FigureNumber | Self::FigureSourceMissing | Self::FigureSourceLength | Self::FiguresEmpty => ProfileField::Chiffres,
+            Self::PostcodeUnknown | Self::CommuneChoice => ProfileField::Adresse,
+        }
+    }
+
+    /// The input it is shown next to (the figures' form has its year, its numbers, its source).
+    pub fn input(self) -> &'static str {
+        match self {
+            Self::FigureYear => "annee",
+            Self::FigureSourceMissing | Self::FigureSourceLength => "source",
+            Self::PostcodeUnknown => "code_postal",
+            Self::CommuneChoice => "commune",
+            other => other.field().name(),
         }
     }
 
@@ -79,6 +113,13 @@ impl Problem {
             Self::ActivityUnknown => "activite_inconnue",
             Self::CoverageInvalid => "couverture_invalide",
             Self::NoteLength => "note_longueur",
+            Self::FigureYear => "annee_invalide",
+            Self::FigureNumber => "chiffre_invalide",
+            Self::FigureSourceMissing => "source_manquante",
+            Self::FigureSourceLength => "source_longueur",
+            Self::FiguresEmpty => "chiffres_vides",
+            Self::PostcodeUnknown => "code_postal_inconnu",
+            Self::CommuneChoice => "commune_a_choisir",
         }
     }
 
@@ -117,6 +158,20 @@ impl Problem {
             (Self::CoverageInvalid, En) => "choose the neighbourhoods from the list, each “estimated” or “declared” (only the network confirms)".into(),
             (Self::NoteLength, Fr) => format!("une note sur un quartier compte au plus {NOTE_MAX_CHARS} caractères"),
             (Self::NoteLength, En) => format!("a note on a neighbourhood has at most {NOTE_MAX_CHARS} characters"),
+            (Self::FigureYear, Fr) => "l'année s'écrit sur 4 chiffres, de 1980 à l'année en cours".into(),
+            (Self::FigureYear, En) => "the year has 4 digits, from 1980 to the current year".into(),
+            (Self::FigureNumber, Fr) => "chaque chiffre est un nombre entier, sans décimales (par exemple 12 ou 1 250 000), ou reste vide".into(),
+            (Self::FigureNumber, En) => "each figure is a whole number, without decimals (for example 12 or 1,250,000), or stays empty".into(),
+            (Self::FigureSourceMissing, Fr) => "indiquez d'où viennent ces chiffres (par exemple : rapport d'activité 2024)".into(),
+            (Self::FigureSourceMissing, En) => "say where these figures come from (for example: 2024 annual report)".into(),
+            (Self::FigureSourceLength, Fr) => format!("la source compte au plus {SOURCE_MAX_CHARS} caractères"),
+            (Self::FigureSourceLength, En) => format!("the source has at most {SOURCE_MAX_CHARS} characters"),
+            (Self::FiguresEmpty, Fr) => "saisissez au moins un chiffre pour cette année".into(),
+            (Self::FiguresEmpty, En) => "enter at least one figure for this year".into(),
+            (Self::PostcodeUnknown, Fr) => "le code postal compte 5 chiffres et doit être celui d'une commune française (par exemple 02000)".into(),
+            (Self::PostcodeUnknown, En) => "the postcode has 5 digits and must be a French commune's (for example 02000)".into(),
+            (Self::CommuneChoice, Fr) => "ce code postal couvre plusieurs communes : choisissez celle de la Régie".into(),
+            (Self::CommuneChoice, En) => "this postcode covers several communes: choose the Régie's".into(),
         }
     }
 }

@@ -66,7 +66,9 @@ fn every_bad_field_is_named_at_once() {
         activites: vec!["boulangerie".into()],
         couverture: vec![("QN<script>".into(), "declaree".into(), "n".repeat(NOTE_MAX_CHARS + 1))],
     };
-    let all_but_taken: Vec<Problem> = Problem::ALL.into_iter().filter(|p| *p != Problem::SiretTaken).collect();
+    // The figures' problems belong to their own form.
+    let all_but_taken: Vec<Problem> =
+        Problem::ALL.into_iter().filter(|p| *p != Problem::SiretTaken && p.field() != ProfileField::Chiffres && !matches!(p, Problem::PostcodeUnknown | Problem::CommuneChoice)).collect();
     assert_eq!(form.validate().unwrap_err(), all_but_taken);
 }
 
@@ -87,7 +89,16 @@ fn each_problem_sits_next_to_its_own_field() {
         (Problem::ActivityUnknown, ProfileField::Activites),
         (Problem::CoverageInvalid, ProfileField::Couverture),
         (Problem::NoteLength, ProfileField::Couverture),
+        (Problem::FigureYear, ProfileField::Chiffres),
+        (Problem::FigureNumber, ProfileField::Chiffres),
+        (Problem::FigureSourceMissing, ProfileField::Chiffres),
+        (Problem::FigureSourceLength, ProfileField::Chiffres),
+        (Problem::FiguresEmpty, ProfileField::Chiffres),
+        (Problem::PostcodeUnknown, ProfileField::Adresse),
+        (Problem::CommuneChoice, ProfileField::Adresse),
     ];
+    assert_eq!(expected.len(), Problem::ALL.len());
+    assert_eq!((Problem::FigureYear.input(), Problem::FigureSourceMissing.input(), Problem::FigureNumber.input()), ("annee", "source", "chiffres"));
     for (problem, field) in expected {
         assert_eq!(problem.field(), field);
         assert_eq!(Problem::parse(problem.code()), Some(problem));

@@ -39,6 +39,27 @@ impl KeyFigure {
         }
     }
 
+    /// Its name, as the figures' form and the history say it.
+    pub fn label(self, locale: crate::locale::Locale) -> &'static str {
+        use crate::locale::Locale::{En, Fr};
+        match (self, locale) {
+            (Self::Salaries, Fr) => "Salariés",
+            (Self::Salaries, En) => "Employees",
+            (Self::SalariesInsertion, Fr) => "Salariés en insertion",
+            (Self::SalariesInsertion, En) => "Employees in insertion jobs",
+            (Self::Benevoles, Fr) => "Bénévoles",
+            (Self::Benevoles, En) => "Volunteers",
+            (Self::PersonnesAccompagnees, Fr) => "Personnes accompagnées",
+            (Self::PersonnesAccompagnees, En) => "People supported",
+            (Self::SortiesPositives, Fr) => "Sorties positives",
+            (Self::SortiesPositives, En) => "Positive exits",
+            (Self::ChiffreAffaires, Fr) => "Chiffre d'affaires (€)",
+            (Self::ChiffreAffaires, En) => "Turnover (€)",
+            (Self::MarchesPublics, Fr) => "Marchés publics",
+            (Self::MarchesPublics, En) => "Public contracts",
+        }
+    }
+
     pub fn of(self, c: &ChiffresCles) -> Option<i64> {
         match self {
             Self::Salaries => c.salaries,
@@ -49,6 +70,20 @@ impl KeyFigure {
             Self::ChiffreAffaires => c.chiffre_affaires_euros,
             Self::MarchesPublics => c.marches_publics,
         }
+    }
+
+    /// Sets this figure of `c`.
+    pub fn set(self, c: &mut ChiffresCles, value: Option<i64>) {
+        let slot = match self {
+            Self::Salaries => &mut c.salaries,
+            Self::SalariesInsertion => &mut c.salaries_insertion,
+            Self::Benevoles => &mut c.benevoles,
+            Self::PersonnesAccompagnees => &mut c.personnes_accompagnees,
+            Self::SortiesPositives => &mut c.sorties_positives,
+            Self::ChiffreAffaires => &mut c.chiffre_affaires_euros,
+            Self::MarchesPublics => &mut c.marches_publics,
+        };
+        *slot = value;
     }
 }
 

@@ -107,3 +107,17 @@ impl Browser {
     }
 }
 
+/// A same-origin url-encoded post from a client that is not a browser (it reads the status and
+/// the JSON), with the session of `cookie` if any.
+pub fn api_post(path: &str, cookie: Option<&str>, body: String) -> Request<Body> {
+    let r = Request::post(path)
+        .header(header::HOST, "atlas.example")
+        .header(header::ORIGIN, "http://atlas.example")
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let r = match cookie {
+        Some(c) => r.header(header::COOKIE, format!("atlas_session={c}")),
+        None => r,
+    };
+    r.body(Body::from(body)).unwrap()
+}

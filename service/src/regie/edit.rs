@@ -4,6 +4,7 @@
 //! editing at once never overwrite each other silently (the second gets 409 and both versions).
 
 use atlas_core::coverage::CoverageStatus;
+use atlas_core::regie::figures_form::{self, FiguresForm};
 use atlas_core::regie::profile::{Problem, Profile, ProfileForm};
 
 use super::versions::{self, Version};
@@ -69,7 +70,23 @@ pub async fn save(db: &Database, actor: &Actor, slug: &str, form: &ProfileForm, 
         Ok(p) => p,
         Err(problems) => return Ok(Saved::Refused(problems)),
     };
-    write(db, actor, regie, profile, expected, None).await
+    write(db, actor, regie, Edit::Profile(profile), expected).await
+}
+
+/// Saves one year's key figures (that year replaced) as the next version.
+pub async fn save_figures(db: &Database, actor: &Actor, slug: &str, form: &FiguresForm, expected: i64) -> Result<Saved, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    let this_year: i64 = crate::db::now().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    match form.validate(this_year) {
+        Ok(year) => write(db, actor, regie, Edit::Year(year), expected).await,
+        Err(problems) => Ok(Saved::Refused(problems)),
+    }
+}
+
+/// Takes one year's key figures out, as the next version (`Unchanged` if it had none).
+pub async fn remove_figures(db: &Database, actor: &Actor, slug: &str, annee: i64, expected: i64) -> Result<Saved, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    write(db, actor, regie, Edit::RemoveYear(annee), expected).await
 }
 
 /// Makes version `number` the current profile again, as a new version (nothing is erased).
@@ -78,7 +95,7 @@ pub async fn restore(db: &Database, actor: &Actor, slug: &str, number: i64, expe
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     let old = versions::one(&mut conn, regie, number).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::NotFound))?;
     drop(conn);
-    write(db, actor, regie, old.profile, expected, Some(number)).await
+    write(db, actor, regie, Edit::Restore(number, old.profile), expected).await
 }
 
 /// The QPVs of its département the Régie does not cover yet, to add: (code, name).
@@ -95,15 +112,38 @@ pub async fn history(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<Ver
     versions::list(&mut conn, regie).await.map_err(store_error)
 }
 
-/// The one transaction of an edit or a restore: the profile, its activities, the version (and
-/// the imported state as version 0 on the first edit), the revision every instance follows.
-async fn write(db: &Database, actor: &Actor, regie: i64, profile: Profile, expected: i64, restored_from: Option<i64>) -> Result<Saved, Error> {
-    let mut profile = profile;
+/// What a version changes: the profile form (its figures kept), one year of figures, or
+/// everything back as an older version had it.
+enum Edit {
+    Profile(Profile),
+    Year(atlas_core::regie::ChiffresCles),
+    RemoveYear(i64),
+    Restore(i64, Profile),
+    /// The network confirms a QPV the Régie declared.
+    Confirm(String),
+}
+
+/// The one transaction of an edit or a restore: the profile, its activities, coverage and
+/// figures, the version (and the imported state as version 0 on the first edit), the revision
+/// every instance follows.
+async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, expected: i64) -> Result<Saved, Error> {
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let (current, version) = versions::current(&mut tx, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
     if version != expected {
         return Err(conflict(version));
     }
+    let (mut profile, restored_from) = match edit {
+        Edit::Profile(profile) => (Profile { chiffres: current.chiffres.clone(), ..profile }, None),
+        Edit::Year(year) => (Profile { chiffres: figures_form::with_year(&current.chiffres, year), ..current.clone() }, None),
+        Edit::RemoveYear(annee) => (Profile { chiffres: current.chiffres.iter().filter(|c| c.annee != annee).cloned().collect(), ..current.clone() }, None),
+        Edit::Restore(number, profile) => (profile, Some(number)),
+        Edit::Confirm(qpv) => {
+            let mut profile = current.clone();
+            let covered = profile.couverture.iter_mut().find(|c| c.qpv == qpv && c.statut == CoverageStatus::Declaree).ok_or_else(|| Error::new(Code::NotFound))?;
+            covered.statut = CoverageStatus::Confirmee;
+            (profile, None)
+        }
+    };
     if !settle_coverage(&mut tx, actor, &current, &mut profile).await.map_err(store_error)? {
         return Ok(Saved::Refused(vec![Problem::CoverageInvalid]));
     }
@@ -147,6 +187,43 @@ async fn settle_coverage(conn: &mut sqlx::AnyConnection, actor: &Actor, current:
         }
     }
     Ok(true)
+}
+
+/// The network confirms that the Régie works in a QPV it declared, as the Régie's next version
+/// (404 when the QPV is not declared by it, or no longer).
+pub async fn confirm_coverage(db: &Database, actor: &Actor, slug: &str, qpv: &str) -> Result<i64, Error> {
+    let regie = editable_regie(db, actor, slug).await?;
+    actor.authorize(Action::VerifyRegies)?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let (_, version) = versions::current(&mut conn, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    drop(conn);
+    match write(db, actor, regie, Edit::Confirm(qpv.to_owned()), version).await? {
+        Saved::Version(n) | Saved::Unchanged(n) => Ok(n),
+        Saved::Refused(_) => Err(Error::new(Code::NotFound)),
+    }
+}
+
+/// A QPV a Régie declares it works in, waiting for the network to confirm it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Declared {
+    pub regie_slug: String,
+    pub regie_name: String,
+    pub qpv: String,
+    pub qpv_name: String,
+    pub note: Option<String>,
+}
+
+/// Every declared coverage, by Régie then QPV, for the network to confirm.
+pub async fn declared(db: &Database, actor: &Actor) -> Result<Vec<Declared>, Error> {
+    actor.authorize(Action::VerifyRegies)?;
+    let rows: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT r.slug, r.nom, q.code, q.nom, cv.note FROM couvertures cv JOIN regies r ON r.id = cv.regie_id JOIN qpv q ON q.code = cv.qpv_code
+         WHERE cv.statut = 'declaree' ORDER BY r.nom, q.nom",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .map_err(store_error)?;
+    Ok(rows.into_iter().map(|(regie_slug, regie_name, qpv, qpv_name, note)| Declared { regie_slug, regie_name, qpv, qpv_name, note }).collect())
 }
 
 /// The network checked the Régie: it becomes « vérifiée », as a version of its own (who, when).

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod claim;
+pub mod create;
 pub mod edit;
 pub mod freshness;
 pub mod store;

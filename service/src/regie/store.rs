@@ -2,7 +2,7 @@
 
 use atlas_core::activite::Activite;
 use atlas_core::coverage::CoverageStatus;
-use atlas_core::regie::{ChiffresCles, QpvCovered, RegieDetail, RegieSummary, Verification};
+use atlas_core::regie::{QpvCovered, RegieDetail, RegieSummary, Verification};
 use atlas_core::regie::directory::TerritoryNames;
 use sqlx::AnyPool;
 
@@ -102,15 +102,7 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     .bind(r.id)
     .fetch_all(pool)
     .await?;
-    type ChiffresRow = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
-    let chiffres: Vec<ChiffresRow> = sqlx::query_as(
-        "SELECT annee, salaries, salaries_insertion, benevoles, personnes_accompagnees,
-                sorties_positives, chiffre_affaires_euros, marches_publics
-         FROM chiffres_cles WHERE regie_id = $1 ORDER BY annee",
-    )
-    .bind(r.id)
-    .fetch_all(pool)
-    .await?;
+    let chiffres = super::versions::figures(&mut *pool.acquire().await?, r.id).await?;
     let json_ld = crate::json_ld(&serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -163,19 +155,7 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
                 statut: CoverageStatus::from_code(&statut).unwrap_or(CoverageStatus::Estimee),
             })
             .collect(),
-        chiffres: chiffres
-            .into_iter()
-            .map(|c| ChiffresCles {
-                annee: c.0,
-                salaries: c.1,
-                salaries_insertion: c.2,
-                benevoles: c.3,
-                personnes_accompagnees: c.4,
-                sorties_positives: c.5,
-                chiffre_affaires_euros: c.6,
-                marches_publics: c.7,
-            })
-            .collect(),
+        chiffres,
     }))
 }
 

@@ -3,6 +3,7 @@
 use atlas_core::activite::Activite;
 use atlas_core::coverage::CoverageStatus;
 use atlas_core::regie::profile::{Covered, Profile};
+use atlas_core::regie::ChiffresCles;
 use sqlx::AnyConnection;
 
 /// A saved state of a profile, as the history lists it.
@@ -47,8 +48,61 @@ pub async fn current(conn: &mut AnyConnection, regie: i64) -> Result<Option<(Pro
         .into_iter()
         .map(|(qpv, nom, statut, note)| Covered { qpv, nom, statut: CoverageStatus::from_code(&statut).unwrap_or(CoverageStatus::Estimee), note })
         .collect();
-    let profile = Profile { nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, activites, couverture };
+    let chiffres = figures(&mut *conn, regie).await?;
+    let profile = Profile { nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, activites, couverture, chiffres };
     Ok(Some((profile, version)))
+}
+
+type FiguresRow = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<String>);
+
+/// The Régie's yearly key figures with their source, the oldest year first.
+pub async fn figures(conn: &mut AnyConnection, regie: i64) -> Result<Vec<ChiffresCles>, sqlx::Error> {
+    let rows: Vec<FiguresRow> = sqlx::query_as(
+        "SELECT annee, salaries, salaries_insertion, benevoles, personnes_accompagnees, sorties_positives, chiffre_affaires_euros, marches_publics, source
+         FROM chiffres_cles WHERE regie_id = $1 ORDER BY annee",
+    )
+    .bind(regie)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(annee, salaries, salaries_insertion, benevoles, personnes_accompagnees, sorties_positives, chiffre_affaires_euros, marches_publics, source)| {
+            ChiffresCles { annee, salaries, salaries_insertion, benevoles, personnes_accompagnees, sorties_positives, chiffre_affaires_euros, marches_publics, source }
+        })
+        .collect())
+}
+
+/// Writes the Régie's key figures as `years` says: the years it leaves out are taken out.
+async fn write_figures(conn: &mut AnyConnection, regie: i64, years: &[ChiffresCles], updated_at: &str) -> Result<(), sqlx::Error> {
+    let stored: Vec<i64> = sqlx::query_scalar("SELECT annee FROM chiffres_cles WHERE regie_id = $1").bind(regie).fetch_all(&mut *conn).await?;
+    for annee in stored.iter().filter(|annee| !years.iter().any(|c| c.annee == **annee)) {
+        sqlx::query("DELETE FROM chiffres_cles WHERE regie_id = $1 AND annee = $2").bind(regie).bind(annee).execute(&mut *conn).await?;
+    }
+    for c in years {
+        sqlx::query(
+            "INSERT INTO chiffres_cles (regie_id, annee, salaries, salaries_insertion, benevoles, personnes_accompagnees, sorties_positives,
+                                        chiffre_affaires_euros, marches_publics, source, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+             ON CONFLICT (regie_id, annee) DO UPDATE SET salaries = excluded.salaries, salaries_insertion = excluded.salaries_insertion,
+                benevoles = excluded.benevoles, personnes_accompagnees = excluded.personnes_accompagnees, sorties_positives = excluded.sorties_positives,
+                chiffre_affaires_euros = excluded.chiffre_affaires_euros, marches_publics = excluded.marches_publics, source = excluded.source,
+                updated_at = excluded.updated_at",
+        )
+        .bind(regie)
+        .bind(c.annee)
+        .bind(c.salaries)
+        .bind(c.salaries_insertion)
+        .bind(c.benevoles)
+        .bind(c.personnes_accompagnees)
+        .bind(c.sorties_positives)
+        .bind(c.chiffre_affaires_euros)
+        .bind(c.marches_publics)
+        .bind(&c.source)
+        .bind(updated_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// The name of each QPV code that exists (in the order asked).
@@ -133,6 +187,7 @@ pub async fn write(conn: &mut AnyConnection, regie: i64, expected: i64, profile:
         .execute(&mut *conn)
         .await?;
     }
+    write_figures(&mut *conn, regie, &profile.chiffres, updated_at).await?;
     Ok(true)
 }
 

@@ -72,6 +72,7 @@ pub async fn load(pool: &AnyPool, commune: &str) -> Result<TerritoryData, sqlx::
                 sorties_positives,
                 chiffre_affaires_euros,
                 marches_publics,
+                source: None,
             },
         );
     }

@@ -1,0 +1,161 @@
+//! The network adds a Régie the Atlas does not list yet (`/reseau/nouvelle-regie`). Its commune
+//! comes from the postcode (the one chosen when the postcode has several), its position from the
+//! form or the commune's centre. Likely duplicates are named before anything is written: the
+//! same SIRET refuses it (a Régie has one entry); a similar name within a kilometre asks for a
+//! confirmation. The Régie, its estimated coverage and its first version (with its author) are
+//! written in one transaction, and every instance follows at once (the revision).
+
+use atlas_core::regie::creation::{near_and_alike, NewRegie, NewRegieForm};
+use atlas_core::regie::profile::Problem;
+use atlas_core::text::slugify;
+
+use super::versions;
+use crate::account::store::now_ms;
+use crate::db::Database;
+use crate::revision::{bump, Concept};
+use crate::{store_error, Action, Actor, Code, Error};
+
+/// A Régie of the Atlas the new one may be.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Likely {
+    pub slug: String,
+    pub nom: String,
+    pub commune: String,
+    /// How far it is; `None`: it has the same SIRET.
+    pub metres: Option<f64>,
+}
+
+/// What the form would do now: the communes of its postcode (to choose from) and the likely
+/// duplicates (to look at first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preview {
+    /// (INSEE code, name) of each commune of the postcode, by name.
+    pub communes: Vec<(String, String)>,
+    pub duplicates: Vec<Likely>,
+}
+
+/// The answer to the form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Created {
+    /// Written: its slug.
+    Regie(String),
+    /// Refused with every problem of the form (422).
+    Refused(Vec<Problem>),
+    /// A similar name nearby: nothing written until the form is sent again with `confirmed` (409).
+    Duplicates(Vec<Likely>),
+}
+
+/// (INSEE, name, lat, lon) of a commune.
+type Commune = (String, String, f64, f64);
+
+async fn communes_of(conn: &mut sqlx::AnyConnection, postcode: &str) -> Result<Vec<Commune>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.insee, c.nom, c.lat, c.lon FROM codes_postaux cp JOIN communes c ON c.insee = cp.commune_insee WHERE cp.code = $1 ORDER BY c.nom, c.insee",
+    )
+    .bind(postcode)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// The commune of the form: the one chosen among the postcode's, or its only one.
+fn commune_of(new: &NewRegie, communes: &[Commune]) -> Result<Commune, Problem> {
+    match (communes, &new.commune) {
+        ([], _) => Err(Problem::PostcodeUnknown),
+        (_, Some(chosen)) if communes.iter().any(|c| &c.0 == chosen) => {
+            Ok(communes.iter().find(|c| &c.0 == chosen).cloned().unwrap_or_else(|| communes[0].clone()))
+        }
+        ([only], _) => Ok(only.clone()),
+        _ => Err(Problem::CommuneChoice),
+    }
+}
+
+/// The Régies that may be the new one: the same SIRET, or a similar name within a kilometre.
+async fn duplicates(conn: &mut sqlx::AnyConnection, new: &NewRegie, position: Option<(f64, f64)>) -> Result<Vec<Likely>, sqlx::Error> {
+    let rows: Vec<(String, String, Option<String>, f64, f64, String)> =
+        sqlx::query_as("SELECT r.slug, r.nom, r.siret, r.lat, r.lon, c.nom FROM regies r JOIN communes c ON c.insee = r.commune_insee ORDER BY r.nom")
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(slug, nom, siret, lat, lon, commune)| {
+            let same_siret = new.siret.is_some() && siret == new.siret;
+            let near = position.and_then(|at| near_and_alike((&new.nom, at), (&nom, (lat, lon))));
+            (same_siret || near.is_some()).then(|| Likely { slug, nom, commune, metres: if same_siret { None } else { near } })
+        })
+        .collect())
+}
+
+/// The communes of the typed postcode and the likely duplicates, for the form to show.
+pub async fn preview(db: &Database, actor: &Actor, form: &NewRegieForm) -> Result<Preview, Error> {
+    actor.authorize(Action::CreateRegie)?;
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    let Ok(new) = form.validate() else { return Ok(Preview::default()) };
+    let communes = communes_of(&mut conn, &new.code_postal).await.map_err(store_error)?;
+    let position = new.position.or_else(|| commune_of(&new, &communes).ok().map(|c| (c.2, c.3)));
+    let duplicates = duplicates(&mut conn, &new, position).await.map_err(store_error)?;
+    Ok(Preview { communes: communes.into_iter().map(|c| (c.0, c.1)).collect(), duplicates })
+}
+
+/// Adds the Régie, unless the form is refused or a likely duplicate waits for `confirmed`.
+pub async fn create(db: &Database, actor: &Actor, form: &NewRegieForm, confirmed: bool) -> Result<Created, Error> {
+    actor.authorize(Action::CreateRegie)?;
+    let new = match form.validate() {
+        Ok(new) => new,
+        Err(problems) => return Ok(Created::Refused(problems)),
+    };
+    let mut tx = db.begin_write().await.map_err(store_error)?;
+    let communes = communes_of(&mut tx, &new.code_postal).await.map_err(store_error)?;
+    let (insee, commune, lat, lon) = match commune_of(&new, &communes) {
+        Ok(c) => c,
+        Err(problem) => return Ok(Created::Refused(vec![problem])),
+    };
+    let (lat, lon) = new.position.unwrap_or((lat, lon));
+    let likely = duplicates(&mut tx, &new, Some((lat, lon))).await.map_err(store_error)?;
+    if likely.iter().any(|l| l.metres.is_none()) {
+        return Ok(Created::Refused(vec![Problem::SiretTaken]));
+    }
+    if !likely.is_empty() && !confirmed {
+        return Ok(Created::Duplicates(likely));
+    }
+    let slug = free_slug(&mut tx, &slugify(&format!("{} {commune}", new.nom))).await.map_err(store_error)?;
+    let ts = crate::db::now();
+    let source = format!("Fiche ajoutée par le réseau le {}", ts.get(..10).unwrap_or(&ts));
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO regies (slug, nom, siret, siren, adresse, code_postal, commune_insee, lon, lat, verification, source, version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'a_verifier', $10, 1, $11, $11) RETURNING id",
+    )
+    .bind(&slug)
+    .bind(&new.nom)
+    .bind(&new.siret)
+    .bind(new.siret.as_deref().map(atlas_core::siret::siren_of))
+    .bind(&new.adresse)
+    .bind(&new.code_postal)
+    .bind(&insee)
+    .bind(lon)
+    .bind(lat)
+    .bind(&source)
+    .bind(&ts)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(store_error)?;
+    crate::import::coverage::refresh_estimated(&mut tx, &ts).await.map_err(store_error)?;
+    let (profile, _) = versions::current(&mut tx, id).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
+    versions::record(&mut tx, id, 1, "profil", None, actor.account_id(), now_ms(), &profile).await.map_err(store_error)?;
+    bump(&mut tx, db.backend, Concept::Regies).await.map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    tracing::info!(regie = id, %slug, "regie created");
+    Ok(Created::Regie(slug))
+}
+
+/// `base`, or `base-2`, `base-3`… the first no Régie has.
+async fn free_slug(conn: &mut sqlx::AnyConnection, base: &str) -> Result<String, sqlx::Error> {
+    let taken: Vec<String> =
+        sqlx::query_scalar("SELECT slug FROM regies WHERE slug = $1 OR slug LIKE $2").bind(base).bind(format!("{base}-%")).fetch_all(&mut *conn).await?;
+    let mut slug = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(slug)
+}
