@@ -45,8 +45,11 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   // 1,000 B to 1,121,000; the brotli file stayed at 302,128 B, under its unchanged cap. The
   // network's pages (`/reseau/:page`: imports, change log, people) cost one route, 1,030 B raw:
   // 1,121,570 B, the raw cap raised to 1,122,000; the brotli file went to 302,026 B, still under
-  // its unchanged cap.
-  expect(raw).toBeLessThanOrEqual(1_122_000);
+  // its unchanged cap. The key figures' source on the Régie page (a column, its word in both
+  // languages, the field in the page's data) and the routes of the figures' page, the form that
+  // adds a Régie and the coverage to confirm cost 3,799 B raw: 1,125,369 B, the raw cap raised to
+  // 1,126,000; the brotli file went to 302,349 B, still under its unchanged cap.
+  expect(raw).toBeLessThanOrEqual(1_126_000);
   expect(sizes.wasm).toBeLessThanOrEqual(303_000);
   // Each lazy page: main bundle + the chunks the split manifest lists for it + its own chunk.
   const pkg = path.join(site, 'pkg');
@@ -69,8 +72,10 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     // the public log and the moderation queue (+16 KB). The account pages' route, which also
     // carries /gestion and the network's pages (imports, change log, people), came to 416,227 B
     // with the latter (December 2026): the cap is 420,000 B; splitting the network's pages into
-    // a lazy route of their own would cost the main bundle a loader.
-    expect(total, route).toBeLessThanOrEqual(420_000);
+    // a lazy route of their own would cost the main bundle a loader. With the key figures' page,
+    // the form that adds a Régie and the declared coverage to confirm it came to 429,005 B: the
+    // cap is 432,000 B (these pages are for a Régie's staff and the network, never on a first visit).
+    expect(total, route).toBeLessThanOrEqual(432_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

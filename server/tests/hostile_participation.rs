@@ -83,6 +83,13 @@ const FORMS: &[(&str, &[&str])] = &[
     ),
     ("/api/ecriture/gestion/restaurer", &["regie", "numero", "version", "langue"]),
     ("/api/ecriture/gestion/verifier", &["regie", "langue"]),
+    // A year of key figures (or one taken out), a new Régie, a declared QPV confirmed.
+    (
+        "/api/ecriture/gestion/chiffres",
+        &["regie", "version", "annee", "salaries", "salaries_insertion", "benevoles", "personnes_accompagnees", "sorties_positives", "chiffre_affaires_euros", "marches_publics", "source", "retirer", "langue"],
+    ),
+    ("/api/ecriture/reseau/regies", &["nom", "siret", "adresse", "code_postal", "commune", "lat", "lon", "confirmer", "langue"]),
+    ("/api/ecriture/reseau/couvertures", &["regie", "qpv", "langue"]),
     // The network's imports: a file (multipart, `fichier` as the file's bytes), then its start or abandon.
     ("/api/ecriture/reseau/imports", &["type", "fichier", "langue"]),
     ("/api/ecriture/reseau/imports/lancer", &["lot", "langue"]),
@@ -116,6 +123,12 @@ async fn hostile_payloads_on_every_participation_form() {
         for (path, fields) in FORMS {
             let multipart = path.ends_with("/deposer") || path.ends_with("/reseau/imports");
             for n in 0..PAYLOADS {
+                // The figures' form reaches its rules only at the entry's current version.
+                let version: i64 = if path.ends_with("/chiffres") {
+                    sqlx::query_scalar("SELECT version FROM regies WHERE slug = $1").bind(&slug).fetch_one(&db.pool).await.unwrap()
+                } else {
+                    0
+                };
                 let pairs: Vec<(String, Vec<u8>)> = fields
                     .iter()
                     .map(|f| {
@@ -138,6 +151,9 @@ async fn hostile_payloads_on_every_participation_form() {
                             "lon" if real => b"2.35".to_vec(),
                             "ajout_qpv" if real => qpv.clone().into_bytes(),
                             "type" if real => b"regies".to_vec(),
+                            "version" if real && path.ends_with("/chiffres") => version.to_string().into_bytes(),
+                            "annee" if real => b"2024".to_vec(),
+                            "code_postal" if real => b"15140".to_vec(),
                             // A header the importer reads, then hostile rows.
                             "fichier" if real => [b"Nom;Code postal;Commune\n".to_vec(), v, b";15140;Salers\n".to_vec()].concat(),
                             _ => v,
@@ -248,6 +264,15 @@ async fn hostile_payloads_on_every_participation_form() {
         .await
         .unwrap();
         assert_eq!(broken, 0, "{backend}: Régie profiles and their versions");
+        // Every year of key figures whole: a year one may report, its source said, no figure below 0.
+        let broken: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM chiffres_cles WHERE annee < 1980 OR annee > 2100 OR source IS NULL OR source = '' OR LENGTH(source) > 200
+                OR salaries < 0 OR benevoles < 0 OR chiffre_affaires_euros < 0",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(broken, 0, "{backend}: key figures");
         // Every import checked is whole: a known state, its report readable, its file kept only while it may start.
         let jobs: Vec<(String, String, Option<Vec<u8>>)> = sqlx::query_as("SELECT status, report, content FROM import_jobs").fetch_all(&db.pool).await.unwrap();
         assert!(!jobs.is_empty(), "{backend}: the import form was reached");
