@@ -73,9 +73,10 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     // carries /gestion and the network's pages (imports, change log, people), came to 416,227 B
     // with the latter (December 2026): the cap is 420,000 B; splitting the network's pages into
     // a lazy route of their own would cost the main bundle a loader. With the key figures' page,
-    // the form that adds a Régie and the declared coverage to confirm it came to 429,005 B: the
-    // cap is 432,000 B (these pages are for a Régie's staff and the network, never on a first visit).
-    expect(total, route).toBeLessThanOrEqual(432_000);
+    // the form that adds a Régie and the declared coverage to confirm it came to 429,005 B, and
+    // with the profile's pin map (its region, texts and stylesheet link) to 433,985 B: the cap is
+    // 436,000 B (these pages are for a Régie's staff and the network, never on a first visit).
+    expect(total, route).toBeLessThanOrEqual(436_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

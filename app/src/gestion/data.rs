@@ -59,6 +59,8 @@ pub struct GestionData {
     pub version: i64,
     /// The form's fields as stored now (the activities apart).
     pub fields: Vec<FieldView>,
+    /// The base tiles of the profile's pin map (configuration; none: QPV outlines only).
+    pub tiles: crate::carte::MapTiles,
     /// (code, label, chosen) of every activity of the vocabulary.
     pub activities: Vec<(String, String, bool)>,
     /// (QPV code, name, status code, note) of the QPVs it covers.
@@ -195,6 +197,7 @@ pub async fn gestion_page(
             .collect();
     }
     if what == "fiche" {
+        data.tiles = crate::carte::tiles_from_env();
         data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
     }
     let since = match (what.as_str(), depuis) {

@@ -87,6 +87,23 @@ pub(super) fn field(
     }
 }
 
+/// Where JavaScript runs (`/js/position.js`): the map where a tap or a dragged pin fills the
+/// latitude and longitude above; hidden until then, the fields being the keyboard's way.
+fn pin_map(d: &GestionData) -> impl IntoView {
+    view! {
+        <leptos_meta::Link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
+        <div class="map-wrap pin-map" hidden>
+            <div id="fiche-carte" role="region" aria-label=d.texts.get(T::PinMap) aria-describedby="epingle-aide" data-tiles=d.tiles.tiles.clone()
+                data-attribution=d.tiles.attribution.clone() data-label-zoom-in=d.texts.get(T::ZoomIn) data-label-zoom-out=d.texts.get(T::ZoomOut)
+                data-label-pin=d.texts.get(T::PinAlt) data-label-moved=d.texts.get(T::PinMoved)>
+            </div>
+            <p class="help" id="epingle-aide">{d.texts.get(T::PinHelp)}</p>
+            <p id="epingle-etat" role="status"></p>
+        </div>
+        <script src="/js/position.js" defer></script>
+    }
+}
+
 /// A conflict (409): the versions saved since the one the form started from, with their changes.
 pub(super) fn conflict_notice(d: &GestionData) -> Option<impl IntoView> {
     (param("erreur") == "conflit").then(|| {
@@ -182,6 +199,7 @@ pub fn profile_body(d: GestionData) -> AnyView {
                     {field("lat", d.texts.get(T::Latitude), "text", value("lat"), None, position_error, ("", "decimal"))}
                     {field("lon", d.texts.get(T::Longitude), "text", value("lon"), None, None, ("", "decimal"))}
                 </div>
+                {pin_map(&d)}
             </fieldset>
             <fieldset aria-describedby=activities_described>
                 <legend>{d.texts.get(T::Activities)}</legend>

@@ -16,9 +16,16 @@ crate::i18n::page_texts::page_texts! {
     History => "Historique des versions", "Version history";
     Contact => "Coordonnées", "Contact details";
     Place => "Adresse et position sur la carte", "Address and position on the map";
-    PlaceHint => "La position place l'épingle de la Régie sur la carte : latitude et longitude en degrés décimaux (par exemple 48,8566 et 2,3522). Un service de cartographie donne ces chiffres d'un clic droit sur l'adresse.",
-        "The position places the Régie's pin on the map: latitude and longitude in decimal degrees (for example 48.8566 and 2.3522). A mapping service gives these figures with a right click on the address.";
+    PlaceHint => "La position place l'épingle de la Régie sur la carte : latitude et longitude en degrés décimaux (par exemple 48,8566 et 2,3522), ou l'épingle de la carte ci-dessous déplacée d'un geste.",
+        "The position places the Régie's pin on the map: latitude and longitude in decimal degrees (for example 48.8566 and 2.3522), or the pin of the map below moved by hand.";
     Latitude => "Latitude", "Latitude";
+    PinMap => "Carte : l'épingle de la Régie", "Map: the Régie's pin";
+    PinHelp => "Touchez ou cliquez la carte, ou faites glisser l'épingle : la latitude et la longitude se remplissent. Enregistrez la fiche pour garder la position.",
+        "Tap or click the map, or drag the pin: the latitude and longitude fill in. Save the entry to keep the position.";
+    PinMoved => "Épingle placée : {lat} ; {lon}. Enregistrez la fiche pour la garder.", "Pin placed: {lat}; {lon}. Save the entry to keep it.";
+    PinAlt => "Épingle de la Régie", "The Régie's pin";
+    ZoomIn => "Zoomer", "Zoom in";
+    ZoomOut => "Dézoomer", "Zoom out";
     Longitude => "Longitude", "Longitude";
     Identity => "Identité", "Identity";
     SiretHint => "14 chiffres, sur l'avis de situation INSEE (le SIREN en est les 9 premiers).", "14 digits, on the INSEE notice (the SIREN is its first 9).";
