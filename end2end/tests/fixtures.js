@@ -82,3 +82,17 @@ exports.regieWithQpv = async (request) => {
   }
   throw new Error('no Régie with a QPV');
 };
+
+// A Régie of the directory's first page that no other test edits: from index `from` on, every
+// other one (the phone and desktop projects run at the same time and start one apart), outside
+// the Seine-Saint-Denis whose figures other tests compare between two requests.
+exports.untouchedRegie = async (request, from) => {
+  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+  const unique = [...new Set(slugs)];
+  for (let i = from; i < unique.length; i += 2) {
+    const html = await (await request.get(`/regies/${unique[i]}`)).text();
+    const dep = (html.match(/ \(([0-9AB]{2,3})\) · /) || [])[1];
+    if (dep && dep !== '93') return unique[i];
+  }
+  throw new Error(`no untouched Régie from index ${from}`);
+};

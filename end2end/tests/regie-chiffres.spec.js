@@ -2,23 +2,13 @@
 // page she opens « Chiffres clés »; a decimal and a missing source come back next to their inputs
 // with what she typed; then the year is saved, shows as a card, on the public page with its
 // source, and in the history as the entry's figures before and after.
-const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn } = require('./fixtures');
+const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn, untouchedRegie } = require('./fixtures');
 
 test('an éditrice reports her Régie\'s key figures with their source', async ({ page, request }, testInfo) => {
   test.setTimeout(90_000);
   const phone = testInfo.project.name === 'phone';
   const tag = `${testInfo.project.name}-${Date.now()}`;
-  // Régies no other test edits, one per project, outside the Seine-Saint-Denis whose figures
-  // other tests compare between two requests.
-  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
-  const unique = [...new Set(slugs)];
-  let slug = null;
-  for (let i = phone ? 14 : 15; i < unique.length && !slug; i += 2) {
-    const html = await (await request.get(`/regies/${unique[i]}`)).text();
-    const dep = (html.match(/ \(([0-9AB]{2,3})\) · /) || [])[1];
-    if (dep && dep !== '93') slug = unique[i];
-  }
-  expect(slug).toBeTruthy();
+  const slug = await untouchedRegie(request, phone ? 14 : 15);
   const email = `chiffres-${tag}@exemple.fr`;
   cli(['users', 'add', email, '--role', 'regie-editor', '--regie', slug, '--pseudonym', `Chiffres ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
   await signIn(page, email);

@@ -1,22 +1,13 @@
 // A Régie's éditrice places its pin on the map of her entry's form, from a phone or a computer:
 // a tap on the map moves the pin and fills the latitude and longitude (the fields stay the
 // keyboard's way), the page says where the pin is, and once saved the public map's pin is there.
-const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn } = require('./fixtures');
+const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn, untouchedRegie } = require('./fixtures');
 
 test('an éditrice places her Régie\'s pin with a tap on the map', async ({ page, request }, testInfo) => {
   test.setTimeout(90_000);
   const phone = testInfo.project.name === 'phone';
   const tag = `${testInfo.project.name}-${Date.now()}`;
-  // Régies no other test edits, one per project, outside the Seine-Saint-Denis.
-  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
-  const unique = [...new Set(slugs)];
-  let slug = null;
-  for (let i = phone ? 16 : 17; i < unique.length && !slug; i += 2) {
-    const html = await (await request.get(`/regies/${unique[i]}`)).text();
-    const dep = (html.match(/ \(([0-9AB]{2,3})\) · /) || [])[1];
-    if (dep && dep !== '93') slug = unique[i];
-  }
-  expect(slug).toBeTruthy();
+  const slug = await untouchedRegie(request, phone ? 16 : 17);
   const email = `epingle-${tag}@exemple.fr`;
   cli(['users', 'add', email, '--role', 'regie-editor', '--regie', slug, '--pseudonym', `Épingle ${tag}`.slice(0, 30), '--password-stdin'], `${PASSWORD}\n`);
   await signIn(page, email);

@@ -162,7 +162,7 @@ pub async fn save_profile(
         return refused(&headers, &page, Error::with(Code::MissingParameter, "version"), &typed(&form));
     };
     match edit::save(&state.atlas.db, &actor, &slug, &form, expected).await {
-        Ok(saved) => answer(&headers, &page, saved, &format!("version={expected}&{}", typed(&form))),
+        Ok(saved) => answer(&headers, &page, saved, &format!("version={expected}&{}", typed(&form)), "#profil"),
         // The form comes back with what was typed and the version it now overwrites knowingly.
         Err(e) if e.code == Code::Conflict => {
             let current = e.detail.as_deref().and_then(|d| d.strip_prefix("version ")).unwrap_or_default().to_owned();
@@ -206,7 +206,7 @@ pub async fn save_figures(State(state): State<AppState>, signed_in: Option<Exten
         edit::remove_figures(&state.atlas.db, &actor, &slug, annee, expected).await
     };
     match outcome {
-        Ok(saved) => answer(&headers, &page, saved, &format!("version={expected}&{typed}")),
+        Ok(saved) => answer(&headers, &page, saved, &format!("version={expected}&{typed}"), "#chiffres"),
         Err(e) if e.code == Code::Conflict => {
             let current = e.detail.as_deref().and_then(|d| d.strip_prefix("version ")).unwrap_or_default().to_owned();
             refused(&headers, &page, e, &format!("depuis={expected}&version={current}&{typed}"))
@@ -239,7 +239,7 @@ pub async fn restore(
         return refused(&headers, &page, Error::with(Code::MissingParameter, "numero"), "");
     };
     match edit::restore(&state.atlas.db, &actor, &slug, number, expected).await {
-        Ok(saved) => answer(&headers, &page, saved, ""),
+        Ok(saved) => answer(&headers, &page, saved, "", "#profil"),
         Err(e) => refused(&headers, &page, e, &format!("depuis={expected}")),
     }
 }
@@ -344,7 +344,8 @@ pub async fn confirm(State(state): State<AppState>, signed_in: Option<Extension<
     }
 }
 
-fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response {
+/// `anchor`: the form a refused browser comes back to (`#profil`, `#chiffres`).
+fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str, anchor: &str) -> Response {
     let browser = from_browser(headers);
     match saved {
         Saved::Version(n) if browser => redirect(format!("{page}?fait=enregistre&numero={n}")),
@@ -352,7 +353,6 @@ fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str) -> Response
         Saved::Version(n) | Saved::Unchanged(n) => (StatusCode::OK, Json(serde_json::json!({ "version": n }))).into_response(),
         Saved::Refused(problems) if browser => {
             let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
-            let anchor = if page.ends_with("/chiffres") { "#chiffres" } else { "#profil" };
             redirect(format!("{page}?erreurs={}&{keep}{anchor}", codes.join(",")))
         }
         Saved::Refused(problems) => {

@@ -6,14 +6,11 @@
 mod common;
 
 use atlas_core::account::Role;
-use atlas_server::http;
-use atlas_server::limits::WriteLimits;
 use atlas_service::account::operator;
-use atlas_service::{Actor, Atlas};
+use atlas_service::Actor;
 use axum::http::StatusCode;
 use common::browser::{api_post, Browser};
 use common::{backends, fresh};
-use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -34,10 +31,7 @@ async fn the_network_confirms_a_declared_neighbourhood_as_a_version() {
             .unwrap();
         operator::add(&db, &Actor::Cli, "reseau@exemple.fr", Some(Role::NetworkAdmin), Some("Réseau national"), Some(PASSWORD)).await.unwrap();
         operator::add(&db, &Actor::Cli, "editrice@regie-a.example", Some(Role::RegieEditor { regie: a_id }), Some("Éditrice A"), Some(PASSWORD)).await.unwrap();
-        let atlas = Atlas::open(db.clone()).await.unwrap();
-        let site = common::repo_root().join("public").to_string_lossy().to_string();
-        let options = LeptosOptions::builder().output_name("atlas").site_root(site).build();
-        let app = http::router_with_limits(options, atlas, WriteLimits::new(std::num::NonZeroU32::new(1000).unwrap(), false));
+        let app = common::browser::app(&db).await;
         let mut network = Browser { app: app.clone(), cookie: None };
         let mut editor = Browser { app: app.clone(), cookie: None };
         for (b, email) in [(&mut network, "reseau@exemple.fr"), (&mut editor, "editrice@regie-a.example")] {
