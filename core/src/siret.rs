@@ -13,6 +13,18 @@ pub fn parse_siret(raw: &str) -> Result<String, String> {
     Ok(digits)
 }
 
+/// The SIREN of a legal unit as people write it ("352 847 370"), or of one of its SIRETs (its
+/// first nine digits); `None` when it is neither or its check digit does not match.
+pub fn parse_siren(raw: &str) -> Option<String> {
+    let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let siren = match digits.len() {
+        9 => digits,
+        14 => parse_siret(&digits).ok()?[..9].to_owned(),
+        _ => return None,
+    };
+    (siren.bytes().all(|b| b.is_ascii_digit()) && (siren == "356000000" || luhn_ok(&siren))).then_some(siren)
+}
+
 /// The SIREN (legal unit) is the first nine digits of a SIRET.
 pub fn siren_of(siret: &str) -> &str {
     &siret[..9.min(siret.len())]
@@ -44,6 +56,15 @@ mod tests {
     fn accepts_real_siret_with_spaces() {
         assert_eq!(parse_siret("352 847 370 00033").unwrap(), "35284737000033");
         assert_eq!(siren_of("35284737000033"), "352847370");
+    }
+
+    #[test]
+    fn reads_a_siren_or_the_siren_of_a_siret() {
+        assert_eq!(parse_siren("352 847 370").as_deref(), Some("352847370"));
+        assert_eq!(parse_siren("352 847 370 00033").as_deref(), Some("352847370"));
+        assert_eq!(parse_siren("352847371"), None);
+        assert_eq!(parse_siren("35284737"), None);
+        assert_eq!(parse_siren("35284737a"), None);
     }
 
     #[test]

@@ -48,7 +48,7 @@ impl Fields {
         self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
     }
 
-    fn version(&self) -> Option<i64> {
+    pub(crate) fn version(&self) -> Option<i64> {
         self.get("version").trim().parse().ok()
     }
 
@@ -216,7 +216,7 @@ pub async fn save_figures(State(state): State<AppState>, signed_in: Option<Exten
 }
 
 /// At most `n` characters of what was typed, to travel back in the form's URL.
-fn cap(value: &str, n: usize) -> String {
+pub(crate) fn cap(value: &str, n: usize) -> String {
     value.chars().take(n).collect()
 }
 
@@ -345,7 +345,7 @@ pub async fn confirm(State(state): State<AppState>, signed_in: Option<Extension<
 }
 
 /// `anchor`: the form a refused browser comes back to (`#profil`, `#chiffres`).
-fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str, anchor: &str) -> Response {
+pub(crate) fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str, anchor: &str) -> Response {
     let browser = from_browser(headers);
     match saved {
         Saved::Version(n) if browser => redirect(format!("{page}?fait=enregistre&numero={n}")),

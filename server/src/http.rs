@@ -62,6 +62,7 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(crate::gestion::PROFILE_PATH, axum::routing::post(crate::gestion::save_profile))
         .route(crate::creation::CREATE_PATH, axum::routing::post(crate::creation::create))
         .route(crate::gestion::FIGURES_PATH, axum::routing::post(crate::gestion::save_figures))
+        .route(crate::gestion_partners::PARTNERS_PATH, axum::routing::post(crate::gestion_partners::save))
         .route(crate::gestion::RESTORE_PATH, axum::routing::post(crate::gestion::restore))
         .route(crate::gestion::VERIFY_PATH, axum::routing::post(crate::gestion::verify))
         .route(crate::gestion::CLAIM_PATH, axum::routing::post(crate::gestion::claim))

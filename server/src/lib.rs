@@ -9,6 +9,7 @@ pub mod error;
 pub mod exports;
 pub mod creation;
 pub mod gestion;
+pub mod gestion_partners;
 pub mod http;
 pub mod imports;
 pub mod limits;

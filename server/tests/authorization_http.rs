@@ -83,6 +83,8 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     // The key figures: a year without figures is refused (422) once the right let it through; taking out a year it never had changes nothing.
     ("FORM /api/ecriture/gestion/chiffres", &[("regie", "{r1}"), ("version", "0"), ("annee", "2024"), ("source", "bilan")], EDIT_1),
     ("FORM /api/ecriture/gestion/chiffres", &[("regie", "{r1}"), ("version", "0"), ("retirer", "1999")], EDIT_1),
+    // Partners: a new partner without a name is refused (422) once the right let it through.
+    ("FORM /api/ecriture/gestion/partenaires", &[("regie", "{r1}"), ("version", "0"), ("action", "ajouter"), ("partenaire_nom", ""), ("relation", "financeur")], EDIT_1),
     ("FORM /api/ecriture/gestion/restaurer", &[("regie", "{r1}"), ("numero", "0"), ("version", "0")], EDIT_1),
     ("FORM /api/ecriture/gestion/verifier", &[("regie", "{r1}")], NETWORK),
     ("FORM /api/ecriture/gestion/demander", &[("regie", "{r1}"), ("role", "editeur"), ("message", "Je coordonne les chantiers.")], PARTICIPATE),
@@ -109,6 +111,7 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),
     ("GET /gestion/{r1}/chiffres", &[], EDIT_1),
+    ("GET /gestion/{r1}/partenaires", &[], EDIT_1),
 ];
 
 fn role_of(column: &str, regie_1: i64, regie_2: i64) -> Option<Role> {

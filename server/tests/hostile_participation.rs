@@ -88,6 +88,11 @@ const FORMS: &[(&str, &[&str])] = &[
         "/api/ecriture/gestion/chiffres",
         &["regie", "version", "annee", "salaries", "salaries_insertion", "benevoles", "personnes_accompagnees", "sorties_positives", "chiffre_affaires_euros", "marches_publics", "source", "retirer", "langue"],
     ),
+    // A partner chosen or new with its relation, a relation or a contract taken out, a contract added.
+    (
+        "/api/ecriture/gestion/partenaires",
+        &["regie", "version", "action", "partenaire", "partenaire_nom", "partenaire_nature", "siren", "territoire", "partenaire_site", "relation", "college", "depuis", "jusqu_a", "objet", "montant", "debut", "fin", "procedure", "activite", "contrat", "q", "langue"],
+    ),
     ("/api/ecriture/reseau/regies", &["nom", "siret", "adresse", "code_postal", "commune", "lat", "lon", "confirmer", "langue"]),
     ("/api/ecriture/reseau/couvertures", &["regie", "qpv", "langue"]),
     // The network's imports: a file (multipart, `fichier` as the file's bytes), then its start or abandon.
@@ -110,6 +115,17 @@ async fn hostile_payloads_on_every_participation_form() {
         let form = PostForm { kind: "signalement".into(), category: "proprete".into(), qpv: qpv.clone(), point: None, title: "Un élément réel".into(), body: "Pour que les formulaires visent quelque chose.".into(), photos: Vec::new() };
         let Outcome::Done(item) = participation::post(&atlas, &target, &form).await.unwrap() else { panic!() };
         let Outcome::Done(comment) = participation::comment(&db, &target, item, None, "Un commentaire réel").await.unwrap() else { panic!() };
+        // A partner the form may choose.
+        let partner: i64 = sqlx::query_scalar(
+            "INSERT INTO partenaires (nom, nature, siren, demo, created_at, updated_at) VALUES ('Bailleur réel', 'bailleur_social', '352847370', 0, '2026-01-01', '2026-01-01') RETURNING id",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        // …and a relation with it, for the forms that take one out or add a contract to reach their rules.
+        let terms = atlas_core::regie::partners_form::RelationForm { relation: "financeur".into(), ..Default::default() };
+        let added = atlas_service::regie::partners::add(&db, &target, &slug, &atlas_service::regie::partners::Choice::Known(partner), &terms, 0).await.unwrap();
+        assert_eq!(added, atlas_service::regie::edit::Saved::Version(1), "{backend}");
         let (token, hash) = atlas_service::account::token::new().unwrap();
         {
             let mut conn = db.pool.acquire().await.unwrap();
@@ -123,8 +139,9 @@ async fn hostile_payloads_on_every_participation_form() {
         for (path, fields) in FORMS {
             let multipart = path.ends_with("/deposer") || path.ends_with("/reseau/imports");
             for n in 0..PAYLOADS {
-                // The figures' form reaches its rules only at the entry's current version.
-                let version: i64 = if path.ends_with("/chiffres") {
+                // The figures' and partners' forms reach their rules only at the entry's current version.
+                let at_version = path.ends_with("/chiffres") || path.ends_with("/partenaires");
+                let version: i64 = if at_version {
                     sqlx::query_scalar("SELECT version FROM regies WHERE slug = $1").bind(&slug).fetch_one(&db.pool).await.unwrap()
                 } else {
                     0
@@ -151,7 +168,17 @@ async fn hostile_payloads_on_every_participation_form() {
                             "lon" if real => b"2.35".to_vec(),
                             "ajout_qpv" if real => qpv.clone().into_bytes(),
                             "type" if real => b"regies".to_vec(),
-                            "version" if real && path.ends_with("/chiffres") => version.to_string().into_bytes(),
+                            "version" if real && at_version => version.to_string().into_bytes(),
+                            "action" if real => ["ajouter", "retirer", "contrat", "retirer_contrat"][rng.below(4)].as_bytes().to_vec(),
+                            "partenaire" if real => partner.to_string().into_bytes(),
+                            "partenaire_nature" if real => b"association".to_vec(),
+                            "relation" if real => ["financeur", "gouvernance"][rng.below(2)].as_bytes().to_vec(),
+                            "procedure" if real => b"convention".to_vec(),
+                            "contrat" if real => b"0".to_vec(),
+                            "college" | "jusqu_a" | "fin" | "siren" if real => Vec::new(),
+                            "depuis" | "debut" if real => b"2024".to_vec(),
+                            "objet" if real => b"Entretien des halls".to_vec(),
+                            "montant" if real => b"12 500".to_vec(),
                             "annee" if real => b"2024".to_vec(),
                             "code_postal" if real => b"15140".to_vec(),
                             // A header the importer reads, then hostile rows.
@@ -273,6 +300,17 @@ async fn hostile_payloads_on_every_participation_form() {
         .await
         .unwrap();
         assert_eq!(broken, 0, "{backend}: key figures");
+        // Every partner, relation and contract whole: one partner per name and SIREN, a college in the governance only, dates in order.
+        let broken: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM partenaires WHERE LENGTH(nom) < 2 OR LENGTH(nom) > 150 OR (siren IS NOT NULL AND LENGTH(siren) <> 9))
+                  + (SELECT COUNT(*) FROM relations WHERE (college IS NOT NULL AND nature <> 'gouvernance') OR jusqu_a < depuis)
+                  + (SELECT COUNT(*) FROM contrats WHERE LENGTH(objet) < 3 OR LENGTH(objet) > 200 OR montant_euros < 0 OR fin < debut)
+                  + (SELECT COUNT(*) FROM partenaires a JOIN partenaires b ON a.id < b.id AND LOWER(a.nom) = LOWER(b.nom))",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(broken, 0, "{backend}: partners, relations and contracts");
         // Every import checked is whole: a known state, its report readable, its file kept only while it may start.
         let jobs: Vec<(String, String, Option<Vec<u8>>)> = sqlx::query_as("SELECT status, report, content FROM import_jobs").fetch_all(&db.pool).await.unwrap();
         assert!(!jobs.is_empty(), "{backend}: the import form was reached");

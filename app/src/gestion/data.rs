@@ -85,6 +85,11 @@ pub struct GestionData {
     pub declared: Vec<(String, String, String, String, String)>,
     /// `/reseau`: the readers' corrections waiting, the oldest first.
     pub corrections: Vec<CorrectionView>,
+    /// `partenaires`: the Régie's relations, the partners found for `q` (`None`: no search),
+    /// (id, name, kind and SIREN) each, and the forms' lists.
+    pub partners: Vec<super::partners_data::PartnerView>,
+    pub found: Option<Vec<(i64, String, String)>>,
+    pub partner_lists: super::partners_data::PartnerLists,
 }
 
 impl GestionData {
@@ -94,14 +99,15 @@ impl GestionData {
 }
 
 /// `what`: `reseau` (the network's administration), `fiche` (the profile of `slug`, and with `depuis` the
-/// versions saved since that one), `chiffres` (its key figures, the same way), `historique` (every
-/// version of `slug`).
+/// versions saved since that one), `chiffres` (its key figures, the same way), `partenaires` (its
+/// partners, and those found for `q`), `historique` (every version of `slug`).
 #[server(endpoint = "gestion/page")]
 pub async fn gestion_page(
     what: String,
     #[server(default)] slug: String,
     #[server(default)] depuis: Option<i64>,
     #[server(default)] langue: String,
+    #[server(default)] q: String,
 ) -> Result<GestionData, ServerFnError> {
     use crate::error::{actor, atlas, fail};
     use atlas_core::account::Role;
@@ -170,7 +176,7 @@ pub async fn gestion_page(
         ProfileField::DateCreation => form.date_creation.clone(),
         ProfileField::DateAdhesion => form.date_adhesion.clone(),
         ProfileField::Description => form.description.clone(),
-        ProfileField::Activites | ProfileField::Couverture | ProfileField::Chiffres => String::new(),
+        ProfileField::Activites | ProfileField::Couverture | ProfileField::Chiffres | ProfileField::Partenaires => String::new(),
     };
     data.fields = ProfileField::ALL.iter().map(|f| FieldView { name: f.name().to_owned(), label: f.label(locale).to_owned(), value: value(*f) }).collect();
     data.fields.push(FieldView { name: "lon".into(), label: String::new(), value: form.lon.clone() });
@@ -196,13 +202,17 @@ pub async fn gestion_page(
             })
             .collect();
     }
+    if what == "partenaires" {
+        data.activities = Activite::ALL.iter().map(|a| (a.code().to_owned(), a.label(locale).to_owned(), false)).collect();
+        super::partners_data::fill(&mut data, &db, &actor, &editable.profile, &q, locale).await?;
+    }
     if what == "fiche" {
         data.tiles = crate::carte::tiles_from_env();
         data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
     }
     let since = match (what.as_str(), depuis) {
         ("historique", _) => Some(-1),
-        ("fiche" | "chiffres", Some(from)) => Some(from),
+        ("fiche" | "chiffres" | "partenaires", Some(from)) => Some(from),
         _ => None,
     };
     if let Some(since) = since {

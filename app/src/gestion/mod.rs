@@ -1,7 +1,8 @@
 //! `/gestion`: a Régie's team keeps its page true (`/compte` links to each Régie the person
 //! keeps). `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
 //! their fields, what was typed kept), `/gestion/<slug>/historique` the versions with their diff
-//! and a restore button each, `/gestion/<slug>/chiffres` its yearly key figures; `/reseau` is the network's administration (`network_page`). One
+//! and a restore button each, `/gestion/<slug>/chiffres` its yearly key figures, `/gestion/<slug>/partenaires`
+//! its partners and contracts; `/reseau` is the network's administration (`network_page`). One
 //! lazy route for all: the main bundle carries only its loader.
 
 pub mod audit_page;
@@ -13,6 +14,8 @@ pub mod import_data;
 pub mod import_page;
 pub mod import_texts;
 pub mod network_page;
+pub mod partners_data;
+pub mod partners_page;
 pub mod people_page;
 pub mod profile_page;
 pub mod texts;
@@ -47,6 +50,7 @@ pub fn GestionPages() -> impl IntoView {
             (false, None) => gestion_view("fiche", slug, profile_page::profile_body),
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
             (false, Some("chiffres")) => gestion_view("chiffres", slug, figures_page::figures_body),
+            (false, Some("partenaires")) => gestion_view("partenaires", slug, partners_page::partners_body),
             _ => view! { <NotFound /> }.into_any(),
         }
     }
@@ -56,8 +60,10 @@ pub fn GestionPages() -> impl IntoView {
 fn gestion_view(what: &'static str, slug: String, body: fn(GestionData) -> AnyView) -> AnyView {
     let t = use_texts();
     let depuis = param("depuis").parse::<i64>().ok();
+    let q = if what == "partenaires" { param("q") } else { String::new() };
     let langue = t.locale.lang().to_owned();
-    let data = Resource::new(move || (slug.clone(), depuis), move |(slug, depuis)| gestion_page(what.to_owned(), slug, depuis, langue.clone()));
+    let data =
+        Resource::new(move || (slug.clone(), depuis, q.clone()), move |(slug, depuis, q)| gestion_page(what.to_owned(), slug, depuis, langue.clone(), q));
     rendered(data, body)
 }
 
@@ -183,6 +189,7 @@ fn history_body(d: GestionData) -> AnyView {
 /// Where the profile form posts (an axum handler of the server: the activities are a repeated field).
 pub const PROFILE_URL: &str = "/api/ecriture/gestion/profil";
 pub const FIGURES_URL: &str = "/api/ecriture/gestion/chiffres";
+pub const PARTNERS_URL: &str = "/api/ecriture/gestion/partenaires";
 pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";

@@ -162,12 +162,14 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let public = t.locale.path(&format!("/regies/{}", d.slug));
     let history = t.locale.path(&format!("/gestion/{}/historique", d.slug));
     let figures = t.locale.path(&format!("/gestion/{}/chiffres", d.slug));
+    let partners = t.locale.path(&format!("/gestion/{}/partenaires", d.slug));
     let version_line = if d.version == 0 { d.texts.get(T::NeverEdited) } else { d.texts.get(T::VersionNow).replace("{n}", &d.version.to_string()) };
     let body = view! {
         {notice}
         {conflict}
         <p>{d.texts.get(T::Intro)}</p>
-        <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=figures>{d.texts.get(T::FiguresLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
+        <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=figures>{d.texts.get(T::FiguresLink)}</a> " · "
+            <a href=partners>{d.texts.get(T::PartnersLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
         <nav class="network-links" aria-label=d.texts.get(T::DailyWork)>
             <a class="button secondary" href=t.locale.path(&format!("/participation?regie={}", d.slug))>{d.texts.get(T::InboxLink)}</a>
             <a class="button secondary" href=t.locale.path("/participation/moderation")>{d.texts.get(T::ModerationLink)}</a>

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod creation;
 pub mod directory;
 pub mod figures_form;
+pub mod partners_form;
 pub mod profile;
 pub mod profile_problem;
 #[cfg(feature = "import")]

@@ -40,6 +40,10 @@ pub struct Profile {
     /// versions before them have none).
     #[serde(default)]
     pub chiffres: Vec<crate::regie::ChiffresCles>,
+    /// Its relations with partners and their contracts (`None`: a version made before they were
+    /// part of it, which a restore leaves as they are).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partenaires: Option<Vec<super::partners_form::Partnership>>,
 }
 
 /// A QPV a Régie works in: how sure the Atlas is of it, and its team's note.
@@ -87,10 +91,11 @@ pub enum ProfileField {
     Activites,
     Couverture,
     Chiffres,
+    Partenaires,
 }
 
 impl ProfileField {
-    pub const ALL: [ProfileField; 13] = [
+    pub const ALL: [ProfileField; 14] = [
         Self::Nom,
         Self::Siret,
         Self::Adresse,
@@ -104,6 +109,7 @@ impl ProfileField {
         Self::Activites,
         Self::Couverture,
         Self::Chiffres,
+        Self::Partenaires,
     ];
 
     /// The form's input (`lat` for the position, whose `lon` goes with it).
@@ -122,6 +128,7 @@ impl ProfileField {
             Self::Activites => "activite",
             Self::Couverture => "couverture",
             Self::Chiffres => "chiffres",
+            Self::Partenaires => "partenaires",
         }
     }
 
@@ -152,6 +159,8 @@ impl ProfileField {
             (Self::Couverture, En) => "Priority neighbourhoods covered",
             (Self::Chiffres, Fr) => "Chiffres clés",
             (Self::Chiffres, En) => "Key figures",
+            (Self::Partenaires, Fr) => "Partenaires",
+            (Self::Partenaires, En) => "Partners",
         }
     }
 }
@@ -221,6 +230,7 @@ impl ProfileForm {
             couverture: couverture.unwrap_or_default(),
             // The figures have a form of their own; an edit of the profile keeps them.
             chiffres: Vec::new(),
+            partenaires: None,
         })
     }
 }
@@ -295,6 +305,7 @@ impl Profile {
                 .collect::<Vec<_>>()
                 .join(" ; "),
             ProfileField::Chiffres => self.chiffres.iter().map(|c| super::figures_form::shown(c, locale)).collect::<Vec<_>>().join(" ; "),
+            ProfileField::Partenaires => self.partenaires.as_deref().map(|p| super::partners_form::shown(p, locale)).unwrap_or_default(),
         }
     }
 
@@ -303,6 +314,10 @@ impl Profile {
         ProfileField::ALL
             .into_iter()
             .filter_map(|field| {
+                // A version made before the partners were versioned says nothing of them.
+                if field == ProfileField::Partenaires && (self.partenaires.is_none() || newer.partenaires.is_none()) {
+                    return None;
+                }
                 let (before, after) = (self.shown(field, locale), newer.shown(field, locale));
                 (before != after).then_some(Change { field, before, after })
             })

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::figures_form::SOURCE_MAX_CHARS;
+use super::partners_form::{OBJECT_MAX_CHARS, PARTNER_NAME_MAX_CHARS, TERRITORY_MAX_CHARS};
 use super::profile::{ProfileField, ADDRESS_MAX_CHARS, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, NOTE_MAX_CHARS, WEBSITE_MAX_CHARS};
 use crate::locale::Locale;
 
@@ -39,10 +40,31 @@ pub enum Problem {
     PostcodeUnknown,
     /// A new Régie's postcode has several communes: the form asks which.
     CommuneChoice,
+    PartnerNameLength,
+    PartnerKindUnknown,
+    /// A SIREN has 9 digits and a check digit (a SIRET gives its first 9).
+    SirenInvalid,
+    TerritoryLength,
+    PartnerWebsiteInvalid,
+    /// The Atlas already has a partner with this SIREN or this name: choose it instead.
+    PartnerExists,
+    /// The partner chosen is not (or no longer) in the Atlas.
+    PartnerUnknown,
+    RelationUnknown,
+    /// A college that is not one, or for a partner outside the governance.
+    CollegeInvalid,
+    /// A date that is not one, or an end before the start.
+    RelationDates,
+    /// The Régie already has this partner in this role.
+    RelationExists,
+    ContractObject,
+    ContractAmount,
+    ContractDates,
+    ProcedureUnknown,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 21] = [
+    pub const ALL: [Problem; 36] = [
         Self::NameLength,
         Self::SiretInvalid,
         Self::SiretTaken,
@@ -64,6 +86,21 @@ impl Problem {
         Self::FiguresEmpty,
         Self::PostcodeUnknown,
         Self::CommuneChoice,
+        Self::PartnerNameLength,
+        Self::PartnerKindUnknown,
+        Self::SirenInvalid,
+        Self::TerritoryLength,
+        Self::PartnerWebsiteInvalid,
+        Self::PartnerExists,
+        Self::PartnerUnknown,
+        Self::RelationUnknown,
+        Self::CollegeInvalid,
+        Self::RelationDates,
+        Self::RelationExists,
+        Self::ContractObject,
+        Self::ContractAmount,
+        Self::ContractDates,
+        Self::ProcedureUnknown,
     ];
 
     pub fn field(self) -> ProfileField {
@@ -82,6 +119,7 @@ impl Problem {
             Self::CoverageInvalid | Self::NoteLength => ProfileField::Couverture,
             Self::FigureYear | Self::FigureNumber | Self::FigureSourceMissing | Self::FigureSourceLength | Self::FiguresEmpty => ProfileField::Chiffres,
             Self::PostcodeUnknown | Self::CommuneChoice => ProfileField::Adresse,
+            _ => ProfileField::Partenaires,
         }
     }
 
@@ -92,6 +130,19 @@ impl Problem {
             Self::FigureSourceMissing | Self::FigureSourceLength => "source",
             Self::PostcodeUnknown => "code_postal",
             Self::CommuneChoice => "commune",
+            Self::PartnerNameLength | Self::PartnerExists => "partenaire_nom",
+            Self::PartnerKindUnknown => "partenaire_nature",
+            Self::SirenInvalid => "siren",
+            Self::TerritoryLength => "territoire",
+            Self::PartnerWebsiteInvalid => "partenaire_site",
+            Self::PartnerUnknown => "recherche",
+            Self::RelationUnknown | Self::RelationExists => "relation",
+            Self::CollegeInvalid => "college",
+            Self::RelationDates => "depuis",
+            Self::ContractObject => "objet",
+            Self::ContractAmount => "montant",
+            Self::ContractDates => "debut",
+            Self::ProcedureUnknown => "procedure",
             other => other.field().name(),
         }
     }
@@ -120,6 +171,21 @@ impl Problem {
             Self::FiguresEmpty => "chiffres_vides",
             Self::PostcodeUnknown => "code_postal_inconnu",
             Self::CommuneChoice => "commune_a_choisir",
+            Self::PartnerNameLength => "partenaire_nom_longueur",
+            Self::PartnerKindUnknown => "partenaire_nature_inconnue",
+            Self::SirenInvalid => "siren_invalide",
+            Self::TerritoryLength => "territoire_longueur",
+            Self::PartnerWebsiteInvalid => "partenaire_site_invalide",
+            Self::PartnerExists => "partenaire_existant",
+            Self::PartnerUnknown => "partenaire_inconnu",
+            Self::RelationUnknown => "relation_inconnue",
+            Self::CollegeInvalid => "college_invalide",
+            Self::RelationDates => "relation_dates",
+            Self::RelationExists => "relation_existante",
+            Self::ContractObject => "objet_longueur",
+            Self::ContractAmount => "montant_invalide",
+            Self::ContractDates => "contrat_dates",
+            Self::ProcedureUnknown => "procedure_inconnue",
         }
     }
 
@@ -172,6 +238,36 @@ impl Problem {
             (Self::PostcodeUnknown, En) => "the postcode has 5 digits and must be a French commune's (for example 02000)".into(),
             (Self::CommuneChoice, Fr) => "ce code postal couvre plusieurs communes : choisissez celle de la Régie".into(),
             (Self::CommuneChoice, En) => "this postcode covers several communes: choose the Régie's".into(),
+            (Self::PartnerNameLength, Fr) => format!("le nom du partenaire compte de 2 à {PARTNER_NAME_MAX_CHARS} caractères"),
+            (Self::PartnerNameLength, En) => format!("the partner's name has 2 to {PARTNER_NAME_MAX_CHARS} characters"),
+            (Self::PartnerKindUnknown, Fr) => "choisissez la nature du partenaire dans la liste".into(),
+            (Self::PartnerKindUnknown, En) => "choose the partner's kind from the list".into(),
+            (Self::SirenInvalid, Fr) => "le SIREN compte 9 chiffres et sa clé de contrôle doit correspondre (un SIRET donne ses 9 premiers)".into(),
+            (Self::SirenInvalid, En) => "a SIREN has 9 digits and its check digit must match (a SIRET gives its first 9)".into(),
+            (Self::TerritoryLength, Fr) => format!("le territoire compte au plus {TERRITORY_MAX_CHARS} caractères"),
+            (Self::TerritoryLength, En) => format!("the territory has at most {TERRITORY_MAX_CHARS} characters"),
+            (Self::PartnerWebsiteInvalid, Fr) => "le site du partenaire est une adresse comme https://www.bailleur.fr".into(),
+            (Self::PartnerWebsiteInvalid, En) => "the partner's website is an address like https://www.landlord.fr".into(),
+            (Self::PartnerExists, Fr) => "ce partenaire est déjà dans l'Atlas (même SIREN ou même nom) : choisissez-le dans la liste ci-dessous".into(),
+            (Self::PartnerExists, En) => "this partner is already in the Atlas (same SIREN or same name): choose it in the list below".into(),
+            (Self::PartnerUnknown, Fr) => "ce partenaire n'est pas dans l'Atlas : cherchez-le par son nom ou son SIREN".into(),
+            (Self::PartnerUnknown, En) => "this partner is not in the Atlas: search for it by its name or SIREN".into(),
+            (Self::RelationUnknown, Fr) => "choisissez la relation dans la liste".into(),
+            (Self::RelationUnknown, En) => "choose the relation from the list".into(),
+            (Self::CollegeInvalid, Fr) => "un collège ne s'indique que pour un membre de la gouvernance : choisissez-le dans la liste".into(),
+            (Self::CollegeInvalid, En) => "a college is only given for a board member: choose it from the list".into(),
+            (Self::RelationDates, Fr) => "les dates s'écrivent JJ/MM/AAAA, AAAA-MM-JJ ou AAAA, la fin après le début".into(),
+            (Self::RelationDates, En) => "dates are written DD/MM/YYYY, YYYY-MM-DD or YYYY, the end after the start".into(),
+            (Self::RelationExists, Fr) => "la Régie a déjà ce partenaire dans ce rôle".into(),
+            (Self::RelationExists, En) => "the Régie already has this partner in this role".into(),
+            (Self::ContractObject, Fr) => format!("l'objet du contrat compte de 3 à {OBJECT_MAX_CHARS} caractères"),
+            (Self::ContractObject, En) => format!("the contract's subject has 3 to {OBJECT_MAX_CHARS} characters"),
+            (Self::ContractAmount, Fr) => "le montant est un nombre entier d'euros (par exemple 12 500), ou reste vide".into(),
+            (Self::ContractAmount, En) => "the amount is a whole number of euros (for example 12,500), or stays empty".into(),
+            (Self::ContractDates, Fr) => "les dates du contrat s'écrivent JJ/MM/AAAA, AAAA-MM-JJ ou AAAA, la fin après le début".into(),
+            (Self::ContractDates, En) => "the contract's dates are written DD/MM/YYYY, YYYY-MM-DD or YYYY, the end after the start".into(),
+            (Self::ProcedureUnknown, Fr) => "choisissez la procédure : marché public, convention ou bon de commande".into(),
+            (Self::ProcedureUnknown, En) => "choose the procedure: public contract, agreement or purchase order".into(),
         }
     }
 }

@@ -68,7 +68,7 @@ fn every_bad_field_is_named_at_once() {
     };
     // The figures' problems belong to their own form.
     let all_but_taken: Vec<Problem> =
-        Problem::ALL.into_iter().filter(|p| *p != Problem::SiretTaken && p.field() != ProfileField::Chiffres && !matches!(p, Problem::PostcodeUnknown | Problem::CommuneChoice)).collect();
+        Problem::ALL.into_iter().filter(|p| *p != Problem::SiretTaken && !matches!(p.field(), ProfileField::Chiffres | ProfileField::Partenaires) && !matches!(p, Problem::PostcodeUnknown | Problem::CommuneChoice)).collect();
     assert_eq!(form.validate().unwrap_err(), all_but_taken);
 }
 
@@ -96,6 +96,21 @@ fn each_problem_sits_next_to_its_own_field() {
         (Problem::FiguresEmpty, ProfileField::Chiffres),
         (Problem::PostcodeUnknown, ProfileField::Adresse),
         (Problem::CommuneChoice, ProfileField::Adresse),
+        (Problem::PartnerNameLength, ProfileField::Partenaires),
+        (Problem::PartnerKindUnknown, ProfileField::Partenaires),
+        (Problem::SirenInvalid, ProfileField::Partenaires),
+        (Problem::TerritoryLength, ProfileField::Partenaires),
+        (Problem::PartnerWebsiteInvalid, ProfileField::Partenaires),
+        (Problem::PartnerExists, ProfileField::Partenaires),
+        (Problem::PartnerUnknown, ProfileField::Partenaires),
+        (Problem::RelationUnknown, ProfileField::Partenaires),
+        (Problem::CollegeInvalid, ProfileField::Partenaires),
+        (Problem::RelationDates, ProfileField::Partenaires),
+        (Problem::RelationExists, ProfileField::Partenaires),
+        (Problem::ContractObject, ProfileField::Partenaires),
+        (Problem::ContractAmount, ProfileField::Partenaires),
+        (Problem::ContractDates, ProfileField::Partenaires),
+        (Problem::ProcedureUnknown, ProfileField::Partenaires),
     ];
     assert_eq!(expected.len(), Problem::ALL.len());
     assert_eq!((Problem::FigureYear.input(), Problem::FigureSourceMissing.input(), Problem::FigureNumber.input()), ("annee", "source", "chiffres"));

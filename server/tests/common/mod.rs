@@ -90,6 +90,7 @@ pub async fn count(db: &Database, table: &'static str) -> i64 {
         "participation_items" => "SELECT COUNT(*) FROM participation_items",
         "participation_follows" => "SELECT COUNT(*) FROM participation_follows",
         "participation_drafts" => "SELECT COUNT(*) FROM participation_drafts",
+        "partenaires" => "SELECT COUNT(*) FROM partenaires",
         other => panic!("table inconnue {other}"),
     };
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()

@@ -35,7 +35,7 @@ pub enum Saved {
 
 /// Authorizes `actor` to edit the Régie of `slug` and answers its id. An unknown Régie is named
 /// only to those who may edit some Régie by its address (the network, the operator).
-async fn editable_regie(db: &Database, actor: &Actor, slug: &str) -> Result<i64, Error> {
+pub(super) async fn editable_regie(db: &Database, actor: &Actor, slug: &str) -> Result<i64, Error> {
     let found = if slug.len() > 200 { None } else { crate::account::store::regie_id(db, slug).await.map_err(store_error)? };
     actor.authorize(Action::EditRegie { regie: found.unwrap_or(-1) })?;
     found.ok_or_else(|| Error::new(Code::UnknownRegie))
@@ -114,29 +114,37 @@ pub async fn history(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<Ver
 
 /// What a version changes: the profile form (its figures kept), one year of figures, or
 /// everything back as an older version had it.
-enum Edit {
+pub(super) enum Edit {
     Profile(Profile),
     Year(atlas_core::regie::ChiffresCles),
     RemoveYear(i64),
     Restore(i64, Profile),
     /// The network confirms a QPV the Régie declared.
     Confirm(String),
+    /// A relation with a partner or one of its contracts, added or taken out; a partner new to
+    /// the Atlas is added with it, in the same transaction.
+    Partners(atlas_core::regie::partners_form::PartnerEdit, Option<atlas_core::regie::partners_form::NewPartner>),
 }
 
 /// The one transaction of an edit or a restore: the profile, its activities, coverage and
 /// figures, the version (and the imported state as version 0 on the first edit), the revision
 /// every instance follows.
-async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, expected: i64) -> Result<Saved, Error> {
+pub(super) async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, expected: i64) -> Result<Saved, Error> {
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let (current, version) = versions::current(&mut tx, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
     if version != expected {
         return Err(conflict(version));
     }
     let (mut profile, restored_from) = match edit {
-        Edit::Profile(profile) => (Profile { chiffres: current.chiffres.clone(), ..profile }, None),
+        Edit::Profile(profile) => (Profile { chiffres: current.chiffres.clone(), partenaires: current.partenaires.clone(), ..profile }, None),
         Edit::Year(year) => (Profile { chiffres: figures_form::with_year(&current.chiffres, year), ..current.clone() }, None),
         Edit::RemoveYear(annee) => (Profile { chiffres: current.chiffres.iter().filter(|c| c.annee != annee).cloned().collect(), ..current.clone() }, None),
-        Edit::Restore(number, profile) => (profile, Some(number)),
+        // A version from before the partners were versioned leaves them as they are.
+        Edit::Restore(number, profile) => (Profile { partenaires: profile.partenaires.or_else(|| current.partenaires.clone()), ..profile }, Some(number)),
+        Edit::Partners(change, new) => match super::partners::changed(&mut tx, db, &current, change, new).await? {
+            Ok(partners) => (Profile { partenaires: Some(partners), ..current.clone() }, None),
+            Err(problem) => return Ok(Saved::Refused(vec![problem])),
+        },
         Edit::Confirm(qpv) => {
             let mut profile = current.clone();
             let covered = profile.couverture.iter_mut().find(|c| c.qpv == qpv && c.statut == CoverageStatus::Declaree).ok_or_else(|| Error::new(Code::NotFound))?;
@@ -150,6 +158,10 @@ async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, expected: i
     if current == profile {
         return Ok(Saved::Unchanged(version));
     }
+    let ids: Vec<i64> = profile.partenaires.iter().flatten().map(|p| p.partenaire).collect();
+    if super::partner_rows::missing(&mut tx, &ids).await.map_err(store_error)? {
+        return Ok(Saved::Refused(vec![Problem::PartnerUnknown]));
+    }
     if let Some(siret) = &profile.siret {
         if versions::siret_elsewhere(&mut tx, regie, siret).await.map_err(store_error)? {
             return Ok(Saved::Refused(vec![Problem::SiretTaken]));
@@ -158,6 +170,11 @@ async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, expected: i
     let at = now_ms();
     if version == 0 {
         versions::record(&mut tx, regie, 0, "origine", None, None, at, &current).await.map_err(store_error)?;
+    }
+    // The partners' revision row is locked before the Régie's row, the Régies' revision row after:
+    // one order for every transaction, so that two of them on PostgreSQL never wait on each other.
+    if profile.partenaires != current.partenaires {
+        bump(&mut tx, db.backend, Concept::Partenaires).await.map_err(store_error)?;
     }
     // Checked again by the UPDATE itself: on PostgreSQL a concurrent edit that committed since
     // the read above leaves no row at `expected`.

@@ -49,7 +49,9 @@ pub async fn current(conn: &mut AnyConnection, regie: i64) -> Result<Option<(Pro
         .map(|(qpv, nom, statut, note)| Covered { qpv, nom, statut: CoverageStatus::from_code(&statut).unwrap_or(CoverageStatus::Estimee), note })
         .collect();
     let chiffres = figures(&mut *conn, regie).await?;
-    let profile = Profile { nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, activites, couverture, chiffres };
+    let partenaires = Some(super::partner_rows::of(&mut *conn, regie).await?);
+    let profile =
+        Profile { nom, siret, adresse, lat, lon, telephone, email, site_web, date_creation, date_adhesion, description, activites, couverture, chiffres, partenaires };
     Ok(Some((profile, version)))
 }
 
@@ -188,6 +190,9 @@ pub async fn write(conn: &mut AnyConnection, regie: i64, expected: i64, profile:
         .await?;
     }
     write_figures(&mut *conn, regie, &profile.chiffres, updated_at).await?;
+    if let Some(partners) = &profile.partenaires {
+        super::partner_rows::write(&mut *conn, regie, partners, updated_at).await?;
+    }
     Ok(true)
 }
 
