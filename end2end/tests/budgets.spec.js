@@ -76,7 +76,9 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     // the form that adds a Régie and the declared coverage to confirm it came to 429,005 B, and
     // with the profile's pin map (its region, texts and stylesheet link) to 433,985 B: the cap is
     // 436,000 B (these pages are for a Régie's staff and the network, never on a first visit).
-    expect(total, route).toBeLessThanOrEqual(436_000);
+    // The partners' page (its cards, contract forms, search and the form of a new partner) took
+    // it to 445,670 B: the cap is 448,000 B.
+    expect(total, route).toBeLessThanOrEqual(448_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

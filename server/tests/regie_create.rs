@@ -141,3 +141,39 @@ async fn the_network_adds_a_regie_and_is_warned_of_likely_duplicates() {
         assert!(page.contains("Add the Régie</button>") && page.contains("Postcode"), "{backend}");
     }
 }
+
+/// Two network officers on two instances (two pools on one database) add the same Régie at the
+/// same moment: one entry is written; the other is told of the duplicate (the check saw the
+/// first) or, on PostgreSQL when both checks ran before either wrote, gets 409: never a 5xx,
+/// never two entries.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_instances_adding_the_same_regie_write_it_once() {
+    use atlas_core::regie::creation::NewRegieForm;
+    use atlas_service::regie::create::{create, Created};
+    for backend in backends() {
+        let url = common::fresh_url(backend).await;
+        let first = atlas_service::db::connect(&url).await.unwrap();
+        first.migrate().await.unwrap();
+        let second = atlas_service::db::connect(&url).await.unwrap();
+        common::load_regies(&first).await;
+        let before = regies(&first).await;
+        // The postcode and commune of a Régie of the list (a postcode may have several communes).
+        let (code_postal, commune): (String, String) =
+            sqlx::query_as("SELECT code_postal, commune_insee FROM regies ORDER BY slug LIMIT 1").fetch_one(&first.pool).await.unwrap();
+        // Names far from each other: each round's Régie is no likely duplicate of the round before.
+        for (round, name) in ["Artois solidaire", "Bocage vivant", "Cévennes unies", "Durance ensemble", "Estuaire commun", "Faubourg voisin"].iter().enumerate() {
+            let form = NewRegieForm { nom: format!("Régie {name}"), code_postal: code_postal.clone(), commune: commune.clone(), ..Default::default() };
+            let (one, two) = tokio::join!(create(&first, &Actor::Cli, &form, false), create(&second, &Actor::Cli, &form, false));
+            let written = [&one, &two].iter().filter(|o| matches!(o, Ok(Created::Regie(_)))).count();
+            assert_eq!(written, 1, "{backend}: round {round}: {one:?} {two:?}");
+            for outcome in [&one, &two] {
+                match outcome {
+                    Ok(Created::Regie(_) | Created::Duplicates(_)) => {}
+                    Err(e) => assert_eq!(e.code, atlas_core::error::Code::Conflict, "{backend}: round {round}: {e:?}"),
+                    other => panic!("{backend}: round {round}: {other:?}"),
+                }
+            }
+        }
+        assert_eq!(regies(&first).await, before + 6, "{backend}");
+    }
+}

@@ -81,8 +81,8 @@ pub fn partners_body(d: GestionData) -> AnyView {
         <h2>{d.texts.get(T::PartnersCurrent)}</h2>
         {cards}
         <h2 id="ajout">{d.texts.get(T::PartnerAdd)}</h2>
-        {add_summary}
         {search(&d)}
+        {add_summary}
         {add_form(&d, version, &refusals, action == "ajouter")}
     }
     .into_any();

@@ -137,7 +137,12 @@ pub async fn create(db: &Database, actor: &Actor, form: &NewRegieForm, confirmed
     .bind(&ts)
     .fetch_one(&mut *tx)
     .await
-    .map_err(store_error)?;
+    .map_err(|e| match &e {
+        // On PostgreSQL another instance added the same Régie (its slug or SIRET) since the check
+        // above: that is a conflict to answer (409), the form's second try names the duplicate.
+        sqlx::Error::Database(d) if d.is_unique_violation() => Error::with(Code::Conflict, "regie"),
+        _ => store_error(e),
+    })?;
     crate::import::coverage::refresh_estimated(&mut tx, &ts).await.map_err(store_error)?;
     let (profile, _) = versions::current(&mut tx, id).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
     versions::record(&mut tx, id, 1, "profil", None, actor.account_id(), now_ms(), &profile).await.map_err(store_error)?;
