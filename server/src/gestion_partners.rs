@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub const PARTNERS_PATH: &str = "/api/ecriture/gestion/partenaires";
 
 /// The inputs each action keeps in the page's URL when it comes back refused.
-const TYPED: [&str; 15] = [
+const TYPED: [&str; 16] = [
     "partenaire",
     "partenaire_nom",
     "partenaire_nature",
@@ -36,6 +36,7 @@ const TYPED: [&str; 15] = [
     "debut",
     "fin",
     "procedure",
+    "activite",
 ];
 
 /// `POST /api/ecriture/gestion/partenaires`: `regie`, `version`, `langue` and `action`:

@@ -147,7 +147,8 @@ async fn a_team_keeps_its_partners_and_contracts_without_duplicate_partners() {
         assert!(back.ends_with(&format!("#contrat-{id}-donneur_ordre")), "{backend}: {back}");
         let page = editor.get(&back).await.body;
         assert!(page.contains(&format!("<details id=\"contrat-{id}-donneur_ordre\" open")), "{backend}: the refused contract's form is open");
-        assert!(page.contains("id=\"fiche-montant-erreur\" class=\"field-error\">le montant est un nombre entier d'euros"), "{backend}");
+        assert!(page.contains(&format!("id=\"contrat-{id}-donneur_ordre-montant-erreur\" class=\"field-error\">le montant est un nombre entier d'euros")), "{backend}");
+        assert!(page.contains(&format!("<label for=\"contrat-{id}-donneur_ordre-objet\">Objet</label>")), "{backend}: each card's inputs have their own ids");
         let done = post(&mut editor, contract("1", "Entretien des halls", "12 500 €", "marche_public")).await;
         assert_eq!(done, format!("/gestion/{a}/partenaires?fait=enregistre&numero=2"), "{backend}");
         assert_eq!(relations(&db, &a).await[0].2, vec![("Entretien des halls".to_owned(), Some(12_500))], "{backend}");
@@ -176,18 +177,25 @@ async fn a_team_keeps_its_partners_and_contracts_without_duplicate_partners() {
         let restored = editor.post("/api/ecriture/gestion/restaurer", &[("regie", &a), ("numero", "2"), ("version", "4")]).await;
         assert_eq!(restored, format!("/gestion/{a}/historique?fait=enregistre&numero=5"), "{backend}");
         assert_eq!(relations(&db, &a).await[0].2, vec![("Entretien des halls".to_owned(), Some(12_500))], "{backend}");
-        // Editing the profile keeps them.
         assert_eq!(count(&db, "partenaires").await, partners_before + 1, "{backend}");
+        // Editing the profile keeps them, rows untouched (the same ids).
+        let ids = || async { sqlx::query_scalar::<_, i64>("SELECT id FROM relations ORDER BY id").fetch_all(&db.pool).await.unwrap() };
+        let before_edit = ids().await;
+        let mut form = atlas_service::regie::edit::open(&db, &Actor::Cli, &a).await.unwrap().profile.form();
+        form.telephone = "01 23 45 67 89".into();
+        assert_eq!(atlas_service::regie::edit::save(&db, &Actor::Cli, &a, &form, 5).await.unwrap(), atlas_service::regie::edit::Saved::Version(6), "{backend}");
+        assert_eq!(ids().await, before_edit, "{backend}");
+        assert_eq!(relations(&db, &a).await[0].2, vec![("Entretien des halls".to_owned(), Some(12_500))], "{backend}");
 
         // Not a browser: 422 with the problems; another Régie's staff: 403; nobody signed in: 401.
         let request = |cookie: Option<&str>, body: String| api_post(PATH, cookie, body);
-        let answer = app.clone().oneshot(request(editor.cookie.as_deref(), format!("regie={a}&version=5&action=contrat&partenaire={id}&relation=donneur_ordre&objet=x"))).await.unwrap();
+        let answer = app.clone().oneshot(request(editor.cookie.as_deref(), format!("regie={a}&version=6&action=contrat&partenaire={id}&relation=donneur_ordre&objet=x"))).await.unwrap();
         assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
         let body = String::from_utf8(axum::body::to_bytes(answer.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
         assert!(body.contains("objet_longueur") && body.contains("procedure_inconnue"), "{backend}: {body}");
-        let unknown = format!("regie={a}&version=5&action=retirer&partenaire={id}&relation=financeur");
+        let unknown = format!("regie={a}&version=6&action=retirer&partenaire={id}&relation=financeur");
         assert_eq!(app.clone().oneshot(request(editor.cookie.as_deref(), unknown)).await.unwrap().status(), StatusCode::NOT_FOUND, "{backend}");
-        let removal = format!("regie={a}&version=5&action=retirer&partenaire={id}&relation=donneur_ordre");
+        let removal = format!("regie={a}&version=6&action=retirer&partenaire={id}&relation=donneur_ordre");
         assert_eq!(app.clone().oneshot(request(other.cookie.as_deref(), removal.clone())).await.unwrap().status(), StatusCode::FORBIDDEN, "{backend}");
         assert_eq!(app.clone().oneshot(request(None, removal)).await.unwrap().status(), StatusCode::UNAUTHORIZED, "{backend}");
         assert_eq!(other.get(&format!("/gestion/{a}/partenaires")).await.status, StatusCode::FORBIDDEN, "{backend}");
@@ -236,5 +244,22 @@ async fn two_instances_adding_the_same_partner_create_it_once() {
         }
         assert_eq!(count(&first, "partenaires").await, before + 10, "{backend}: one partner per name");
         assert_eq!((relations(&first, &a).await.len(), relations(&first, &b).await.len()), (10, 10), "{backend}");
+        // Two edits of one Régie at once, from its first version on (a new partner on one instance,
+        // a known one on the other): one is written, the other gets 409; never a deadlock's 5xx.
+        let c: String = sqlx::query_scalar("SELECT slug FROM regies ORDER BY slug LIMIT 1 OFFSET 2").fetch_one(&first.pool).await.unwrap();
+        let known: i64 = sqlx::query_scalar("SELECT MIN(id) FROM partenaires").fetch_one(&first.pool).await.unwrap();
+        for (round, relation) in atlas_core::partner::RelationKind::ALL.iter().enumerate() {
+            let expected: i64 = sqlx::query_scalar("SELECT version FROM regies WHERE slug = $1").bind(&c).fetch_one(&first.pool).await.unwrap();
+            let chosen = Choice::Known(known);
+            let new = Choice::New(NewPartnerForm { nom: format!("Association du même instant {round}"), nature: "association".into(), ..Default::default() });
+            let (financer, other) = (RelationForm { relation: "financeur".into(), ..Default::default() }, RelationForm { relation: relation.code().into(), ..Default::default() });
+            let (one, two) = tokio::join!(
+                partners::add(&first, &Actor::Cli, &c, &new, &financer, expected),
+                partners::add(&second, &Actor::Cli, &c, &chosen, &other, expected),
+            );
+            let written = [&one, &two].iter().filter(|o| matches!(o, Ok(Saved::Version(n)) if *n == expected + 1)).count();
+            let conflicts = [&one, &two].iter().filter(|o| matches!(o, Err(e) if e.code == atlas_core::error::Code::Conflict)).count();
+            assert_eq!((written, conflicts), (1, 1), "{backend}: round {round}: {one:?} {two:?}");
+        }
     }
 }

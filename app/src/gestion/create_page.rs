@@ -40,6 +40,8 @@ crate::i18n::page_texts::page_texts! {
     SignInFirst => "Connectez-vous avec un compte du réseau.", "Sign in with a network account.";
     SignIn => "Se connecter", "Sign in";
     NetworkOnly => "Cette page est celle du réseau : votre compte n'y a pas accès.", "This page is the network's: your account has no access to it.";
+    AtTheSameMoment => "Quelqu'un vient d'ajouter la même Régie au même moment : regardez les fiches ci-dessous avant de réessayer.",
+        "Someone added the same Régie at the same moment: look at the entries below before trying again.";
 }
 
 /// A Régie of the Atlas the new one may be.
@@ -195,6 +197,7 @@ fn body(d: CreateData) -> AnyView {
         {duplicates}
         <form id="nouvelle" class="profile-form" method="post" action=CREATE_URL novalidate>
             {summary}
+            {(param("erreur") == "conflit").then(|| view! { <div class="alert" role="alert"><p>{d.texts.get(T::AtTheSameMoment)}</p></div> })}
             <input type="hidden" name="langue" value=t.locale.lang() />
             {inputs}
             {communes}

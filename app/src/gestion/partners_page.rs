@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::data::GestionData;
 use super::partners_data::PartnerView;
-use super::profile_page::{conflict_notice, field, Refusals};
+use super::profile_page::{conflict_notice, field, field_with_id, Refusals};
 use super::texts::T;
 use super::{frame, param, sign_in_first, PARTNERS_URL};
 use crate::i18n::use_texts;
@@ -25,9 +25,8 @@ fn hidden(d: &GestionData, version: i64, action: &'static str) -> impl IntoView 
     }
 }
 
-/// A list to choose from, its refusal under it; `blank`: a first empty choice.
-fn select(name: &'static str, label: String, options: &[(String, String)], chosen: String, blank: Option<String>, refused: Option<String>) -> impl IntoView {
-    let id = format!("fiche-{name}");
+/// A list to choose from, its refusal under it; `blank`: a first empty choice; `id`: unique on the page.
+fn select(id: String, name: &'static str, label: String, options: &[(String, String)], chosen: String, blank: Option<String>, refused: Option<String>) -> impl IntoView {
     let error_id = format!("{id}-erreur");
     let described = refused.as_ref().map(|_| error_id.clone());
     view! {
@@ -59,6 +58,9 @@ pub fn partners_body(d: GestionData) -> AnyView {
     let action = param("saisie");
     let contract_key = (action == "contrat").then(|| (param("partenaire"), param("relation")));
     let add_summary = (action != "contrat").then(|| refusals.summary(d.texts.get(T::PartnersErrors))).flatten();
+    // A contract refused for a relation no card shows (taken out since): its reason at the top.
+    let unmatched = contract_key.as_ref().is_some_and(|(id, rel)| !d.partners.iter().any(|p| p.partenaire.to_string() == *id && p.relation == *rel));
+    let lost = unmatched.then(|| refusals.summary(d.texts.get(T::PartnersErrors))).flatten();
     let cards = if d.partners.is_empty() {
         view! { <p>{d.texts.get(T::PartnersNone)}</p> }.into_any()
     } else {
@@ -72,6 +74,7 @@ pub fn partners_body(d: GestionData) -> AnyView {
     let body = view! {
         {notice}
         {conflict_notice(&d)}
+        {lost}
         <p>{d.texts.get(T::PartnersIntro)}</p>
         <p class="gestion-links">
             <a href=t.locale.path(&format!("/gestion/{}", d.slug))>{d.texts.get(T::BackToForm)}</a> " · "
@@ -97,9 +100,14 @@ fn card(d: &GestionData, p: &PartnerView, version: i64, refusals: &Refusals, ref
     let typed = |name: &str| if here { param(name) } else { String::new() };
     let on = |name: &str| if here { refusals.on(name) } else { None };
     let partner_id = p.partenaire.to_string();
+    // Each card has its contract form: its inputs are named after the card (`contrat-<id>-<relation>-objet`).
+    let key = format!("contrat-{key}");
+    let input = |name: &'static str, label: T, hint: Option<String>, extra| {
+        field_with_id(format!("{key}-{name}"), name, d.texts.get(label), "text", typed(name), hint, on(name), extra)
+    };
     let heading_id = format!("partenaire-{key}");
     view! {
-        <li class="partner-card" id=format!("relation-{key}")>
+        <li class="partner-card" id=format!("relation-{}-{}", p.partenaire, p.relation)>
             <h3 id=heading_id>
                 <a href=t.locale.path(&format!("/partenaires/{}", p.partenaire))>{p.nom.clone()}</a>
                 {p.demo.then(|| view! { " " <span class="badge demo">{d.texts.get(T::DemoLabel)}</span> })}
@@ -121,19 +129,19 @@ fn card(d: &GestionData, p: &PartnerView, version: i64, refusals: &Refusals, ref
                     }).collect_view()}
                 </ul>
             })}
-            <details id=format!("contrat-{key}") open=here>
+            <details id=key.clone() open=here>
                 <summary>{d.texts.get(T::ContractAdd)}</summary>
                 <form class="profile-form" method="post" action=PARTNERS_URL novalidate>
                     {here.then(|| refusals.summary(d.texts.get(T::PartnersErrors))).flatten()}
                     {hidden(d, version, "contrat")}
                     <input type="hidden" name="partenaire" value=partner_id.clone() />
                     <input type="hidden" name="relation" value=p.relation.clone() />
-                    {field("objet", d.texts.get(T::ContractObject), "text", typed("objet"), None, on("objet"), ("off", ""))}
-                    {field("montant", d.texts.get(T::ContractAmount), "text", typed("montant"), None, on("montant"), ("off", "numeric"))}
-                    {field("debut", d.texts.get(T::ContractStart), "text", typed("debut"), Some(d.texts.get(T::DateHint)), on("debut"), ("off", ""))}
-                    {field("fin", d.texts.get(T::ContractEnd), "text", typed("fin"), None, None, ("off", ""))}
-                    {select("procedure", d.texts.get(T::ContractProcedure), &d.partner_lists.procedures, typed("procedure"), None, on("procedure"))}
-                    {select("activite", d.texts.get(T::ContractActivity), &d.activities.iter().map(|(c, l, _)| (c.clone(), l.clone())).collect::<Vec<_>>(),
+                    {input("objet", T::ContractObject, None, ("off", ""))}
+                    {input("montant", T::ContractAmount, None, ("off", "numeric"))}
+                    {input("debut", T::ContractStart, Some(d.texts.get(T::DateHint)), ("off", ""))}
+                    {input("fin", T::ContractEnd, None, ("off", ""))}
+                    {select(format!("{key}-procedure"), "procedure", d.texts.get(T::ContractProcedure), &d.partner_lists.procedures, typed("procedure"), None, on("procedure"))}
+                    {select(format!("{key}-activite"), "activite", d.texts.get(T::ContractActivity), &d.activities.iter().map(|(c, l, _)| (c.clone(), l.clone())).collect::<Vec<_>>(),
                         typed("activite"), Some(d.texts.get(T::NoneOption)), on("activite"))}
                     <button type="submit">{d.texts.get(T::ContractSave)}</button>
                 </form>
@@ -202,7 +210,7 @@ fn add_form(d: &GestionData, version: i64, refusals: &Refusals, came_back: bool)
                 <legend>{d.texts.get(T::PartnerNew)}</legend>
                 {field("partenaire_nom", d.texts.get(T::PartnerName), "text", if came_back { param("partenaire_nom") } else { param("q") },
                     None, refusals.on("partenaire_nom").or_else(|| refusals.on("recherche")), ("organization", ""))}
-                {select("partenaire_nature", d.texts.get(T::PartnerKind), &d.partner_lists.kinds, typed("partenaire_nature"), Some(d.texts.get(T::NoneOption)), refusals.on("partenaire_nature"))}
+                {select("fiche-partenaire_nature".into(), "partenaire_nature", d.texts.get(T::PartnerKind), &d.partner_lists.kinds, typed("partenaire_nature"), Some(d.texts.get(T::NoneOption)), refusals.on("partenaire_nature"))}
                 {field("siren", d.texts.get(T::PartnerSiren), "text", typed("siren"), Some(d.texts.get(T::PartnerSirenHint)), refusals.on("siren"), ("off", "numeric"))}
                 {field("territoire", d.texts.get(T::PartnerTerritory), "text", typed("territoire"), None, refusals.on("territoire"), ("off", ""))}
                 {field("partenaire_site", d.texts.get(T::PartnerSite), "url", typed("partenaire_site"), None, refusals.on("partenaire_site"), ("url", ""))}
@@ -216,8 +224,8 @@ fn add_form(d: &GestionData, version: i64, refusals: &Refusals, came_back: bool)
             {partner}
             <fieldset>
                 <legend>{d.texts.get(T::RelationHeading)}</legend>
-                {select("relation", d.texts.get(T::RelationKind), &d.partner_lists.relations, typed("relation"), None, refusals.on("relation"))}
-                {select("college", d.texts.get(T::RelationCollege), &d.partner_lists.colleges, typed("college"), Some(d.texts.get(T::NoneOption)), refusals.on("college"))}
+                {select("fiche-relation".into(), "relation", d.texts.get(T::RelationKind), &d.partner_lists.relations, typed("relation"), None, refusals.on("relation"))}
+                {select("fiche-college".into(), "college", d.texts.get(T::RelationCollege), &d.partner_lists.colleges, typed("college"), Some(d.texts.get(T::NoneOption)), refusals.on("college"))}
                 {field("depuis", d.texts.get(T::RelationSince), "text", typed("depuis"), Some(d.texts.get(T::DateHint)), refusals.on("depuis"), ("off", ""))}
                 {field("jusqu_a", d.texts.get(T::RelationUntil), "text", typed("jusqu_a"), None, None, ("off", ""))}
             </fieldset>

@@ -60,7 +60,22 @@ pub(super) fn field(
     refused: Option<String>,
     extra: (&'static str, &'static str),
 ) -> impl IntoView {
-    let id = format!("fiche-{name}");
+    field_with_id(format!("fiche-{name}"), name, label, kind, value, hint, refused, extra)
+}
+
+/// `field` with its own id: a page with the same form several times (a contract's, per partner)
+/// names each input once.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn field_with_id(
+    id: String,
+    name: &str,
+    label: String,
+    kind: &'static str,
+    value: String,
+    hint: Option<String>,
+    refused: Option<String>,
+    extra: (&'static str, &'static str),
+) -> impl IntoView {
     let hint_id = format!("{id}-aide");
     let error_id = format!("{id}-erreur");
     let described = [hint.as_ref().map(|_| hint_id.clone()), refused.as_ref().map(|_| error_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");

@@ -131,6 +131,12 @@ pub(super) enum Edit {
 /// every instance follows.
 pub(super) async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, expected: i64) -> Result<Saved, Error> {
     let mut tx = db.begin_write().await.map_err(store_error)?;
+    // An edit that may change the partners takes the partners' revision row before anything else
+    // (as the partnerships' import does), then the Régie's row, then the Régies' revision row: one
+    // order for every transaction, so that two of them on PostgreSQL never wait on each other.
+    if matches!(edit, Edit::Partners(..) | Edit::Restore(..)) {
+        bump(&mut tx, db.backend, Concept::Partenaires).await.map_err(store_error)?;
+    }
     let (current, version) = versions::current(&mut tx, regie).await.map_err(store_error)?.ok_or_else(|| Error::new(Code::UnknownRegie))?;
     if version != expected {
         return Err(conflict(version));
@@ -141,7 +147,7 @@ pub(super) async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, 
         Edit::RemoveYear(annee) => (Profile { chiffres: current.chiffres.iter().filter(|c| c.annee != annee).cloned().collect(), ..current.clone() }, None),
         // A version from before the partners were versioned leaves them as they are.
         Edit::Restore(number, profile) => (Profile { partenaires: profile.partenaires.or_else(|| current.partenaires.clone()), ..profile }, Some(number)),
-        Edit::Partners(change, new) => match super::partners::changed(&mut tx, db, &current, change, new).await? {
+        Edit::Partners(change, new) => match super::partners::changed(&mut tx, &current, change, new).await? {
             Ok(partners) => (Profile { partenaires: Some(partners), ..current.clone() }, None),
             Err(problem) => return Ok(Saved::Refused(vec![problem])),
         },
@@ -170,11 +176,6 @@ pub(super) async fn write(db: &Database, actor: &Actor, regie: i64, edit: Edit, 
     let at = now_ms();
     if version == 0 {
         versions::record(&mut tx, regie, 0, "origine", None, None, at, &current).await.map_err(store_error)?;
-    }
-    // The partners' revision row is locked before the Régie's row, the Régies' revision row after:
-    // one order for every transaction, so that two of them on PostgreSQL never wait on each other.
-    if profile.partenaires != current.partenaires {
-        bump(&mut tx, db.backend, Concept::Partenaires).await.map_err(store_error)?;
     }
     // Checked again by the UPDATE itself: on PostgreSQL a concurrent edit that committed since
     // the read above leaves no row at `expected`.

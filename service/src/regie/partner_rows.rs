@@ -61,6 +61,10 @@ pub async fn of(conn: &mut AnyConnection, regie: i64) -> Result<Vec<Partnership>
 /// Writes the Régie's relations as `partners` says (those it leaves out are taken out, with
 /// their contracts).
 pub async fn write(conn: &mut AnyConnection, regie: i64, partners: &[Partnership], updated_at: &str) -> Result<(), sqlx::Error> {
+    // Unchanged (a profile or figures edit): the rows, their ids and dates, stay as they are.
+    if of(&mut *conn, regie).await? == partners {
+        return Ok(());
+    }
     sqlx::query("DELETE FROM contrats WHERE relation_id IN (SELECT id FROM relations WHERE regie_id = $1)").bind(regie).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM relations WHERE regie_id = $1").bind(regie).execute(&mut *conn).await?;
     for p in partners {
@@ -123,7 +127,7 @@ pub async fn all(conn: &mut AnyConnection) -> Result<Vec<Found>, sqlx::Error> {
 }
 
 /// Adds the partner, unless the Atlas has one with its SIREN or its name (`Err`: refused).
-/// The caller bumped the partners' revision first in this transaction: on PostgreSQL that row
+/// The caller took the partners' revision row first in this transaction: on PostgreSQL that row
 /// lock makes a second team adding the same partner wait, then see it.
 pub async fn insert_new(conn: &mut AnyConnection, new: &NewPartner, at: &str) -> Result<Result<i64, Problem>, sqlx::Error> {
     let known = all(&mut *conn).await?;

@@ -11,7 +11,6 @@ use atlas_core::text::fold;
 use super::edit::{editable_regie, write, Edit, Saved};
 use super::partner_rows::{self, Found};
 use crate::db::Database;
-use crate::revision::{bump, Concept};
 use crate::{store_error, Actor, Code, Error};
 
 /// Most partners a search lists.
@@ -32,7 +31,8 @@ pub async fn search(db: &Database, actor: &Actor, slug: &str, q: &str) -> Result
         return Err(Error::new(Code::QueryTooLong));
     }
     let digits: String = q.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
-    let siren = (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| digits.chars().take(9).collect::<String>());
+    // Nine digits (or a SIRET's fourteen) are a SIREN; fewer are part of a name (« 13 Habitat »).
+    let siren = (matches!(digits.len(), 9 | 14) && digits.chars().all(|c| c.is_ascii_digit())).then(|| digits.chars().take(9).collect::<String>());
     let words: Vec<String> = fold(q).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
     if words.is_empty() {
         return Ok(Vec::new());
@@ -119,7 +119,6 @@ fn relation_kind(code: &str) -> Result<atlas_core::partner::RelationKind, Error>
 /// (or refused as a duplicate), the partner named and typed as the Atlas has it.
 pub(super) async fn changed(
     conn: &mut sqlx::AnyConnection,
-    db: &Database,
     current: &Profile,
     change: PartnerEdit,
     new: Option<NewPartner>,
@@ -127,7 +126,8 @@ pub(super) async fn changed(
     let change = match change {
         PartnerEdit::Add(mut relation) => {
             if let Some(new) = new {
-                bump(&mut *conn, db.backend, Concept::Partenaires).await.map_err(store_error)?;
+                // `edit::write` took the partners' revision row first: on PostgreSQL a second team
+                // adding the same partner waits here until this one commits, then sees it.
                 match partner_rows::insert_new(&mut *conn, &new, &crate::db::now()).await.map_err(store_error)? {
                     Ok(id) => relation.partenaire = id,
                     Err(problem) => return Ok(Err(problem)),

@@ -39,6 +39,9 @@ pub async fn write(
     let ts = now();
     let demo = i64::from(demo);
     let mut tx = db.begin_write().await?;
+    // The partners' revision row first, as every transaction that writes relations takes it: a
+    // team's edit of its partners waits for the import (or the import for it), never both at once.
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     let mut partners: HashMap<String, PartnerRow> = HashMap::new();
     for p in sqlx::query_as::<_, PartnerRow>("SELECT id, nom, nature, siren, territoire, site_web FROM partenaires").fetch_all(&mut *tx).await? {
         partners.insert(partner_key(p.3.as_deref(), &p.1, &p.2), p);
@@ -167,6 +170,7 @@ pub async fn write(
 /// Returns (contracts, relations, partners) deleted.
 pub async fn remove_demo(db: &Database) -> Result<(u64, u64, u64), sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     let c = sqlx::query("DELETE FROM contrats WHERE demo = 1 OR relation_id IN (SELECT id FROM relations WHERE demo = 1)")
         .execute(&mut *tx)
         .await?
