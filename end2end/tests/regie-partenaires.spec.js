@@ -19,13 +19,12 @@ test('an éditrice adds a partner once, a contract under it, and the public page
   await page.getByRole('link', { name: 'Partenaires', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/gestion/${slug}/partenaires$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Partenaires et contrats');
-  await hydrated(page);
-
   // Search first: nothing found, the name searched fills the new partner's form.
   await page.getByLabel('Chercher un partenaire par son nom ou son SIREN').fill(partner);
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
   await expect(page.getByText('Aucun partenaire de l\'Atlas ne correspond')).toBeVisible();
   await expect(page.getByLabel('Nom du partenaire')).toHaveValue(partner);
+  await hydrated(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   // A wrong SIREN: its reason under it, what was typed kept, nothing saved.
@@ -38,6 +37,7 @@ test('an éditrice adds a partner once, a contract under it, and the public page
   await expect(page.getByLabel('SIREN (facultatif)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Nom du partenaire')).toHaveValue(partner);
   await expect(page.getByLabel('Depuis (facultatif)')).toHaveValue('2019');
+  await hydrated(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'partenaire-refuse');
 
@@ -70,6 +70,7 @@ test('an éditrice adds a partner once, a contract under it, and the public page
   await card.getByRole('button', { name: 'Enregistrer le contrat' }).click();
   await expect(page.locator('.notice.ok')).toContainText('Partenaires enregistrés : version');
   await expect(card).toContainText(`Entretien des halls ${tag} · marché public · 12\u202f500 €`);
+  await hydrated(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'partenaires-enregistres');
 
