@@ -83,11 +83,13 @@ exports.regieWithQpv = async (request) => {
   throw new Error('no Régie with a QPV');
 };
 
-// A Régie of the directory's first page that no other test edits: from index `from` on, every
+// A Régie of the directory's first pages that no other test edits: from index `from` on, every
 // other one (the phone and desktop projects run at the same time and start one apart), outside
 // the Seine-Saint-Denis whose figures other tests compare between two requests.
 exports.untouchedRegie = async (request, from) => {
-  const slugs = [...(await (await request.get('/regies')).text()).matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+  // The directory's first two pages (20 each): indices from 20 on are on the second.
+  const pages = (await (await request.get('/regies')).text()) + (await (await request.get('/regies?page=2')).text());
+  const slugs = [...pages.matchAll(/href="\/regies\/([a-z0-9-]+)"/g)].map((m) => m[1]);
   const unique = [...new Set(slugs)];
   for (let i = from; i < unique.length; i += 2) {
     const html = await (await request.get(`/regies/${unique[i]}`)).text();
@@ -95,4 +97,48 @@ exports.untouchedRegie = async (request, from) => {
     if (dep && dep !== '93') return unique[i];
   }
   throw new Error(`no untouched Régie from index ${from}`);
+};
+
+function crc32(buf) {
+  let crc = ~0;
+  for (const b of buf) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (~crc) >>> 0;
+}
+
+function pngChunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+// An RGB PNG of w × h with a pattern (an image as a phone or an editor saves it), `extra` chunks
+// ([type, data], an EXIF block for one) before its pixels.
+exports.png = (w, h, extra = []) => {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * (w * 3 + 1);
+    for (let x = 0; x < w; x++) {
+      raw[row + 1 + x * 3] = x % 256;
+      raw[row + 2 + x * 3] = y % 256;
+      raw[row + 3 + x * 3] = 120;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    ...extra.map(([type, data]) => pngChunk(type, data)),
+    pngChunk('IDAT', require('zlib').deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 };

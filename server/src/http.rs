@@ -63,6 +63,12 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route(crate::creation::CREATE_PATH, axum::routing::post(crate::creation::create))
         .route(crate::gestion::FIGURES_PATH, axum::routing::post(crate::gestion::save_figures))
         .route(crate::gestion_partners::PARTNERS_PATH, axum::routing::post(crate::gestion_partners::save))
+        .route(crate::gestion_news::NEWS_PATH, axum::routing::post(crate::gestion_news::save))
+        .route(
+            crate::gestion_logo::LOGO_PATH,
+            axum::routing::post(crate::gestion_logo::save).layer(axum::extract::DefaultBodyLimit::max(crate::gestion_logo::LOGO_MAX_BYTES)),
+        )
+        .route("/logos/{slug}/{file}", get(crate::gestion_logo::image))
         .route(crate::gestion::RESTORE_PATH, axum::routing::post(crate::gestion::restore))
         .route(crate::gestion::VERIFY_PATH, axum::routing::post(crate::gestion::verify))
         .route(crate::gestion::CLAIM_PATH, axum::routing::post(crate::gestion::claim))
@@ -109,10 +115,13 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
 /// Forms and server-function calls are small: a body over
 /// `MAX_BODY_BYTES` is refused before it is read (413), and a request may not hold a worker
 /// longer than `REQUEST_TIMEOUT` (408: slow clients, a stuck database). The photo form may send
-/// three photos, and take the time a phone needs on a slow network; the network's import form, a file.
+/// three photos, and take the time a phone needs on a slow network (a Régie's logo, one); the
+/// network's import form, a file.
 async fn bounds(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let (max, timeout) = if request.uri().path() == participation::POST_PATH {
         (participation::POST_MAX_BYTES, participation::POST_TIMEOUT)
+    } else if request.uri().path() == crate::gestion_logo::LOGO_PATH {
+        (crate::gestion_logo::LOGO_MAX_BYTES, participation::POST_TIMEOUT)
     } else if request.uri().path() == crate::imports::UPLOAD_PATH {
         (crate::imports::UPLOAD_MAX_BYTES, crate::imports::UPLOAD_TIMEOUT)
     } else {

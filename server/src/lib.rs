@@ -9,6 +9,8 @@ pub mod error;
 pub mod exports;
 pub mod creation;
 pub mod gestion;
+pub mod gestion_logo;
+pub mod gestion_news;
 pub mod gestion_partners;
 pub mod http;
 pub mod imports;

@@ -40,7 +40,7 @@ fn refusal_status(problems: &[Problem]) -> StatusCode {
 
 /// Reads the multipart form: its text fields, and the photos' bytes (a file over the limit is
 /// read one byte past it, for the use case to refuse).
-async fn read_form(multipart: &mut Multipart) -> Result<(HashMap<String, String>, Vec<Vec<u8>>), Error> {
+pub(crate) async fn read_form(multipart: &mut Multipart) -> Result<(HashMap<String, String>, Vec<Vec<u8>>), Error> {
     let mut fields = HashMap::new();
     let mut files = Vec::new();
     loop {

@@ -15,10 +15,10 @@ use atlas_service::account::{self, cookie, SignedIn};
 use crate::error::{locale, respond};
 use crate::state::AppState;
 
-/// Files of the site (bundle, scripts, styles, vendored libraries, participation photos): no
+/// Files of the site (bundle, scripts, styles, vendored libraries, participation photos, Régies' logos): no
 /// session needed, the same bytes for everyone (and never in the page cache).
 pub fn is_asset(path: &str) -> bool {
-    ["/pkg/", "/js/", "/vendor/", "/favicon", "/participation/photos/"].iter().any(|p| path.starts_with(p))
+    ["/pkg/", "/js/", "/vendor/", "/favicon", "/participation/photos/", "/logos/"].iter().any(|p| path.starts_with(p))
 }
 
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {

@@ -55,6 +55,7 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("/api/ecriture/compte/supprimer", &[], OWN),
     ("/api/ecriture/equipe/inviter", &[("regie", "{r1}"), ("email", "invite@exemple.fr"), ("role", "editeur")], TEAM_1),
     ("/api/ecriture/equipe/retirer", &[("regie", "{r1}"), ("email", "absent@exemple.fr")], TEAM_1),
+    ("/api/ecriture/equipe/role", &[("regie", "{r1}"), ("email", "absent@exemple.fr"), ("role", "administrateur")], TEAM_1),
     ("/api/ecriture/equipe/accepter", &[("jeton", "inconnu"), ("pseudonyme", "Invité")], OPEN),
     ("/api/ecriture/signaler-correction", &[("regie", "{r1}"), ("sujet", "autre"), ("message", "Le numéro de téléphone a changé.")], OPEN),
     ("MULTIPART /api/ecriture/participation/deposer", &[("nature", "signalement"), ("categorie", "proprete"), ("qpv", "QN9999999Z"), ("titre", "x"), ("texte", "court")], PARTICIPATE),
@@ -85,6 +86,11 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/gestion/chiffres", &[("regie", "{r1}"), ("version", "0"), ("retirer", "1999")], EDIT_1),
     // Partners: a new partner without a name is refused (422) once the right let it through.
     ("FORM /api/ecriture/gestion/partenaires", &[("regie", "{r1}"), ("version", "0"), ("action", "ajouter"), ("partenaire_nom", ""), ("relation", "financeur")], EDIT_1),
+    // News posts: an empty one is refused (422), post 0 is nobody's (404), once the right let them through.
+    ("FORM /api/ecriture/gestion/actualites", &[("regie", "{r1}"), ("action", "publier"), ("titre", "")], EDIT_1),
+    ("FORM /api/ecriture/gestion/actualites", &[("regie", "{r1}"), ("action", "retirer"), ("actualite", "0")], EDIT_1),
+    // The logo: a form without an image is refused (422) once the right let it through.
+    ("MULTIPART /api/ecriture/gestion/logo", &[("regie", "{r1}"), ("action", "envoyer")], EDIT_1),
     ("FORM /api/ecriture/gestion/restaurer", &[("regie", "{r1}"), ("numero", "0"), ("version", "0")], EDIT_1),
     ("FORM /api/ecriture/gestion/verifier", &[("regie", "{r1}")], NETWORK),
     ("FORM /api/ecriture/gestion/demander", &[("regie", "{r1}"), ("role", "editeur"), ("message", "Je coordonne les chantiers.")], PARTICIPATE),

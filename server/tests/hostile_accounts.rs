@@ -58,6 +58,7 @@ const FORMS: &[(&str, &[&str], bool)] = &[
     ("/api/ecriture/compte/code", &["code", "langue", "suite"], false),
     ("/api/ecriture/equipe/inviter", &["regie", "email", "role", "langue"], true),
     ("/api/ecriture/equipe/retirer", &["regie", "email", "langue"], true),
+    ("/api/ecriture/equipe/role", &["regie", "email", "role", "langue"], true),
     ("/api/ecriture/equipe/accepter", &["jeton", "pseudonyme", "mot_de_passe", "langue"], false),
 ];
 

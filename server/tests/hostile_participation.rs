@@ -93,6 +93,10 @@ const FORMS: &[(&str, &[&str])] = &[
         "/api/ecriture/gestion/partenaires",
         &["regie", "version", "action", "partenaire", "partenaire_nom", "partenaire_nature", "siren", "territoire", "partenaire_site", "relation", "college", "depuis", "jusqu_a", "objet", "montant", "debut", "fin", "procedure", "activite", "contrat", "q", "langue"],
     ),
+    // A Régie's logo sent (multipart, `photo` as the file) or taken out.
+    ("/api/ecriture/gestion/logo", &["regie", "action", "langue"]),
+    // A news post published or taken out.
+    ("/api/ecriture/gestion/actualites", &["regie", "action", "titre", "texte", "actualite", "langue"]),
     ("/api/ecriture/reseau/regies", &["nom", "siret", "adresse", "code_postal", "commune", "lat", "lon", "confirmer", "langue"]),
     ("/api/ecriture/reseau/couvertures", &["regie", "qpv", "langue"]),
     // The network's imports: a file (multipart, `fichier` as the file's bytes), then its start or abandon.
@@ -137,7 +141,7 @@ async fn hostile_payloads_on_every_participation_form() {
         let mut rng = Rng(0x9a27_0000 + backend.len() as u64);
         let (mut sent, mut shown, mut limited) = (0usize, 0usize, 0usize);
         for (path, fields) in FORMS {
-            let multipart = path.ends_with("/deposer") || path.ends_with("/reseau/imports");
+            let multipart = path.ends_with("/deposer") || path.ends_with("/reseau/imports") || path.ends_with("/gestion/logo");
             for n in 0..PAYLOADS {
                 // The figures' and partners' forms reach their rules only at the entry's current version.
                 let at_version = path.ends_with("/chiffres") || path.ends_with("/partenaires");
@@ -169,6 +173,8 @@ async fn hostile_payloads_on_every_participation_form() {
                             "ajout_qpv" if real => qpv.clone().into_bytes(),
                             "type" if real => b"regies".to_vec(),
                             "version" if real && at_version => version.to_string().into_bytes(),
+                            "action" if real && path.ends_with("/actualites") => ["publier", "retirer"][rng.below(2)].as_bytes().to_vec(),
+                            "action" if real && path.ends_with("/logo") => ["envoyer", "retirer"][rng.below(2)].as_bytes().to_vec(),
                             "action" if real => ["ajouter", "retirer", "contrat", "retirer_contrat"][rng.below(4)].as_bytes().to_vec(),
                             "partenaire" if real => partner.to_string().into_bytes(),
                             "partenaire_nature" if real => b"association".to_vec(),
@@ -258,6 +264,13 @@ async fn hostile_payloads_on_every_participation_form() {
         assert!(statuses.iter().all(|s| Status::parse(s).is_some()), "{backend}: {statuses:?}");
         let broken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participation_templates WHERE title = '' OR body = ''").fetch_one(&db.pool).await.unwrap();
         assert_eq!(broken, 0, "{backend}: templates");
+        // News posts: each one whole, within its lengths, without control characters but its line breaks.
+        let posts: Vec<(String, String)> = sqlx::query_as("SELECT title, body FROM regie_news").fetch_all(&db.pool).await.unwrap();
+        assert!(!posts.is_empty(), "{backend}: some hostile posts were fair enough to publish");
+        for (title, body) in &posts {
+            assert!((3..=120).contains(&title.chars().count()) && (10..=1500).contains(&body.chars().count()), "{backend}: {title:?} {body:?}");
+            assert!(!title.chars().any(char::is_control) && !body.chars().any(|c| c.is_control() && c != '\n'), "{backend}: {title:?} {body:?}");
+        }
         let broken: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM participation_drafts WHERE LENGTH(title) > 120 OR LENGTH(body) > 4000 OR kind NOT IN ('', 'signalement', 'proposition') OR (title = '' AND body = '')",
         )

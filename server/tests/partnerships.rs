@@ -47,6 +47,15 @@ async fn facts(db: &Database) -> BTreeSet<String> {
     .collect()
 }
 
+/// (number, kind) of every version of the Régie, the oldest first.
+async fn versions_of(db: &Database, slug: &str) -> Vec<(i64, String)> {
+    sqlx::query_as("SELECT v.version, v.kind FROM regie_versions v JOIN regies r ON r.id = v.regie_id WHERE r.slug = $1 ORDER BY v.version")
+        .bind(slug)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap()
+}
+
 async fn counts(db: &Database) -> (i64, i64, i64) {
     sqlx::query_as("SELECT (SELECT COUNT(*) FROM partenaires), (SELECT COUNT(*) FROM relations), (SELECT COUNT(*) FROM contrats)")
         .fetch_one(&db.pool)
@@ -73,10 +82,18 @@ async fn partnerships_import_pages_export_round_trip_and_demo_removal() {
         .await
         .unwrap();
         assert_eq!(not_demo, 0, "{backend}: every row is marked as demonstration");
-        // Importing the same file again changes nothing.
+        // Each Régie the file changed has a version of kind `import` (its state before as
+        // version 0), so a form opened before the import is refused (409).
+        let maladrerie = "assoc-regie-quartier-maladrerie-aubervilliers";
+        assert_eq!(versions_of(&db, maladrerie).await, vec![(0, "origine".to_owned()), (1, "import".to_owned())], "{backend}");
+        let history = atlas_service::regie::edit::history(&db, &atlas_service::Actor::Cli, maladrerie).await.unwrap();
+        assert_eq!(history[1].profile.partenaires.as_ref().map(Vec::len), Some(0), "{backend}: version 0 had no partner");
+        assert_eq!(history[0].profile.partenaires.as_ref().map(Vec::len), Some(3), "{backend}: version 1 has the file's");
+        // Importing the same file again changes nothing, and makes no version.
         let again = partnerships::import_file(&db, &demo_file(), STRICT, true).await.unwrap();
         assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 12), "{backend}");
         assert_eq!(counts(&db).await, (7, 11, 6), "{backend}");
+        assert_eq!(versions_of(&db, maladrerie).await.len(), 2, "{backend}");
 
         let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
         let router = http::router(LeptosOptions::builder().output_name("atlas").build(), atlas.clone());
@@ -126,9 +143,14 @@ async fn partnerships_import_pages_export_round_trip_and_demo_removal() {
         assert_eq!((same.inserted, same.updated), (0, 0), "{backend}");
         let _ = std::fs::remove_file(&exported);
 
-        // Demonstration rows go with one call.
+        // Demonstration rows go with one call, as a new version of each Régie that had some.
         partnerships::remove_demo(&db).await.unwrap();
         assert_eq!(counts(&db).await, (0, 0, 0), "{backend}");
+        assert_eq!(versions_of(&db, maladrerie).await.last(), Some(&(2, "import".to_owned())), "{backend}");
+        let history = atlas_service::regie::edit::history(&db, &atlas_service::Actor::Cli, maladrerie).await.unwrap();
+        assert_eq!(history[0].profile.partenaires.as_ref().map(Vec::len), Some(0), "{backend}");
+        let version: i64 = sqlx::query_scalar("SELECT version FROM regies WHERE slug = $1").bind(maladrerie).fetch_one(&db.pool).await.unwrap();
+        assert_eq!(version, 2, "{backend}: the page's version moved on with it");
     }
 }
 

@@ -171,3 +171,101 @@ async fn the_team_in_the_browser() {
         assert!(newcomer.get("/en/compte/invitation?jeton=spent").await.body.contains("This link has expired"), "{backend}");
     }
 }
+
+async fn set_role(b: &mut Browser, slug: &str, email: &str, role: &str) -> String {
+    b.post("/api/ecriture/equipe/role", &[("regie", slug), ("email", email), ("role", role)]).await
+}
+
+/// Roles change in the team: an éditeur made administrateur manages the team from their next
+/// page; the team always keeps an administrator (its last one can neither step down nor leave by
+/// the team's hand: 409), the network may; through the router, as a browser does it.
+#[tokio::test(flavor = "multi_thread")]
+async fn roles_change_and_the_team_keeps_an_administrator() {
+    for backend in backends() {
+        let (db, [(a_id, a_slug, a_name), _]) = with_regies(backend).await;
+        let cli = Actor::Cli;
+        operator::add(&db, &cli, "admin@regie-a.example", Some(Role::RegieAdmin { regie: a_id }), Some("Admin A"), Some(PASSWORD)).await.unwrap();
+        operator::add(&db, &cli, "sami@exemple.fr", Some(Role::RegieEditor { regie: a_id }), Some("Sami"), Some(PASSWORD)).await.unwrap();
+        operator::add(&db, &cli, "reseau@exemple.fr", Some(Role::NetworkAdmin), Some("Réseau"), Some(PASSWORD)).await.unwrap();
+        let atlas = Atlas::open(db.clone()).await.unwrap();
+        let options = LeptosOptions::builder().output_name("atlas").site_root(common::repo_root().join("public").to_string_lossy().to_string()).build();
+        let app = http::router_with_limits(options, atlas, WriteLimits::new(std::num::NonZeroU32::new(1000).unwrap(), false));
+        let mut admin = Browser { app: app.clone(), cookie: None };
+        let mut sami = Browser { app, cookie: None };
+        admin.post("/api/ecriture/compte/connexion", &[("email", "admin@regie-a.example"), ("mot_de_passe", PASSWORD)]).await;
+        sami.post("/api/ecriture/compte/connexion", &[("email", "sami@exemple.fr"), ("mot_de_passe", PASSWORD)]).await;
+
+        // The administrator's page offers one button per member; Sami becomes administrateur.
+        let page = admin.get("/compte").await.body;
+        assert!(page.contains("action=\"/api/ecriture/equipe/role\"") && page.contains("Rendre administrateur ou administratrice"), "{backend}");
+        assert!(!sami.get("/compte").await.body.contains(INVITE_FORM), "{backend}: an éditeur does not manage the team");
+        let done = set_role(&mut admin, &a_slug, "sami@exemple.fr", "administrateur").await;
+        assert_eq!(done, format!("/compte?fait=role&equipe={a_slug}"), "{backend}");
+        assert!(admin.get(&done).await.body.contains("son rôle a changé"), "{backend}");
+        let page = sami.get("/compte").await.body;
+        assert!(page.contains(INVITE_FORM) && page.contains(&format!("Équipe de {a_name}")), "{backend}: from the next page, Sami manages the team");
+
+        // Sami makes the first administrator éditeur; now the last administrator, Sami can
+        // neither step down nor leave: 409, named in the page.
+        assert_eq!(set_role(&mut sami, &a_slug, "admin@regie-a.example", "editeur").await, format!("/compte?fait=role&equipe={a_slug}"), "{backend}");
+        let refused = set_role(&mut sami, &a_slug, "sami@exemple.fr", "editeur").await;
+        assert!(refused.starts_with("/compte?erreur=conflit"), "{backend}: {refused}");
+        assert!(sami.get(&refused).await.body.contains("<li>La Régie doit garder au moins un administrateur : nommez-en un autre d'abord.</li>"), "{backend}");
+        let leaving = sami.post("/api/ecriture/equipe/retirer", &[("regie", &a_slug), ("email", "sami@exemple.fr")]).await;
+        assert!(leaving.starts_with("/compte?erreur=conflit"), "{backend}: {leaving}");
+        let admins = || sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM account_roles WHERE role = 'regie-admin' AND scope = $1").bind(a_id.to_string()).fetch_one(&db.pool);
+        assert_eq!(admins().await.unwrap(), 1, "{backend}");
+        // The former administrator, now éditeur, manages the team no more.
+        let forbidden = set_role(&mut admin, &a_slug, "sami@exemple.fr", "editeur").await;
+        assert!(forbidden.starts_with("/compte?erreur=interdit"), "{backend}: {forbidden}");
+
+        // Bad input: an unknown role (400), someone outside the team (404); nothing changes.
+        assert!(set_role(&mut sami, &a_slug, "admin@regie-a.example", "patron").await.starts_with("/compte?erreur=parametre_invalide"), "{backend}");
+        assert!(set_role(&mut sami, &a_slug, "personne@exemple.fr", "editeur").await.starts_with("/compte?erreur=introuvable"), "{backend}");
+        assert_eq!(admins().await.unwrap(), 1, "{backend}");
+
+        // The network may leave a Régie without an administrator (it can invite a new one).
+        let network = actor(&db, "reseau@exemple.fr").await;
+        team::change_role(&db, &network, &a_slug, "sami@exemple.fr", TeamRole::Editor).await.unwrap();
+        assert_eq!(admins().await.unwrap(), 0, "{backend}");
+        // The same role again writes nothing and is no error.
+        team::change_role(&db, &network, &a_slug, "sami@exemple.fr", TeamRole::Editor).await.unwrap();
+
+        // In English.
+        team::change_role(&db, &network, &a_slug, "admin@regie-a.example", TeamRole::Admin).await.unwrap();
+        let page = admin.get("/en/compte").await.body;
+        assert!(page.contains("Make administrator") && page.contains("Make editor"), "{backend}");
+        assert!(admin.get("/en/compte?erreur=conflit").await.body.contains("<li>The Régie must keep at least one administrator"), "{backend}");
+    }
+}
+
+/// Two administrators demote each other at the same moment on two instances (two pools on one
+/// database), many times over: exactly one change goes through, the team keeps one administrator.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_administrators_demoting_each_other_at_once_leave_one() {
+    for backend in backends() {
+        let url = common::fresh_url(backend).await;
+        let first = atlas_service::db::connect(&url).await.unwrap();
+        first.migrate().await.unwrap();
+        let second = atlas_service::db::connect(&url).await.unwrap();
+        common::load_regies(&first).await;
+        let (a_id, a_slug): (i64, String) = sqlx::query_as("SELECT id, slug FROM regies ORDER BY slug LIMIT 1").fetch_one(&first.pool).await.unwrap();
+        let cli = Actor::Cli;
+        operator::add(&first, &cli, "alice@exemple.fr", Some(Role::RegieAdmin { regie: a_id }), Some("Alice"), Some(PASSWORD)).await.unwrap();
+        operator::add(&first, &cli, "bruno@exemple.fr", Some(Role::RegieAdmin { regie: a_id }), Some("Bruno"), Some(PASSWORD)).await.unwrap();
+        for round in 0..6 {
+            // Both administrators again (each round's actors read their roles afresh).
+            team::change_role(&first, &cli, &a_slug, "alice@exemple.fr", TeamRole::Admin).await.unwrap();
+            team::change_role(&first, &cli, &a_slug, "bruno@exemple.fr", TeamRole::Admin).await.unwrap();
+            let (une, deux) = (actor(&first, "alice@exemple.fr").await, actor(&second, "bruno@exemple.fr").await);
+            let (x, y) = tokio::join!(
+                team::change_role(&first, &une, &a_slug, "bruno@exemple.fr", TeamRole::Editor),
+                team::change_role(&second, &deux, &a_slug, "alice@exemple.fr", TeamRole::Editor),
+            );
+            let codes: Vec<Option<Code>> = [x, y].into_iter().map(|r| r.err().map(|e| e.code)).collect();
+            assert!(codes.contains(&None) && codes.contains(&Some(Code::Conflict)), "{backend} round {round}: {codes:?}");
+            let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM account_roles WHERE role = 'regie-admin' AND scope = $1").bind(a_id.to_string()).fetch_one(&first.pool).await.unwrap();
+            assert_eq!(admins, 1, "{backend} round {round}");
+        }
+    }
+}

@@ -41,6 +41,7 @@ fn done_notice(d: &AccountPageData) -> Option<impl IntoView> {
         "mot-de-passe" => T::PasswordChanged,
         "invitation" => T::TeamInvited,
         "retrait" => T::TeamRemoved,
+        "role" => T::TeamRoleChanged,
         _ if param("bienvenue") == "1" => T::Welcome,
         _ if param("bienvenue") == "equipe" => T::InvitationWelcome,
         _ => return None,

@@ -26,8 +26,8 @@ pub struct AccountSummary {
 pub struct TeamSummary {
     pub slug: String,
     pub regie_name: String,
-    /// (pseudonym, e-mail, role)
-    pub members: Vec<(String, String, String)>,
+    /// (pseudonym, e-mail, role, is administrator)
+    pub members: Vec<(String, String, String, bool)>,
     /// (e-mail, role, valid until)
     pub pending: Vec<(String, String, String)>,
 }
@@ -104,6 +104,8 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
         let e = Error::with(code, "{}");
         messages.push((code.name().to_owned(), e.message(locale)));
     }
+    // The one conflict these pages meet: the team's last administrator stepping down or leaving.
+    messages.push((Code::Conflict.name().to_owned(), AccountTexts::of(locale).get(super::texts::T::TeamLastAdmin)));
     let actor = actor();
     let account = match (what.as_str(), &actor) {
         ("compte", atlas_service::Actor::Account { .. }) => {
@@ -195,7 +197,7 @@ fn team_summary(slug: String, team: atlas_service::account::team::Team, locale: 
     TeamSummary {
         slug,
         regie_name: team.regie_name,
-        members: team.members.into_iter().map(|m| (m.pseudonym, m.email, role_name(m.role, locale))).collect(),
+        members: team.members.into_iter().map(|m| (m.pseudonym, m.email, role_name(m.role, locale), m.role == atlas_service::account::team::TeamRole::Admin)).collect(),
         pending: team.pending.into_iter().map(|(email, role, until)| (email, role_name(role, locale), date(until))).collect(),
     }
 }

@@ -7,6 +7,7 @@ use leptos::server_fn::ServerFn;
 
 pub const INVITE_URL: &str = <Invite as ServerFn>::PATH;
 pub const REMOVE_URL: &str = <RemoveMember as ServerFn>::PATH;
+pub const ROLE_URL: &str = <ChangeRole as ServerFn>::PATH;
 pub const ACCEPT_URL: &str = <AcceptInvitation as ServerFn>::PATH;
 
 /// `role`: `editeur` or `administrateur`. Back to `/compte`, at the team's section.
@@ -38,6 +39,26 @@ pub async fn remove_member(regie: String, email: String, #[server(default)] lang
     match atlas_service::account::team::remove(&crate::error::atlas()?.db, &crate::error::actor(), &regie, &email).await {
         Ok(()) => {
             go(locale, "/compte", &format!("fait=retrait&{keep}"));
+            Ok(())
+        }
+        Err(e) => refuse(locale, "/compte", &keep, e),
+    }
+}
+
+/// `role`: `editeur` or `administrateur`, the member's one role in the team from now on.
+#[server(endpoint = "ecriture/equipe/role")]
+pub async fn change_role(regie: String, email: String, role: String, #[server(default)] langue: String) -> Result<(), ServerFnError> {
+    use super::forms::answer::*;
+    use atlas_service::account::team::{self, TeamRole};
+    let locale = locale(&langue);
+    let keep = format!("equipe={}", encode(&regie));
+    let outcome = match TeamRole::parse(&role) {
+        Some(role) => team::change_role(&crate::error::atlas()?.db, &crate::error::actor(), &regie, &email, role).await,
+        None => Err(atlas_service::Error::with(atlas_service::Code::InvalidParameter, "rôle")),
+    };
+    match outcome {
+        Ok(()) => {
+            go(locale, "/compte", &format!("fait=role&{keep}"));
             Ok(())
         }
         Err(e) => refuse(locale, "/compte", &keep, e),

@@ -15,13 +15,15 @@ pub fn team_sections(d: &AccountPageData) -> impl IntoView {
     d.teams.iter().map(|team| team_section(d, team)).collect_view()
 }
 
-/// A button posting (regie, email) to `action`, named with the person it concerns.
-fn person_button(action: &'static str, slug: &str, email: &str, label: String, who: &str) -> impl IntoView {
+/// A button posting (regie, email, and the role when there is one) to `action`, named with the
+/// person it concerns.
+fn person_button(action: &'static str, slug: &str, email: &str, role: Option<&'static str>, label: String, who: &str) -> impl IntoView {
     view! {
         <form class="inline" method="post" action=action>
             {language_field()}
             <input type="hidden" name="regie" value=slug.to_owned() />
             <input type="hidden" name="email" value=email.to_owned() />
+            {role.map(|role| view! { <input type="hidden" name="role" value=role /> })}
             <button type="submit" class="button secondary small">{label}<span class="visually-hidden">" : "{who.to_owned()}</span></button>
         </form>
     }
@@ -35,11 +37,13 @@ fn team_section(d: &AccountPageData, team: &TeamSummary) -> impl IntoView {
     let members = team
         .members
         .iter()
-        .map(|(pseudonym, email, role)| {
+        .map(|(pseudonym, email, role, is_admin)| {
+            let (other, other_label) = if *is_admin { ("editeur", T::TeamMakeEditor) } else { ("administrateur", T::TeamMakeAdmin) };
             view! {
                 <li>
                     <strong>{pseudonym.clone()}</strong>" · "{role.clone()}" · "{email.clone()}
-                    {person_button(REMOVE_URL, &team.slug, email, d.texts.get(T::TeamRemove), pseudonym)}
+                    {person_button(ROLE_URL, &team.slug, email, Some(other), d.texts.get(other_label), pseudonym)}
+                    {person_button(REMOVE_URL, &team.slug, email, None, d.texts.get(T::TeamRemove), pseudonym)}
                 </li>
             }
         })
@@ -52,7 +56,7 @@ fn team_section(d: &AccountPageData, team: &TeamSummary) -> impl IntoView {
                 view! {
                     <li>
                         {email.clone()}" · "{role.clone()}" · "{d.texts.get(T::TeamUntil)}" "{until.clone()}
-                        {person_button(REMOVE_URL, &team.slug, email, d.texts.get(T::TeamWithdraw), email)}
+                        {person_button(REMOVE_URL, &team.slug, email, None, d.texts.get(T::TeamWithdraw), email)}
                     </li>
                 }
             })

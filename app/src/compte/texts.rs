@@ -99,6 +99,10 @@ crate::i18n::page_texts::page_texts! {
     TeamUntil => "valable jusqu'au", "valid until";
     TeamRemove => "Retirer de l'équipe", "Remove from the team";
     TeamWithdraw => "Annuler l'invitation", "Withdraw the invitation";
+    TeamMakeAdmin => "Rendre administrateur ou administratrice", "Make administrator";
+    TeamMakeEditor => "Rendre éditeur ou éditrice", "Make editor";
+    TeamLastAdmin => "La Régie doit garder au moins un administrateur : nommez-en un autre d'abord.", "The Régie must keep at least one administrator: make someone else one first.";
+    TeamRoleChanged => "C'est fait : son rôle a changé ; il compte dès sa prochaine page.", "Done: their role changed; it counts from their next page.";
     TeamInviteTitle => "Inviter une personne", "Invite someone";
     TeamInviteHint => "Elle reçoit un lien valable 7 jours. Sans compte, elle en crée un en acceptant.",
         "They get a link valid for 7 days. Without an account, they make one as they accept.";

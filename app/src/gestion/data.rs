@@ -90,6 +90,10 @@ pub struct GestionData {
     pub partners: Vec<super::partners_data::PartnerView>,
     pub found: Option<Vec<(i64, String, String)>>,
     pub partner_lists: super::partners_data::PartnerLists,
+    /// `actualites`: (id, title, text, date in words) of its posts, the newest first.
+    pub news: Vec<(i64, String, String, String)>,
+    /// `fiche`: the thumbnail of its logo or photo (address, width, height), if it has one.
+    pub logo: Option<(String, u32, u32)>,
 }
 
 impl GestionData {
@@ -100,7 +104,7 @@ impl GestionData {
 
 /// `what`: `reseau` (the network's administration), `fiche` (the profile of `slug`, and with `depuis` the
 /// versions saved since that one), `chiffres` (its key figures, the same way), `partenaires` (its
-/// partners, and those found for `q`), `historique` (every version of `slug`).
+/// partners, and those found for `q`), `actualites` (its news posts), `historique` (every version of `slug`).
 #[server(endpoint = "gestion/page")]
 pub async fn gestion_page(
     what: String,
@@ -206,9 +210,14 @@ pub async fn gestion_page(
         data.activities = Activite::ALL.iter().map(|a| (a.code().to_owned(), a.label(locale).to_owned(), false)).collect();
         super::partners_data::fill(&mut data, &db, &actor, &editable.profile, &q, locale).await?;
     }
+    if what == "actualites" {
+        let posts = atlas_service::regie::news::all(&db, &actor, &data.slug).await.map_err(fail)?;
+        data.news = posts.into_iter().map(|p| (p.id, p.titre, p.texte, locale.date(&p.date))).collect();
+    }
     if what == "fiche" {
         data.tiles = crate::carte::tiles_from_env();
         data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
+        data.logo = atlas_service::regie::logo::current(&db, &actor, &data.slug).await.map_err(fail)?.map(|l| (l.thumb, l.width, l.height));
     }
     let since = match (what.as_str(), depuis) {
         ("historique", _) => Some(-1),

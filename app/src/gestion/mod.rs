@@ -2,7 +2,7 @@
 //! keeps). `/gestion/<slug>` is the profile form (plain HTML, works without JavaScript, errors next to
 //! their fields, what was typed kept), `/gestion/<slug>/historique` the versions with their diff
 //! and a restore button each, `/gestion/<slug>/chiffres` its yearly key figures, `/gestion/<slug>/partenaires`
-//! its partners and contracts; `/reseau` is the network's administration (`network_page`). One
+//! its partners and contracts, `/gestion/<slug>/actualites` its news posts; `/reseau` is the network's administration (`network_page`). One
 //! lazy route for all: the main bundle carries only its loader.
 
 pub mod audit_page;
@@ -13,7 +13,9 @@ pub mod figures_page;
 pub mod import_data;
 pub mod import_page;
 pub mod import_texts;
+pub mod logo_form;
 pub mod network_page;
+pub mod news_page;
 pub mod partners_data;
 pub mod partners_page;
 pub mod people_page;
@@ -51,6 +53,7 @@ pub fn GestionPages() -> impl IntoView {
             (false, Some("historique")) => gestion_view("historique", slug, history_body),
             (false, Some("chiffres")) => gestion_view("chiffres", slug, figures_page::figures_body),
             (false, Some("partenaires")) => gestion_view("partenaires", slug, partners_page::partners_body),
+            (false, Some("actualites")) => gestion_view("actualites", slug, news_page::news_body),
             _ => view! { <NotFound /> }.into_any(),
         }
     }
@@ -190,6 +193,9 @@ fn history_body(d: GestionData) -> AnyView {
 pub const PROFILE_URL: &str = "/api/ecriture/gestion/profil";
 pub const FIGURES_URL: &str = "/api/ecriture/gestion/chiffres";
 pub const PARTNERS_URL: &str = "/api/ecriture/gestion/partenaires";
+pub const NEWS_URL: &str = "/api/ecriture/gestion/actualites";
+/// The logo's form is multipart (a file), an axum handler of the server.
+pub const LOGO_URL: &str = "/api/ecriture/gestion/logo";
 pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";

@@ -43,6 +43,11 @@ impl Refusals {
         })
     }
 
+    /// The refusals of every other input (the logo's form shows its own).
+    pub(super) fn without(self, name: &str) -> Self {
+        Self(self.0.into_iter().filter(|(f, _)| f != name).collect())
+    }
+
     pub(super) fn on(&self, name: &str) -> Option<String> {
         let said: Vec<&str> = self.0.iter().filter(|(f, _)| f == name).map(|(_, m)| m.as_str()).collect();
         (!said.is_empty()).then(|| said.join(" "))
@@ -163,10 +168,14 @@ pub fn profile_body(d: GestionData) -> AnyView {
         "verifiee" => Some(d.texts.get(T::Verified).replace("{n}", &param("numero"))),
         "creee" => Some(d.texts.get(T::CreatedNotice)),
         "inchange" => Some(d.texts.get(T::Unchanged)),
+        "logo" => Some(d.texts.get(T::LogoSaved)),
+        "logo-retire" => Some(d.texts.get(T::LogoRemoved)),
         _ => None,
     }
     .map(|m| view! { <p class="notice ok" role="status">{m}</p> });
     let conflict = conflict_notice(&d);
+    let logo_error = refusals.on("logo");
+    let refusals = refusals.without("logo");
     let summary = refusals.summary(d.texts.get(T::FormErrors));
     let text = |name: &'static str, kind: &'static str, hint: Option<T>, extra: (&'static str, &'static str)| {
         field(name, label(name), kind, value(name), hint.map(|h| d.texts.get(h)), refusals.on(name), extra)
@@ -178,13 +187,14 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let history = t.locale.path(&format!("/gestion/{}/historique", d.slug));
     let figures = t.locale.path(&format!("/gestion/{}/chiffres", d.slug));
     let partners = t.locale.path(&format!("/gestion/{}/partenaires", d.slug));
+    let news = t.locale.path(&format!("/gestion/{}/actualites", d.slug));
     let version_line = if d.version == 0 { d.texts.get(T::NeverEdited) } else { d.texts.get(T::VersionNow).replace("{n}", &d.version.to_string()) };
     let body = view! {
         {notice}
         {conflict}
         <p>{d.texts.get(T::Intro)}</p>
         <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=figures>{d.texts.get(T::FiguresLink)}</a> " · "
-            <a href=partners>{d.texts.get(T::PartnersLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
+            <a href=partners>{d.texts.get(T::PartnersLink)}</a> " · " <a href=news>{d.texts.get(T::NewsLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
         <nav class="network-links" aria-label=d.texts.get(T::DailyWork)>
             <a class="button secondary" href=t.locale.path(&format!("/participation?regie={}", d.slug))>{d.texts.get(T::InboxLink)}</a>
             <a class="button secondary" href=t.locale.path("/participation/moderation")>{d.texts.get(T::ModerationLink)}</a>
@@ -237,6 +247,7 @@ pub fn profile_body(d: GestionData) -> AnyView {
             {coverage_fieldset(&d, typed, refusals.on("couverture"))}
             <button type="submit">{d.texts.get(T::Save)}</button>
         </form>
+        {super::logo_form::logo_section(&d, logo_error)}
         {d.network.then(|| view! {
             <section class="account-section" aria-labelledby="verification">
                 <h2 id="verification">{d.texts.get(T::VerifyHeading)}</h2>

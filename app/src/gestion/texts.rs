@@ -133,6 +133,30 @@ crate::i18n::page_texts::page_texts! {
     FiguresSaved => "Chiffres enregistrés : version {n} de la fiche. La page publique et les territoires les montrent déjà.", "Figures saved: version {n} of the entry. The public page and the territories already show them.";
     FiguresErrors => "Les chiffres n'ont pas été enregistrés :", "The figures were not saved:";
     PartnersLink => "Partenaires", "Partners";
+    NewsLink => "Actualités", "News";
+    LogoHeading => "Logo ou photo", "Logo or photo";
+    LogoCurrent => "L'image de la Régie aujourd'hui", "The Régie's image today";
+    LogoFile => "Une nouvelle image", "A new image";
+    LogoHint => "Le logo de la Régie ou une photo de l'équipe : JPEG, PNG ou WebP, 10 Mo au plus. Elle est réduite et ses métadonnées (lieu, appareil) sont retirées ; la page publique la montre à côté du nom.",
+        "The Régie's logo or a photo of its team: JPEG, PNG or WebP, 10 MB at most. It is shrunk and its metadata (place, camera) removed; the public page shows it beside the name.";
+    LogoSend => "Envoyer l'image", "Send the image";
+    LogoRemove => "Retirer l'image", "Remove the image";
+    LogoSaved => "L'image est enregistrée : la page publique la montre déjà.", "The image is saved: the public page already shows it.";
+    LogoRemoved => "L'image est retirée de la page publique.", "The image is off the public page.";
+    NewsHeading => "Actualités", "News";
+    NewsIntro => "De courtes nouvelles de la Régie : un chantier qui commence, une porte ouverte, une offre d'emploi. La page publique de la Régie montre les trois plus récentes.",
+        "Short news from the Régie: a worksite starting, an open day, a job offer. The Régie's public page shows the three most recent.";
+    NewsFormHeading => "Publier une actualité", "Publish a news post";
+    NewsTitle => "Titre", "Title";
+    NewsText => "Texte", "Text";
+    NewsTextHint => "Quelques lignes (1 500 caractères au plus) ; chaque ligne est un paragraphe.", "A few lines (1,500 characters at most); each line is a paragraph.";
+    NewsPublish => "Publier", "Publish";
+    NewsPublishedHeading => "Actualités publiées", "Published news";
+    NewsNone => "Aucune actualité publiée pour l'instant.", "No news published yet.";
+    NewsRemove => "Retirer « {title} »", "Remove “{title}”";
+    NewsPublished => "C'est publié : l'actualité est sur la page publique de la Régie.", "Published: the news post is on the Régie's public page.";
+    NewsRemoved => "L'actualité est retirée de la page publique.", "The news post is off the public page.";
+    NewsErrors => "L'actualité n'a pas été publiée :", "The news post was not published:";
     PartnersHeading => "Partenaires et contrats", "Partners and contracts";
     PartnersIntro => "Les bailleurs, collectivités, financeurs et autres partenaires de la Régie, avec ses contrats et conventions : la page publique et la page de chaque partenaire les montrent. Chaque changement est une version de la fiche.",
         "The Régie's landlords, local authorities, funders and other partners, with its contracts and agreements: the public page and each partner's page show them. Every change is a version of the entry.";

@@ -29,6 +29,8 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
     view! {
         <PageMeta title=r.nom.clone() description=description json_ld=r.json_ld.clone() />
         <p class="breadcrumb"><a href=t.path("/regies")>{t.back_to_directory}</a></p>
+        // Beside the name it shows (its words say nothing the heading does not).
+        {r.logo.clone().map(|l| view! { <img class="regie-logo" src=l.thumb width=l.width height=l.height alt="" /> })}
         <h1>{r.nom.clone()}</h1>
         <p class="subtitle">
             {format!("{} ({}) · ", r.commune, r.departement)}
@@ -80,6 +82,18 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                 }}
             </section>
         </div>
+        {(!r.actualites.is_empty()).then(|| view! {
+            <section aria-labelledby="actualites" class="news">
+                <h2 id="actualites">{t.news}</h2>
+                {r.actualites.iter().map(|n| view! {
+                    <article>
+                        <h3>{n.titre.clone()}</h3>
+                        <p class="help"><time datetime=n.date.clone()>{t.locale.date(&n.date)}</time></p>
+                        {n.texte.split('\n').filter(|l| !l.is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
+                    </article>
+                }).collect_view()}
+            </section>
+        })}
         <section aria-labelledby="qpv">
             <h2 id="qpv">{t.qpv_covered}" (" {r.qpvs.len()} ")"</h2>
             {if r.qpvs.is_empty() {

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod creation;
 pub mod directory;
 pub mod figures_form;
+pub mod news;
 pub mod partners_form;
 pub mod profile;
 pub mod profile_problem;
@@ -117,4 +118,21 @@ pub struct RegieDetail {
     /// Its answer clock in the participatory space, in the page's words (set by the page).
     #[serde(default)]
     pub answer_clock: Option<String>,
+    /// Its latest news posts (`news::SHOWN_ON_PAGE`), the newest first.
+    #[serde(default)]
+    pub actualites: Vec<news::NewsPost>,
+    /// Its logo or photo, when its team sent one.
+    #[serde(default)]
+    pub logo: Option<RegieLogo>,
+}
+
+/// A Régie's logo or photo as its page shows it: the thumbnail's address and size (the page
+/// keeps its room before it loads), the full image's address. Each address names the image's
+/// version, so a new one is never an old one from a cache.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegieLogo {
+    pub thumb: String,
+    pub full: String,
+    pub width: u32,
+    pub height: u32,
 }

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::figures_form::SOURCE_MAX_CHARS;
+use crate::participation::{PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS};
+use super::news::{TEXT_MAX_CHARS as NEWS_TEXT_MAX_CHARS, TITLE_MAX_CHARS as NEWS_TITLE_MAX_CHARS};
 use super::partners_form::{OBJECT_MAX_CHARS, PARTNER_NAME_MAX_CHARS, TERRITORY_MAX_CHARS};
 use super::profile::{ProfileField, ADDRESS_MAX_CHARS, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, NOTE_MAX_CHARS, WEBSITE_MAX_CHARS};
 use crate::locale::Locale;
@@ -61,10 +63,18 @@ pub enum Problem {
     ContractAmount,
     ContractDates,
     ProcedureUnknown,
+    NewsTitleLength,
+    NewsTextLength,
+    /// The logo's form sent no image.
+    LogoMissing,
+    LogoType,
+    LogoTooLarge,
+    /// A damaged file, or too many pixels.
+    LogoUnreadable,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 36] = [
+    pub const ALL: [Problem; 42] = [
         Self::NameLength,
         Self::SiretInvalid,
         Self::SiretTaken,
@@ -101,6 +111,12 @@ impl Problem {
         Self::ContractAmount,
         Self::ContractDates,
         Self::ProcedureUnknown,
+        Self::NewsTitleLength,
+        Self::NewsTextLength,
+        Self::LogoMissing,
+        Self::LogoType,
+        Self::LogoTooLarge,
+        Self::LogoUnreadable,
     ];
 
     pub fn field(self) -> ProfileField {
@@ -119,6 +135,9 @@ impl Problem {
             Self::CoverageInvalid | Self::NoteLength => ProfileField::Couverture,
             Self::FigureYear | Self::FigureNumber | Self::FigureSourceMissing | Self::FigureSourceLength | Self::FiguresEmpty => ProfileField::Chiffres,
             Self::PostcodeUnknown | Self::CommuneChoice => ProfileField::Adresse,
+            // News posts and the logo are no versioned field of the profile: they present the
+            // Régie in its own words and image, like its description.
+            Self::NewsTitleLength | Self::NewsTextLength | Self::LogoMissing | Self::LogoType | Self::LogoTooLarge | Self::LogoUnreadable => ProfileField::Description,
             _ => ProfileField::Partenaires,
         }
     }
@@ -143,6 +162,9 @@ impl Problem {
             Self::ContractAmount => "montant",
             Self::ContractDates => "debut",
             Self::ProcedureUnknown => "procedure",
+            Self::NewsTitleLength => "titre",
+            Self::NewsTextLength => "texte",
+            Self::LogoMissing | Self::LogoType | Self::LogoTooLarge | Self::LogoUnreadable => "logo",
             other => other.field().name(),
         }
     }
@@ -186,6 +208,12 @@ impl Problem {
             Self::ContractAmount => "montant_invalide",
             Self::ContractDates => "contrat_dates",
             Self::ProcedureUnknown => "procedure_inconnue",
+            Self::NewsTitleLength => "titre_longueur",
+            Self::NewsTextLength => "texte_longueur",
+            Self::LogoMissing => "logo_manquant",
+            Self::LogoType => "logo_format",
+            Self::LogoTooLarge => "logo_lourd",
+            Self::LogoUnreadable => "logo_illisible",
         }
     }
 
@@ -268,6 +296,18 @@ impl Problem {
             (Self::ContractDates, En) => "the contract's dates are written DD/MM/YYYY, YYYY-MM-DD or YYYY, the end after the start".into(),
             (Self::ProcedureUnknown, Fr) => "choisissez la procédure : marché public, convention ou bon de commande".into(),
             (Self::ProcedureUnknown, En) => "choose the procedure: public contract, agreement or purchase order".into(),
+            (Self::NewsTitleLength, Fr) => format!("le titre compte de 3 à {NEWS_TITLE_MAX_CHARS} caractères"),
+            (Self::NewsTitleLength, En) => format!("the title has 3 to {NEWS_TITLE_MAX_CHARS} characters"),
+            (Self::NewsTextLength, Fr) => format!("le texte compte de 10 à {NEWS_TEXT_MAX_CHARS} caractères"),
+            (Self::NewsTextLength, En) => format!("the text has 10 to {NEWS_TEXT_MAX_CHARS} characters"),
+            (Self::LogoMissing, Fr) => "choisissez une image : le logo de la Régie ou une photo".into(),
+            (Self::LogoMissing, En) => "choose an image: the Régie's logo or a photo".into(),
+            (Self::LogoType, Fr) => "l'image doit être au format JPEG, PNG ou WebP".into(),
+            (Self::LogoType, En) => "the image must be a JPEG, PNG or WebP file".into(),
+            (Self::LogoTooLarge, Fr) => format!("l'image pèse au plus {} Mo", PHOTO_MAX_BYTES / 1_048_576),
+            (Self::LogoTooLarge, En) => format!("the image weighs at most {} MB", PHOTO_MAX_BYTES / 1_048_576),
+            (Self::LogoUnreadable, Fr) => format!("cette image n'a pas pu être lue (fichier abîmé, ou plus de {} millions de pixels)", PHOTO_MAX_PIXELS / 1_000_000),
+            (Self::LogoUnreadable, En) => format!("this image could not be read (a damaged file, or over {} million pixels)", PHOTO_MAX_PIXELS / 1_000_000),
         }
     }
 }

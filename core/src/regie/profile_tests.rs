@@ -68,7 +68,12 @@ fn every_bad_field_is_named_at_once() {
     };
     // The figures' problems belong to their own form.
     let all_but_taken: Vec<Problem> =
-        Problem::ALL.into_iter().filter(|p| *p != Problem::SiretTaken && !matches!(p.field(), ProfileField::Chiffres | ProfileField::Partenaires) && !matches!(p, Problem::PostcodeUnknown | Problem::CommuneChoice)).collect();
+        Problem::ALL
+            .into_iter()
+            .filter(|p| *p != Problem::SiretTaken && !matches!(p.field(), ProfileField::Chiffres | ProfileField::Partenaires) && !matches!(p, Problem::PostcodeUnknown | Problem::CommuneChoice))
+            // News posts and the logo have forms of their own.
+            .filter(|p| !matches!(p.input(), "titre" | "texte" | "logo"))
+            .collect();
     assert_eq!(form.validate().unwrap_err(), all_but_taken);
 }
 
@@ -111,6 +116,12 @@ fn each_problem_sits_next_to_its_own_field() {
         (Problem::ContractAmount, ProfileField::Partenaires),
         (Problem::ContractDates, ProfileField::Partenaires),
         (Problem::ProcedureUnknown, ProfileField::Partenaires),
+        (Problem::NewsTitleLength, ProfileField::Description),
+        (Problem::NewsTextLength, ProfileField::Description),
+        (Problem::LogoMissing, ProfileField::Description),
+        (Problem::LogoType, ProfileField::Description),
+        (Problem::LogoTooLarge, ProfileField::Description),
+        (Problem::LogoUnreadable, ProfileField::Description),
     ];
     assert_eq!(expected.len(), Problem::ALL.len());
     assert_eq!((Problem::FigureYear.input(), Problem::FigureSourceMissing.input(), Problem::FigureNumber.input()), ("annee", "source", "chiffres"));

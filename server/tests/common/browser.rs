@@ -125,7 +125,12 @@ pub fn api_post(path: &str, cookie: Option<&str>, body: String) -> Request<Body>
 /// The whole router over `db` as the browser tests use it: the site's public files, a write limit
 /// high enough for a test's many posts.
 pub async fn app(db: &atlas_service::db::Database) -> axum::Router {
-    let atlas = atlas_service::Atlas::open(db.clone()).await.unwrap();
+    router_of(atlas_service::Atlas::open(db.clone()).await.unwrap())
+}
+
+/// The router of one running instance (its own memory and page cache).
+#[allow(dead_code)]
+pub fn router_of(atlas: atlas_service::Atlas) -> axum::Router {
     let site = super::repo_root().join("public").to_string_lossy().to_string();
     let options = leptos::prelude::LeptosOptions::builder().output_name("atlas").site_root(site).build();
     atlas_server::http::router_with_limits(options, atlas, atlas_server::limits::WriteLimits::new(std::num::NonZeroU32::new(1000).unwrap(), false))

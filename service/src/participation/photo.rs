@@ -70,7 +70,9 @@ pub fn process(bytes: &[u8]) -> Result<Photo, Problem> {
     if image.width() > PHOTO_MAX_SIDE || image.height() > PHOTO_MAX_SIDE {
         image = image.resize(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, FilterType::Triangle);
     }
-    let thumb = image.thumbnail(PHOTO_THUMB_SIDE, PHOTO_THUMB_SIDE);
+    // `thumbnail` also enlarges a smaller image: one that fits is its own thumbnail (the size
+    // the pages give it).
+    let thumb = if image.width() <= PHOTO_THUMB_SIDE && image.height() <= PHOTO_THUMB_SIDE { image.clone() } else { image.thumbnail(PHOTO_THUMB_SIDE, PHOTO_THUMB_SIDE) };
     Ok(Photo { image: jpeg(&image)?, thumb: jpeg(&thumb)?, width: image.width(), height: image.height() })
 }
 

@@ -5,6 +5,8 @@ pub mod claim;
 pub mod create;
 pub mod edit;
 pub mod freshness;
+pub mod logo;
+pub mod news;
 pub mod partner_rows;
 pub mod partners;
 pub mod store;

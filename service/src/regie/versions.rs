@@ -216,6 +216,21 @@ pub async fn dates(conn: &mut AnyConnection, slug: &str) -> Result<super::edit::
     Ok(super::edit::Dates { verified, updated })
 }
 
+/// The Régie's new state after an import as a version of kind `import` (its state `before`, at
+/// `version`, kept as version 0 when it had no version yet); its version number moves on, so a
+/// form opened before the import is refused (409) instead of overwriting it or, for a contract
+/// taken out by its place in the list, taking out another one.
+pub async fn record_import(tx: &mut AnyConnection, id: i64, before: Profile, version: i64, author: Option<i64>, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE regies SET version = version + 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if version == 0 {
+        record(tx, id, 0, "origine", None, None, at, &before).await?;
+    }
+    if let Some((after, number)) = current(tx, id).await? {
+        record(tx, id, number, "import", None, author, at, &after).await?;
+    }
+    Ok(())
+}
+
 /// Records a version (the whole profile as JSON).
 pub async fn record(
     conn: &mut AnyConnection,

@@ -226,13 +226,15 @@ pub async fn my_teams(db: &Database, actor: &Actor) -> Result<Vec<(String, Team)
 }
 
 /// Takes `email` out of the team (its role in this Régie) and withdraws its pending invitations.
-/// 404 when the address is neither a member nor invited.
+/// 404 when the address is neither a member nor invited; 409 when it would leave the Régie
+/// without an administrator and the actor is not the network (`keeps_an_administrator`).
 pub async fn remove(db: &Database, actor: &Actor, slug: &str, email: &str) -> Result<(), Error> {
     let regie = managed_regie(db, actor, slug).await?;
     let email = Email::parse(email).map_err(|p| Error::with(Code::InvalidParameter, p.message(Locale::Fr)))?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let mut removed = store::withdraw(&mut tx, email.as_str(), regie).await.map_err(store_error)?;
     if let Some(account) = accounts::by_email(&mut tx, email.as_str()).await.map_err(store_error)? {
+        keeps_an_administrator(&mut tx, actor, account.id, regie).await?;
         removed += store::remove_member(&mut tx, account.id, regie).await.map_err(store_error)?;
     }
     if removed == 0 {
@@ -240,5 +242,43 @@ pub async fn remove(db: &Database, actor: &Actor, slug: &str, email: &str) -> Re
     }
     tx.commit().await.map_err(store_error)?;
     tracing::info!(regie, "team member removed");
+    Ok(())
+}
+
+/// Makes the member `email` éditeur or administrateur of the Régie `slug` (their one role there).
+/// 404 when the address is not in the team; nothing written when the role is already theirs;
+/// 409 when the last administrator would become éditeur and the actor is not the network.
+pub async fn change_role(db: &Database, actor: &Actor, slug: &str, email: &str, role: TeamRole) -> Result<(), Error> {
+    let regie = managed_regie(db, actor, slug).await?;
+    let email = Email::parse(email).map_err(|p| Error::with(Code::InvalidParameter, p.message(Locale::Fr)))?;
+    let mut tx = db.begin_write().await.map_err(store_error)?;
+    let not_member = || Error::with(Code::NotFound, "membre de l'équipe");
+    let account = accounts::by_email(&mut tx, email.as_str()).await.map_err(store_error)?.ok_or_else(not_member)?;
+    let current = store::member_role(&mut tx, account.id, regie).await.map_err(store_error)?.and_then(|r| TeamRole::parse(&r)).ok_or_else(not_member)?;
+    if current == role {
+        return Ok(());
+    }
+    if role == TeamRole::Editor {
+        keeps_an_administrator(&mut tx, actor, account.id, regie).await?;
+    }
+    store::set_member(&mut tx, account.id, regie, role.kind(), accounts::now_ms()).await.map_err(store_error)?;
+    tx.commit().await.map_err(store_error)?;
+    tracing::info!(regie, account = account.id, role = role.kind(), "team role changed");
+    Ok(())
+}
+
+/// A Régie's team keeps at least one administrator: its last one can neither leave nor become
+/// éditeur by the team's hand (the network, which can invite a new one, may). Takes the Régie's
+/// row lock first (PostgreSQL; SQLite's writer lock already holds), so two administrators who
+/// demote each other at once on two instances cannot both succeed.
+async fn keeps_an_administrator(tx: &mut sqlx::AnyConnection, actor: &Actor, account: i64, regie: i64) -> Result<(), Error> {
+    if actor.may(Action::VerifyRegies) {
+        return Ok(());
+    }
+    store::lock_regie(tx, regie).await.map_err(store_error)?;
+    let is_admin = store::member_role(tx, account, regie).await.map_err(store_error)?.as_deref() == Some(TeamRole::Admin.kind());
+    if is_admin && store::admin_count(tx, regie).await.map_err(store_error)? <= 1 {
+        return Err(Error::with(Code::Conflict, "la Régie doit garder au moins un administrateur"));
+    }
     Ok(())
 }

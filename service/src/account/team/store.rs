@@ -78,6 +78,25 @@ pub async fn remove_member(conn: &mut AnyConnection, account: i64, regie: i64) -
     Ok(done.rows_affected())
 }
 
+/// The person's role in the Régie's team (`regie-editor`, `regie-admin`), if any.
+pub async fn member_role(conn: &mut AnyConnection, account: i64, regie: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT role FROM account_roles WHERE account_id = $1 AND scope = $2 AND role IN ('regie-editor', 'regie-admin') LIMIT 1")
+        .bind(account)
+        .bind(regie.to_string())
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn admin_count(conn: &mut AnyConnection, regie: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM account_roles WHERE scope = $1 AND role = 'regie-admin'").bind(regie.to_string()).fetch_one(conn).await
+}
+
+/// The Régie's row lock, held to the end of the transaction (an update that changes nothing).
+pub async fn lock_regie(conn: &mut AnyConnection, regie: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE regies SET id = id WHERE id = $1").bind(regie).execute(conn).await?;
+    Ok(())
+}
+
 /// Withdraws the pending invitations of an address to the Régie.
 pub async fn withdraw(conn: &mut AnyConnection, email: &str, regie: i64) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM invitations WHERE email = $1 AND regie_id = $2 AND accepted_at IS NULL").bind(email).bind(regie).execute(conn).await?;

@@ -77,7 +77,7 @@ async fn stage(
     let strict = ImportOptions::default();
     match kind {
         ImportKind::Regies => regies::stage(&atlas.db, bytes, name, strict, bar, author).await,
-        ImportKind::Partenariats => partnerships::stage(&atlas.db, bytes, name, strict, false, bar).await,
+        ImportKind::Partenariats => partnerships::stage(&atlas.db, bytes, name, strict, false, bar, author).await,
     }
 }
 

@@ -21,7 +21,7 @@ pub use store::{has_demo, remove_demo, write};
 
 pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions, demo: bool) -> Result<ImportReport, ImportError> {
     let bytes = read_bytes(path)?;
-    let (report, tx) = stage(db, &bytes, &path.display().to_string(), opts, demo, &progress(0, "partenariats")).await?;
+    let (report, tx) = stage(db, &bytes, &path.display().to_string(), opts, demo, &progress(0, "partenariats"), None).await?;
     if let Some(tx) = tx {
         tx.commit().await?;
     }
@@ -30,6 +30,7 @@ pub async fn import_file(db: &Database, path: &Path, opts: ImportOptions, demo: 
 
 /// Reads and checks `bytes`, then writes them in a transaction left open for the caller to
 /// commit or roll back (see `regies::stage`). `None`: rows were rejected, nothing was written.
+/// `author`: the account the Régies' versions name (`None`: the command line).
 pub async fn stage(
     db: &Database,
     bytes: &[u8],
@@ -37,6 +38,7 @@ pub async fn stage(
     opts: ImportOptions,
     demo: bool,
     bar: &ProgressBar,
+    author: Option<i64>,
 ) -> Result<(ImportReport, Option<Transaction<'static, Any>>), ImportError> {
     let file_err = |source_err| ImportError::File { path: source.to_owned(), source: source_err };
     let table = read_table(bytes).map_err(file_err)?;
@@ -57,7 +59,7 @@ pub async fn stage(
     if !may_write(&mut report, opts) {
         return Ok((report, None));
     }
-    let tx = write(db, &resolved, demo, &mut report, bar).await?;
+    let tx = write(db, &resolved, demo, &mut report, bar, author).await?;
     Ok((report, Some(tx)))
 }
 

@@ -1,13 +1,16 @@
 //! Partnerships import, the SQL: the Régies by key, the upsert of partners, relations and
 //! contracts in one transaction, and the removal of the demonstration rows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use atlas_core::partner::import::PartnershipInput;
+use atlas_core::regie::profile::Profile;
 use atlas_core::report::ImportReport;
 
 use super::partner_key;
+use crate::account::store::now_ms;
 use crate::db::{now, Database};
+use crate::regie::versions;
 use crate::import::ImportError;
 use indicatif::ProgressBar;
 use sqlx::{Any, Transaction};
@@ -28,13 +31,15 @@ type PartnerRow = (i64, String, String, Option<String>, Option<String>, Option<S
 
 /// Upserts partners (by SIREN, else by name and kind), relations (by Régie, partner and kind)
 /// and contracts (by relation, object and start), in one transaction returned open: the caller
-/// commits or rolls back.
+/// commits or rolls back. Each Régie whose relations or contracts changed gets a version of kind
+/// `import` naming `author` (`None`: the command line).
 pub async fn write(
     db: &Database,
     rows: &[(i64, PartnershipInput)],
     demo: bool,
     report: &mut ImportReport,
     bar: &ProgressBar,
+    author: Option<i64>,
 ) -> Result<Transaction<'static, Any>, ImportError> {
     let ts = now();
     let demo = i64::from(demo);
@@ -67,6 +72,16 @@ pub async fn write(
     {
         contracts.insert((relation, objet, debut), (id, montant, fin, procedure, activite));
     }
+    // Each Régie of the file as it stands, to version those the file changes.
+    let mut before: HashMap<i64, (Profile, i64)> = HashMap::new();
+    for (regie_id, _) in rows {
+        if !before.contains_key(regie_id) {
+            if let Some(state) = versions::current(&mut tx, *regie_id).await? {
+                before.insert(*regie_id, state);
+            }
+        }
+    }
+    let mut changed: BTreeSet<i64> = BTreeSet::new();
 
     for (regie_id, row) in rows {
         let (mut inserted, mut updated) = (false, false);
@@ -153,6 +168,9 @@ pub async fn write(
                 }
             }
         }
+        if inserted || updated {
+            changed.insert(*regie_id);
+        }
         if inserted {
             report.inserted += 1;
         } else if updated {
@@ -162,15 +180,32 @@ pub async fn write(
         }
     }
     bar.finish_and_clear();
+    let at = now_ms();
+    for id in changed {
+        if let Some((state, version)) = before.remove(&id) {
+            versions::record_import(&mut tx, id, state, version, author, at).await?;
+        }
+    }
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     Ok(tx)
 }
 
-/// Deletes every demonstration row (contracts, relations, then partners left without relation).
-/// Returns (contracts, relations, partners) deleted.
+/// Deletes every demonstration row (contracts, relations, then partners left without relation);
+/// each Régie that had some gets a version of kind `import`. Returns (contracts, relations,
+/// partners) deleted.
 pub async fn remove_demo(db: &Database) -> Result<(u64, u64, u64), sqlx::Error> {
     let mut tx = db.begin_write().await?;
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
+    let touched: Vec<i64> =
+        sqlx::query_scalar("SELECT DISTINCT regie_id FROM relations WHERE demo = 1 OR id IN (SELECT relation_id FROM contrats WHERE demo = 1) ORDER BY regie_id")
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut before = Vec::with_capacity(touched.len());
+    for id in touched {
+        if let Some(state) = versions::current(&mut tx, id).await? {
+            before.push((id, state));
+        }
+    }
     let c = sqlx::query("DELETE FROM contrats WHERE demo = 1 OR relation_id IN (SELECT id FROM relations WHERE demo = 1)")
         .execute(&mut *tx)
         .await?
@@ -180,6 +215,10 @@ pub async fn remove_demo(db: &Database) -> Result<(u64, u64, u64), sqlx::Error> 
         .execute(&mut *tx)
         .await?
         .rows_affected();
+    let at = now_ms();
+    for (id, (state, version)) in before {
+        versions::record_import(&mut tx, id, state, version, None, at).await?;
+    }
     crate::revision::bump(&mut *tx, db.backend, crate::revision::Concept::Partenaires).await?;
     tx.commit().await?;
     Ok((c, r, p))

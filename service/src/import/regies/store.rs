@@ -11,7 +11,6 @@ use crate::db::{now, Database};
 use crate::account::store::now_ms;
 use crate::import::ImportError;
 use crate::regie::versions;
-use atlas_core::regie::profile::Profile;
 use indicatif::ProgressBar;
 use sqlx::{Any, Transaction};
 
@@ -90,7 +89,7 @@ pub(super) async fn write(
                     update(&mut tx, *id, &wanted, &ts).await?;
                     set_activities(&mut tx, *id, &r.input.activites).await?;
                     if let Some((before, version)) = before {
-                        record_version(&mut tx, *id, before, version, author, at).await?;
+                        versions::record_import(&mut tx, *id, before, version, author, at).await?;
                     }
                     report.updated += 1;
                 } else {
@@ -125,20 +124,6 @@ async fn set_activities(tx: &mut sqlx::AnyConnection, id: i64, activites: &[atla
     sqlx::query("DELETE FROM regie_activites WHERE regie_id = $1").bind(id).execute(&mut *tx).await?;
     for a in activites {
         sqlx::query("INSERT INTO regie_activites (regie_id, activite) VALUES ($1, $2)").bind(id).bind(a.code()).execute(&mut *tx).await?;
-    }
-    Ok(())
-}
-
-/// The Régie's new state as a version of kind `import` (its state before kept as version 0
-/// when it had no version yet); its version number moves on, so a form opened before the
-/// import is refused (409) instead of overwriting it.
-async fn record_version(tx: &mut sqlx::AnyConnection, id: i64, before: Profile, version: i64, author: Option<i64>, at: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE regies SET version = version + 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
-    if version == 0 {
-        versions::record(tx, id, 0, "origine", None, None, at, &before).await?;
-    }
-    if let Some((after, number)) = versions::current(tx, id).await? {
-        versions::record(tx, id, number, "import", None, author, at, &after).await?;
     }
     Ok(())
 }
