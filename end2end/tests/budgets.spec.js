@@ -48,8 +48,12 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   // its unchanged cap. The key figures' source on the Régie page (a column, its word in both
   // languages, the field in the page's data) and the routes of the figures' page, the form that
   // adds a Régie and the coverage to confirm cost 3,799 B raw: 1,125,369 B, the raw cap raised to
-  // 1,126,000; the brotli file went to 302,349 B, still under its unchanged cap.
-  expect(raw).toBeLessThanOrEqual(1_126_000);
+  // 1,126,000; the brotli file went to 302,349 B, still under its unchanged cap. A Régie's logo
+  // and news posts on its page: their markup is made on the server (`regie::presentation`) and set
+  // by one small view, the page's data carrying two strings — their own views and data shapes cost
+  // 33 KB raw and 2.8 KB brotli, over the cap; this way 3,870 B raw: 1,129,197 B, the raw cap
+  // raised to 1,130,000; the brotli file went to 302,892 B, under its unchanged cap.
+  expect(raw).toBeLessThanOrEqual(1_130_000);
   expect(sizes.wasm).toBeLessThanOrEqual(303_000);
   // Each lazy page: main bundle + the chunks the split manifest lists for it + its own chunk.
   const pkg = path.join(site, 'pkg');
@@ -77,8 +81,9 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     // with the profile's pin map (its region, texts and stylesheet link) to 433,985 B: the cap is
     // 436,000 B (these pages are for a Régie's staff and the network, never on a first visit).
     // The partners' page (its cards, contract forms, search and the form of a new partner) took
-    // it to 446,634 B: the cap is 448,000 B.
-    expect(total, route).toBeLessThanOrEqual(448_000);
+    // it to 446,634 B; the news posts' page, the logo's form and a member's change of role to
+    // 454,158 B: the cap is 456,000 B.
+    expect(total, route).toBeLessThanOrEqual(456_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {
     const body = await (await request.get(page)).body();

@@ -42,10 +42,10 @@ test('an éditrice publishes a news post on her Régie\'s page, then takes it ou
   await expect(page.locator('.news-posts').getByRole('heading', { name: title })).toBeVisible();
   await screenshot(page, testInfo, 'actualite-publiee');
   await page.goto(`/regies/${slug}`);
-  const news = page.locator('section.news');
+  const news = page.locator('div.news');
   await expect(news.getByRole('heading', { level: 2 })).toHaveText('Actualités');
   const post = news.locator('article').filter({ has: page.getByRole('heading', { name: title }) });
-  await expect(post.locator('p')).toHaveText([/\d{1,2} \S+ \d{4}/, 'Le chantier du square commence lundi.', 'Venez nous voir.']);
+  await expect(post.locator('p')).toHaveText([/^\d{2}\/\d{2}\/\d{4}$/, 'Le chantier du square commence lundi.', 'Venez nous voir.']);
   await hydrated(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'actualite-page-publique');

@@ -6,18 +6,13 @@
 
 mod common;
 
-use atlas_core::account::Role;
-use atlas_service::account::operator;
 use atlas_service::db::Database;
-use atlas_service::Actor;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::browser::Browser;
+use common::backends;
 use common::images::{bomb, jpeg, phone_photo};
-use common::{backends, fresh};
+use common::teams::{two_teams, TwoTeams};
 use tower::ServiceExt;
-
-const PASSWORD: &str = "une phrase de passe solide";
 const LOGO: &str = "/api/ecriture/gestion/logo";
 
 async fn stored(db: &Database, regie: i64) -> Option<(i64, i64)> {
@@ -33,20 +28,7 @@ fn thumb_src(page: &str) -> Option<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_team_sends_its_logo_and_the_public_page_shows_it() {
     for backend in backends() {
-        let db = fresh(backend).await;
-        common::load_regies(&db).await;
-        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, slug FROM regies ORDER BY slug LIMIT 2").fetch_all(&db.pool).await.unwrap();
-        let [(a_id, a), (_, b)] = [rows[0].clone(), rows[1].clone()];
-        let b_id: i64 = rows[1].0;
-        operator::add(&db, &Actor::Cli, "editrice@regie-a.example", Some(Role::RegieEditor { regie: a_id }), Some("Awa éditrice"), Some(PASSWORD)).await.unwrap();
-        operator::add(&db, &Actor::Cli, "admin@regie-b.example", Some(Role::RegieAdmin { regie: b_id }), Some("Admin B"), Some(PASSWORD)).await.unwrap();
-        let app = common::browser::app(&db).await;
-        let mut editor = Browser { app: app.clone(), cookie: None };
-        let mut other = Browser { app: app.clone(), cookie: None };
-        let mut anonymous = Browser { app: app.clone(), cookie: None };
-        for (who, email) in [(&mut editor, "editrice@regie-a.example"), (&mut other, "admin@regie-b.example")] {
-            assert_eq!(who.post("/api/ecriture/compte/connexion", &[("email", email), ("mot_de_passe", PASSWORD)]).await, "/compte", "{backend}");
-        }
+        let TwoTeams { db, app, a: (a_id, a), b: (_, b), mut editor, mut other, mut anonymous } = two_teams(backend).await;
         let form = editor.get(&format!("/gestion/{a}")).await.body;
         assert!(form.contains("action=\"/api/ecriture/gestion/logo\" enctype=\"multipart/form-data\"") && form.contains("<label for=\"logo-fichier\">Une nouvelle image</label>"), "{backend}");
         assert!(thumb_src(&anonymous.get(&format!("/regies/{a}")).await.body).is_none(), "{backend}: no image yet");

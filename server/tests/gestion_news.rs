@@ -14,10 +14,9 @@ use atlas_service::db::Database;
 use atlas_service::{Actor, Atlas};
 use axum::http::StatusCode;
 use common::browser::{api_post, Browser};
+use common::teams::{two_teams, TwoTeams, PASSWORD};
 use common::{backends, fresh};
 use tower::ServiceExt;
-
-const PASSWORD: &str = "une phrase de passe solide";
 const NEWS: &str = "/api/ecriture/gestion/actualites";
 
 async fn titles(db: &Database, slug: &str) -> Vec<String> {
@@ -27,19 +26,7 @@ async fn titles(db: &Database, slug: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_team_publishes_news_the_public_page_shows_the_newest() {
     for backend in backends() {
-        let db = fresh(backend).await;
-        common::load_regies(&db).await;
-        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, slug FROM regies ORDER BY slug LIMIT 2").fetch_all(&db.pool).await.unwrap();
-        let [(a_id, a), (b_id, b)] = [rows[0].clone(), rows[1].clone()];
-        operator::add(&db, &Actor::Cli, "editrice@regie-a.example", Some(Role::RegieEditor { regie: a_id }), Some("Awa éditrice"), Some(PASSWORD)).await.unwrap();
-        operator::add(&db, &Actor::Cli, "admin@regie-b.example", Some(Role::RegieAdmin { regie: b_id }), Some("Admin B"), Some(PASSWORD)).await.unwrap();
-        let app = common::browser::app(&db).await;
-        let mut editor = Browser { app: app.clone(), cookie: None };
-        let mut other = Browser { app: app.clone(), cookie: None };
-        let mut anonymous = Browser { app: app.clone(), cookie: None };
-        for (who, email) in [(&mut editor, "editrice@regie-a.example"), (&mut other, "admin@regie-b.example")] {
-            assert_eq!(who.post("/api/ecriture/compte/connexion", &[("email", email), ("mot_de_passe", PASSWORD)]).await, "/compte", "{backend}");
-        }
+        let TwoTeams { db, app, a: (a_id, a), b: (_, b), mut editor, mut other, mut anonymous } = two_teams(backend).await;
         assert!(editor.get(&format!("/gestion/{a}")).await.body.contains(&format!("href=\"/gestion/{a}/actualites\">Actualités</a>")), "{backend}");
         let page = editor.get(&format!("/gestion/{a}/actualites")).await;
         assert_eq!(page.status, StatusCode::OK, "{backend}");

@@ -215,10 +215,7 @@ async fn two_instances_adding_the_same_partner_create_it_once() {
     use atlas_service::regie::edit::Saved;
     use atlas_service::regie::partners::{self, Choice};
     for backend in backends() {
-        let url = common::fresh_url(backend).await;
-        let first = atlas_service::db::connect(&url).await.unwrap();
-        first.migrate().await.unwrap();
-        let second = atlas_service::db::connect(&url).await.unwrap();
+        let (first, second) = common::two_instances(backend).await;
         common::load_regies(&first).await;
         let slugs: Vec<String> = sqlx::query_scalar("SELECT slug FROM regies ORDER BY slug LIMIT 2").fetch_all(&first.pool).await.unwrap();
         let (a, b) = (slugs[0].clone(), slugs[1].clone());

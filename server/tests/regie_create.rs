@@ -151,10 +151,7 @@ async fn two_instances_adding_the_same_regie_write_it_once() {
     use atlas_core::regie::creation::NewRegieForm;
     use atlas_service::regie::create::{create, Created};
     for backend in backends() {
-        let url = common::fresh_url(backend).await;
-        let first = atlas_service::db::connect(&url).await.unwrap();
-        first.migrate().await.unwrap();
-        let second = atlas_service::db::connect(&url).await.unwrap();
+        let (first, second) = common::two_instances(backend).await;
         common::load_regies(&first).await;
         let before = regies(&first).await;
         // The postcode and commune of a Régie of the list (a postcode may have several communes).

@@ -244,10 +244,7 @@ async fn roles_change_and_the_team_keeps_an_administrator() {
 #[tokio::test(flavor = "multi_thread")]
 async fn two_administrators_demoting_each_other_at_once_leave_one() {
     for backend in backends() {
-        let url = common::fresh_url(backend).await;
-        let first = atlas_service::db::connect(&url).await.unwrap();
-        first.migrate().await.unwrap();
-        let second = atlas_service::db::connect(&url).await.unwrap();
+        let (first, second) = common::two_instances(backend).await;
         common::load_regies(&first).await;
         let (a_id, a_slug): (i64, String) = sqlx::query_as("SELECT id, slug FROM regies ORDER BY slug LIMIT 1").fetch_one(&first.pool).await.unwrap();
         let cli = Actor::Cli;

@@ -59,7 +59,6 @@ pub const EN: Texts = Texts {
     coverage_confirmee: "confirmed",
     coverage_estimee_help: "“Estimated”: the neighbourhood is in the Régie's commune; the Régie has not confirmed it yet.",
     key_figures: "Key figures",
-    news: "News",
     no_key_figures: "No key figures published yet.",
     key_figures_line: "{annee}: {salaries} employees, {insertion} of them in work-integration jobs",
     source: "Source",

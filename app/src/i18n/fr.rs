@@ -59,7 +59,6 @@ pub const FR: Texts = Texts {
     coverage_confirmee: "confirmée",
     coverage_estimee_help: "« Estimée » : le quartier est dans la commune de la Régie ; la Régie ne l'a pas encore confirmé.",
     key_figures: "Chiffres clés",
-    news: "Actualités",
     no_key_figures: "Aucun chiffre clé publié pour l'instant.",
     key_figures_line: "{annee} : {salaries} salariés, dont {insertion} en insertion",
     source: "Source",

@@ -81,8 +81,6 @@ pub struct Texts {
     pub coverage_confirmee: &'static str,
     pub coverage_estimee_help: &'static str,
     pub key_figures: &'static str,
-    /// The heading of a Régie's news posts on its page.
-    pub news: &'static str,
     pub no_key_figures: &'static str,
     /// Holes: {annee}, {salaries}, {insertion}.
     pub key_figures_line: &'static str,

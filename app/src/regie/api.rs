@@ -27,6 +27,11 @@ pub async fn get_regie(slug: String) -> Result<Option<RegieDetail>, ServerFnErro
     // In the source's line: no field more for the main bundle to read.
     said.insert(0, regie.source.take().map(|s| if s.ends_with('.') { s } else { format!("{s}.") }).unwrap_or_default());
     regie.source = Some(said.join(" ").trim().to_owned());
+    // What its team wrote, as markup made here (see `presentation`).
+    let logo = atlas_service::regie::logo::public(&atlas.db, &actor, &regie.slug).await.map_err(fail)?;
+    regie.logo_html = logo.as_ref().map(super::presentation::logo);
+    let news = atlas_service::regie::news::latest(&atlas.db, &actor, &regie.slug).await.map_err(fail)?;
+    regie.news_html = (!news.is_empty()).then(|| super::presentation::news(&g.get(T::NewsHeading), &news, locale));
     Ok(Some(regie))
 }
 

@@ -29,8 +29,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
     view! {
         <PageMeta title=r.nom.clone() description=description json_ld=r.json_ld.clone() />
         <p class="breadcrumb"><a href=t.path("/regies")>{t.back_to_directory}</a></p>
-        // Beside the name it shows (its words say nothing the heading does not).
-        {r.logo.clone().map(|l| view! { <img class="regie-logo" src=l.thumb width=l.width height=l.height alt="" /> })}
+        {team_markup("regie-logo-wrap", r.logo_html.clone())}
         <h1>{r.nom.clone()}</h1>
         <p class="subtitle">
             {format!("{} ({}) · ", r.commune, r.departement)}
@@ -82,18 +81,7 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
                 }}
             </section>
         </div>
-        {(!r.actualites.is_empty()).then(|| view! {
-            <section aria-labelledby="actualites" class="news">
-                <h2 id="actualites">{t.news}</h2>
-                {r.actualites.iter().map(|n| view! {
-                    <article>
-                        <h3>{n.titre.clone()}</h3>
-                        <p class="help"><time datetime=n.date.clone()>{t.locale.date(&n.date)}</time></p>
-                        {n.texte.split('\n').filter(|l| !l.is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
-                    </article>
-                }).collect_view()}
-            </section>
-        })}
+        {team_markup("news", r.news_html.clone())}
         <section aria-labelledby="qpv">
             <h2 id="qpv">{t.qpv_covered}" (" {r.qpvs.len()} ")"</h2>
             {if r.qpvs.is_empty() {
@@ -178,6 +166,12 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
         {r.source.clone().map(|s| view! { <p class="source" id="source">{t.source}" : "{s}</p> })}
         <p class="source"><a href=t.path(&format!("/gestion/{}", r.slug))>{t.regie_manage}</a></p>
     }
+}
+
+/// What the Régie's team wrote (its logo, its news), made into markup on the server
+/// (`presentation`): one view for both keeps the bundle every visitor loads small.
+fn team_markup(class: &'static str, html: Option<String>) -> impl IntoView {
+    html.map(|h| view! { <div class=class inner_html=h></div> })
 }
 
 /// The Régie and its partners as a tree (the Régie on top, one branch per partner, coloured by

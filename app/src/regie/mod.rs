@@ -5,6 +5,8 @@ mod correction;
 mod detail;
 mod figures;
 mod list;
+#[cfg(feature = "ssr")]
+mod presentation;
 
 pub use api::{directory, get_regie};
 pub use correction::{report_correction, CorrectionOutcome, ReportCorrection, CORRECTION_URL};

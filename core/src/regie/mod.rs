@@ -118,12 +118,12 @@ pub struct RegieDetail {
     /// Its answer clock in the participatory space, in the page's words (set by the page).
     #[serde(default)]
     pub answer_clock: Option<String>,
-    /// Its latest news posts (`news::SHOWN_ON_PAGE`), the newest first.
+    /// Its logo or photo and its latest news posts as the page shows them, made on the server
+    /// (set by the page: the browser bundle carries neither their views nor their data's shapes).
     #[serde(default)]
-    pub actualites: Vec<news::NewsPost>,
-    /// Its logo or photo, when its team sent one.
+    pub news_html: Option<String>,
     #[serde(default)]
-    pub logo: Option<RegieLogo>,
+    pub logo_html: Option<String>,
 }
 
 /// A Régie's logo or photo as its page shows it: the thumbnail's address and size (the page

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod images;
 pub mod process;
 pub mod smtp_sink;
+pub mod teams;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -47,6 +48,15 @@ pub async fn fresh(backend: &str) -> Database {
     let database = db::connect(&url).await.unwrap_or_else(|e| panic!("connexion {backend} : {e}"));
     database.migrate().await.unwrap_or_else(|e| panic!("migration {backend} : {e}"));
     database
+}
+
+/// Two running instances' handles (two pools) on one fresh, migrated database of the backend.
+pub async fn two_instances(backend: &str) -> (Database, Database) {
+    let url = fresh_url(backend).await;
+    let first = db::connect(&url).await.unwrap_or_else(|e| panic!("connexion {backend} : {e}"));
+    first.migrate().await.unwrap_or_else(|e| panic!("migration {backend} : {e}"));
+    let second = db::connect(&url).await.unwrap_or_else(|e| panic!("connexion {backend} : {e}"));
+    (first, second)
 }
 
 /// The URL of a new, empty database of the given backend (a file, or a PostgreSQL schema).

@@ -84,8 +84,16 @@ pub async fn file(db: &Database, actor: &Actor, slug: &str, thumb: bool) -> Resu
     sqlx::query_scalar(sql).bind(slug).fetch_optional(&db.pool).await.map_err(store_error)
 }
 
+/// What the public page of the Régie `slug` shows of its image, if any.
+pub async fn public(db: &Database, actor: &Actor, slug: &str) -> Result<Option<RegieLogo>, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    let Some(regie) = crate::account::store::regie_id(db, slug).await.map_err(store_error)? else { return Ok(None) };
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    shown(&mut conn, regie, slug).await.map_err(store_error)
+}
+
 /// What the Régie's page shows of its image, if any.
-pub async fn shown(conn: &mut AnyConnection, regie: i64, slug: &str) -> Result<Option<RegieLogo>, sqlx::Error> {
+async fn shown(conn: &mut AnyConnection, regie: i64, slug: &str) -> Result<Option<RegieLogo>, sqlx::Error> {
     let row: Option<(i64, i64, i64)> = sqlx::query_as("SELECT width, height, updated_at FROM regie_logos WHERE regie_id = $1").bind(regie).fetch_optional(conn).await?;
     Ok(row.map(|(w, h, at)| {
         let (width, height) = thumb_size(w, h);

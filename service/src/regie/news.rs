@@ -12,7 +12,7 @@ use crate::account::profile::iso_date;
 use crate::account::store::now_ms;
 use crate::db::Database;
 use crate::revision::{bump, Concept};
-use crate::{store_error, Actor, Code, Error};
+use crate::{store_error, Action, Actor, Code, Error};
 
 /// Every post of the Régie, the newest first (its team's page).
 pub async fn all(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<NewsPost>, Error> {
@@ -63,9 +63,12 @@ pub async fn remove(db: &Database, actor: &Actor, slug: &str, id: i64) -> Result
     Ok(())
 }
 
-/// The newest posts the public page shows.
-pub async fn latest(conn: &mut AnyConnection, regie: i64) -> Result<Vec<NewsPost>, sqlx::Error> {
-    posts(conn, regie, SHOWN_ON_PAGE as i64).await
+/// The newest posts the public page of the Régie `slug` shows (none for an unknown Régie).
+pub async fn latest(db: &Database, actor: &Actor, slug: &str) -> Result<Vec<NewsPost>, Error> {
+    actor.authorize(Action::ReadPublic)?;
+    let Some(regie) = crate::account::store::regie_id(db, slug).await.map_err(store_error)? else { return Ok(Vec::new()) };
+    let mut conn = db.pool.acquire().await.map_err(store_error)?;
+    posts(&mut conn, regie, SHOWN_ON_PAGE as i64).await.map_err(store_error)
 }
 
 async fn posts(conn: &mut AnyConnection, regie: i64, limit: i64) -> Result<Vec<NewsPost>, sqlx::Error> {

@@ -117,16 +117,14 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     }));
     let figure = figure(pool, &r.commune_insee, &r.commune, r.id, &r.nom, r.lon, r.lat).await?;
     let partenaires = partners(pool, r.id).await?;
-    let actualites = super::news::latest(&mut *pool.acquire().await?, r.id).await?;
-    let logo = super::logo::shown(&mut *pool.acquire().await?, r.id, &r.slug).await?;
     let corrections_en_attente: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM corrections WHERE regie_id = $1 AND statut = 'nouvelle'")
             .bind(r.id)
             .fetch_one(pool)
             .await?;
     Ok(Some(RegieDetail {
-        actualites,
-        logo,
+        news_html: None,
+        logo_html: None,
         corrections_en_attente,
         answer_clock: None,
         json_ld,
