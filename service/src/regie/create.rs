@@ -11,7 +11,7 @@ use atlas_core::text::slugify;
 
 use super::versions;
 use crate::account::store::now_ms;
-use crate::db::Database;
+use crate::db::{Backend, Database};
 use crate::revision::{bump, Concept};
 use crate::{store_error, Action, Actor, Code, Error};
 
@@ -85,6 +85,9 @@ async fn duplicates(conn: &mut sqlx::AnyConnection, new: &NewRegie, position: Op
         .collect())
 }
 
+/// The PostgreSQL advisory lock that serializes additions of Régies (any number, the same everywhere).
+const CREATION_LOCK: i64 = 0x5245_4749_4531;
+
 /// The communes of the typed postcode and the likely duplicates, for the form to show.
 pub async fn preview(db: &Database, actor: &Actor, form: &NewRegieForm) -> Result<Preview, Error> {
     actor.authorize(Action::CreateRegie)?;
@@ -104,6 +107,12 @@ pub async fn create(db: &Database, actor: &Actor, form: &NewRegieForm, confirmed
         Err(problems) => return Ok(Created::Refused(problems)),
     };
     let mut tx = db.begin_write().await.map_err(store_error)?;
+    // Two additions at once on two instances (PostgreSQL; SQLite's writer lock already holds):
+    // the second waits for the first to commit, so its check for duplicates sees it. A lock of
+    // its own, held to the end of the transaction, that nothing else takes.
+    if db.backend == Backend::Postgres {
+        sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS creation_lock").bind(CREATION_LOCK).execute(&mut *tx).await.map_err(store_error)?;
+    }
     let communes = communes_of(&mut tx, &new.code_postal).await.map_err(store_error)?;
     let (insee, commune, lat, lon) = match commune_of(&new, &communes) {
         Ok(c) => c,
