@@ -56,6 +56,8 @@ async fn a_team_sends_its_logo_and_the_public_page_shows_it() {
         assert_eq!(done, format!("/gestion/{a}?fait=logo#logo"), "{backend}");
         assert!(editor.get(&done).await.body.contains("L'image est enregistrée"), "{backend}");
         assert_eq!(stored(&db, a_id).await, Some((200, 300)), "{backend}");
+        let data: serde_json::Value = serde_json::from_str(&editor.get("/compte/mes-donnees.json").await.body).unwrap();
+        assert_eq!(data["regie_logos"][0]["image"], format!("/logos/{a}/image.jpg"), "{backend}: the éditrice's data export lists it");
         let public = anonymous.get(&format!("/regies/{a}")).await.body;
         let first = thumb_src(&public).expect("the thumbnail on the public page");
         assert!(public.contains("width=\"200\" height=\"300\" alt=\"\""), "{backend}: its room kept, decorative beside the name");

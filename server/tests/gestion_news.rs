@@ -58,6 +58,11 @@ async fn a_team_publishes_news_the_public_page_shows_the_newest() {
         let (newest, older) = (public.find("Le jardin").unwrap(), public.find("Offre d'emploi").unwrap());
         assert!(newest < older, "{backend}: the newest first");
         assert!(anonymous.get(&format!("/en/regies/{a}")).await.body.contains("<h2 id=\"actualites\">News</h2>"), "{backend}");
+        // The éditrice's data export lists what she published.
+        let data: serde_json::Value = serde_json::from_str(&editor.get("/compte/mes-donnees.json").await.body).unwrap();
+        let mine = data["regie_news"].as_array().unwrap();
+        assert_eq!(mine.len(), 4, "{backend}");
+        assert_eq!(mine[1]["title"], "Portes ouvertes", "{backend}");
 
         // Another Régie's administrator: may not publish here (403), nor take out A's post through
         // their own Régie (404: B has no such post); nothing changes.

@@ -157,6 +157,8 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     let regie_versions = crate::regie::versions::written_by(&mut conn, account.id).await.map_err(store_error)?;
     let regie_claims = crate::regie::claim::of_account(&mut conn, account.id).await.map_err(store_error)?;
     let import_jobs = crate::import::jobs::uploaded_by(&mut conn, account.id).await.map_err(store_error)?;
+    let regie_news = crate::regie::news::written_by(&mut conn, account.id).await.map_err(store_error)?;
+    let regie_logos = crate::regie::logo::sent_by(&mut conn, account.id).await.map_err(store_error)?;
     let mut data = json!({
         "exporte_le": now_ms(),
         "note": "Instants en millisecondes depuis le 1er janvier 1970 (UTC). Les secrets (empreinte du mot de passe, clé du second facteur, jetons) ne sont pas recopiés : ils ouvriraient le compte.",
@@ -195,6 +197,8 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
         object.insert("regie_versions".into(), regie_versions);
         object.insert("regie_claims".into(), regie_claims);
         object.insert("import_jobs".into(), import_jobs);
+        object.insert("regie_news".into(), regie_news);
+        object.insert("regie_logos".into(), regie_logos);
     }
     Ok(data)
 }

@@ -101,6 +101,23 @@ async fn shown(conn: &mut AnyConnection, regie: i64, slug: &str) -> Result<Optio
     }))
 }
 
+/// The images an account sent, every column (its data export; the images as their addresses).
+pub async fn sent_by(conn: &mut AnyConnection, account: i64) -> Result<serde_json::Value, sqlx::Error> {
+    let rows: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT l.regie_id, r.slug, l.width, l.height, l.updated_at FROM regie_logos l JOIN regies r ON r.id = l.regie_id WHERE l.author_id = $1 ORDER BY l.regie_id",
+    )
+    .bind(account)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(regie_id, slug, width, height, at)| {
+            serde_json::json!({ "regie_id": regie_id, "width": width, "height": height, "image": format!("/logos/{slug}/image.jpg"),
+                "thumb": format!("/logos/{slug}/vignette.jpg"), "author_id": account, "updated_at": at })
+        })
+        .collect())
+}
+
 /// The thumbnail's size: the image's, scaled to fit `PHOTO_THUMB_SIDE` each way (as `photo` made it).
 fn thumb_size(w: i64, h: i64) -> (u32, u32) {
     let side = f64::from(PHOTO_THUMB_SIDE);

@@ -80,3 +80,13 @@ async fn posts(conn: &mut AnyConnection, regie: i64, limit: i64) -> Result<Vec<N
             .await?;
     Ok(rows.into_iter().map(|(id, titre, texte, at)| NewsPost { id, titre, texte, date: iso_date(at) }).collect())
 }
+
+/// The posts an account published, every column (its data export).
+pub async fn written_by(conn: &mut AnyConnection, account: i64) -> Result<serde_json::Value, sqlx::Error> {
+    let rows: Vec<(i64, i64, String, String, i64)> =
+        sqlx::query_as("SELECT id, regie_id, title, body, published_at FROM regie_news WHERE author_id = $1 ORDER BY id").bind(account).fetch_all(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, regie_id, title, body, at)| serde_json::json!({ "id": id, "regie_id": regie_id, "title": title, "body": body, "author_id": account, "published_at": at }))
+        .collect())
+}
