@@ -355,14 +355,17 @@ pub(crate) fn answer(headers: &HeaderMap, page: &str, saved: Saved, keep: &str, 
             let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
             redirect(format!("{page}?erreurs={}&{keep}{anchor}", codes.join(",")))
         }
-        Saved::Refused(problems) => {
-            let lang = locale(headers);
-            let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-            let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
-            let body = serde_json::json!({ "code": Code::Invalid.name(), "erreur": messages.join(" ; "), "problemes": codes });
-            (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
-        }
+        Saved::Refused(problems) => problems_json(headers, StatusCode::UNPROCESSABLE_ENTITY, &problems),
     }
+}
+
+/// A form's problems for a client that is not a browser: `status`, and `{"code","erreur","problemes"}`
+/// in the language it asked for.
+pub(crate) fn problems_json(headers: &HeaderMap, status: StatusCode, problems: &[atlas_core::regie::profile::Problem]) -> Response {
+    let lang = locale(headers);
+    let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+    let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
+    (status, Json(serde_json::json!({ "code": Code::Invalid.name(), "erreur": messages.join(" ; "), "problemes": codes }))).into_response()
 }
 
 /// A refusal: a browser goes back to the page with its code (a 5xx stays an error page).

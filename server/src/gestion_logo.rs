@@ -6,7 +6,7 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
+use axum::Extension;
 
 use atlas_core::error::{Code, Error};
 use atlas_core::locale::Locale;
@@ -17,7 +17,7 @@ use atlas_service::regie::logo;
 use atlas_service::Actor;
 
 use crate::error::{from_browser, locale, redirect, respond};
-use crate::gestion::{actor_of, refused};
+use crate::gestion::{actor_of, problems_json, refused};
 use crate::state::AppState;
 
 pub const LOGO_PATH: &str = "/api/ecriture/gestion/logo";
@@ -52,9 +52,6 @@ pub async fn save(State(state): State<AppState>, signed_in: Option<Extension<Sig
                     redirect(format!("{page}?erreurs={}#logo", codes.join(",")))
                 }
                 Ok(Err(problems)) => {
-                    let lang = locale(&headers);
-                    let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-                    let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
                     let status = if problems.contains(&Problem::LogoTooLarge) {
                         StatusCode::PAYLOAD_TOO_LARGE
                     } else if problems.contains(&Problem::LogoType) {
@@ -62,7 +59,7 @@ pub async fn save(State(state): State<AppState>, signed_in: Option<Extension<Sig
                     } else {
                         StatusCode::UNPROCESSABLE_ENTITY
                     };
-                    (status, Json(serde_json::json!({ "code": Code::Invalid.name(), "erreur": messages.join(" ; "), "problemes": codes }))).into_response()
+                    problems_json(&headers, status, &problems)
                 }
                 Err(e) => refused(&headers, &page, e, ""),
             }

@@ -13,8 +13,8 @@ use atlas_core::text::percent_encode;
 use atlas_service::account::SignedIn;
 use atlas_service::regie::news;
 
-use crate::error::{from_browser, locale, redirect};
-use crate::gestion::{actor_of, cap, read, refused, Posted};
+use crate::error::{from_browser, redirect};
+use crate::gestion::{actor_of, cap, problems_json, read, refused, Posted};
 use crate::state::AppState;
 
 pub const NEWS_PATH: &str = "/api/ecriture/gestion/actualites";
@@ -43,13 +43,7 @@ pub async fn save(State(state): State<AppState>, signed_in: Option<Extension<Sig
                     let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
                     redirect(format!("{page}?erreurs={}&{typed}#nouvelle", codes.join(",")))
                 }
-                Ok(Err(problems)) => {
-                    let lang = locale(&headers);
-                    let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-                    let codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
-                    let body = serde_json::json!({ "code": Code::Invalid.name(), "erreur": messages.join(" ; "), "problemes": codes });
-                    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
-                }
+                Ok(Err(problems)) => problems_json(&headers, StatusCode::UNPROCESSABLE_ENTITY, &problems),
                 Err(e) => refused(&headers, &page, e, &typed),
             }
         }
