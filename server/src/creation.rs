@@ -3,6 +3,10 @@
 //! Régie's management page, or back to the form with its refusals or its likely duplicates and
 //! what was typed; other clients get 201 `{"regie"}`, 422 with the problems, or 409 with the
 //! likely duplicates (a similar name nearby: sent again with `confirmer=1`, it is written).
+//! Anyone else signed in who sends it (with a `message`) proposes the Régie to the network
+//! (`/compte/nouvelle-regie`): 202 `{"proposition"}`, the browser back to the form saying so.
+//! `POST /api/ecriture/reseau/propositions` (`proposition`, `decision` = `accepter` | `refuser`):
+//! the network's answer; 200 `{"regie"}` when accepted, 204 when refused.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -14,19 +18,25 @@ use atlas_core::regie::creation::NewRegieForm;
 use atlas_core::text::percent_encode;
 use atlas_service::account::SignedIn;
 use atlas_service::regie::create::{self, Created};
+use atlas_service::regie::proposal;
+use atlas_service::{Action, Error};
 
 use crate::error::{from_browser, locale, redirect};
 use crate::gestion::{actor_of, read, refused, Posted};
 use crate::state::AppState;
 
 pub const CREATE_PATH: &str = "/api/ecriture/reseau/regies";
+pub const PROPOSALS_PATH: &str = "/api/ecriture/reseau/propositions";
 
 pub async fn create(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
     let (fields, page_locale) = match read(&headers, form) {
         Ok(read) => read,
         Err(response) => return response,
     };
-    let page = page_locale.path("/reseau/nouvelle-regie");
+    let actor = actor_of(signed_in);
+    // The network adds the Régie; anyone else signed in proposes it (each use case checks its own right).
+    let network = actor.authorize(Action::CreateRegie).is_ok();
+    let page = page_locale.path(if network { "/reseau/nouvelle-regie" } else { "/compte/nouvelle-regie" });
     let form = NewRegieForm {
         nom: fields.get("nom"),
         siret: fields.get("siret"),
@@ -49,8 +59,21 @@ pub async fn create(State(state): State<AppState>, signed_in: Option<Extension<S
         let value: String = value.chars().take(250).collect();
         typed.push_str(&format!("&{name}={}", percent_encode(&value)));
     }
+    let message = fields.get("message");
+    if !network {
+        let kept: String = message.chars().take(proposal::MESSAGE_MAX_CHARS).collect();
+        typed.push_str(&format!("&message={}", percent_encode(&kept)));
+    }
     let browser = from_browser(&headers);
-    match create::create(&state.atlas.db, &actor_of(signed_in), &form, fields.get("confirmer") == "1").await {
+    let confirmed = fields.get("confirmer") == "1";
+    let answer = if network {
+        create::create(&state.atlas.db, &actor, &form, confirmed).await
+    } else {
+        proposal::propose(&state.atlas.db, &actor, &form, &message, confirmed).await
+    };
+    match answer {
+        Ok(Created::Proposed(_)) if browser => redirect(format!("{page}?fait=proposee#nouvelle")),
+        Ok(Created::Proposed(id)) => (StatusCode::ACCEPTED, Json(serde_json::json!({ "proposition": id }))).into_response(),
         Ok(Created::Regie(slug)) if browser => redirect(page_locale.path(&format!("/gestion/{slug}?fait=creee"))),
         Ok(Created::Regie(slug)) => (StatusCode::CREATED, Json(serde_json::json!({ "regie": slug }))).into_response(),
         Ok(Created::Refused(problems)) if browser => {
@@ -73,5 +96,28 @@ pub async fn create(State(state): State<AppState>, signed_in: Option<Extension<S
             (StatusCode::CONFLICT, Json(serde_json::json!({ "code": Code::Conflict.name(), "doublons": list }))).into_response()
         }
         Err(e) => refused(&headers, &page, e, &typed),
+    }
+}
+
+pub async fn decide_proposal(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, form: Posted) -> Response {
+    let (fields, page_locale) = match read(&headers, form) {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let page = page_locale.path("/reseau");
+    let accept = match fields.get("decision").as_str() {
+        "accepter" => true,
+        "refuser" => false,
+        _ => return refused(&headers, &page, Error::with(Code::InvalidParameter, "decision"), ""),
+    };
+    let Ok(id) = fields.get("proposition").trim().parse::<i64>() else {
+        return refused(&headers, &page, Error::with(Code::MissingParameter, "proposition"), "");
+    };
+    match proposal::decide(&state.atlas.db, &actor_of(signed_in), id, accept).await {
+        Ok(Some(slug)) if from_browser(&headers) => redirect(format!("{page}?fait=proposition-acceptee&regie={slug}#propositions")),
+        Ok(None) if from_browser(&headers) => redirect(format!("{page}?fait=proposition-refusee#propositions")),
+        Ok(Some(slug)) => (StatusCode::OK, Json(serde_json::json!({ "regie": slug }))).into_response(),
+        Ok(None) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&headers, &page, e, ""),
     }
 }

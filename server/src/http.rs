@@ -61,6 +61,7 @@ pub fn router_with(leptos_options: LeptosOptions, atlas: Atlas, limits: WriteLim
         .route("/participation/photos/{file}", get(participation::photo))
         .route(crate::gestion::PROFILE_PATH, axum::routing::post(crate::gestion::save_profile))
         .route(crate::creation::CREATE_PATH, axum::routing::post(crate::creation::create))
+        .route(crate::creation::PROPOSALS_PATH, axum::routing::post(crate::creation::decide_proposal))
         .route(crate::gestion::FIGURES_PATH, axum::routing::post(crate::gestion::save_figures))
         .route(crate::gestion_partners::PARTNERS_PATH, axum::routing::post(crate::gestion_partners::save))
         .route(crate::gestion_news::NEWS_PATH, axum::routing::post(crate::gestion_news::save))

@@ -110,9 +110,12 @@ const MATRIX: &[(&str, &[(&str, &str)], [&str; 8])] = &[
     ("FORM /api/ecriture/reseau/personnes/reactiver", &[("compte", "0")], NETWORK),
     ("FORM /api/ecriture/reseau/personnes/debloquer", &[("compte", "0")], NETWORK),
     ("GET /reseau/personnes", &[], NETWORK),
-    // A new Régie without a name: refused (422) once the right let it through.
-    ("FORM /api/ecriture/reseau/regies", &[("nom", ""), ("code_postal", "02000")], NETWORK),
-    ("GET /reseau/nouvelle-regie", &[], NETWORK),
+    // A new Régie without a name: refused (422) once the right let it through. The network adds
+    // it; anyone else signed in proposes it (the same form), and only the network decides.
+    ("FORM /api/ecriture/reseau/regies", &[("nom", ""), ("code_postal", "02000")], PARTICIPATE),
+    ("GET /reseau/nouvelle-regie", &[], PARTICIPATE),
+    ("GET /compte/nouvelle-regie", &[], PARTICIPATE),
+    ("FORM /api/ecriture/reseau/propositions", &[("proposition", "0"), ("decision", "refuser")], NETWORK),
     // Without a role in it, the page offers to ask to keep it (« Vous travaillez dans cette Régie ? »).
     ("GET /gestion/{r1}", &[], PARTICIPATE),
     ("GET /gestion/{r1}/historique", &[], EDIT_1),

@@ -97,7 +97,8 @@ const FORMS: &[(&str, &[&str])] = &[
     ("/api/ecriture/gestion/logo", &["regie", "action", "langue"]),
     // A news post published or taken out.
     ("/api/ecriture/gestion/actualites", &["regie", "action", "titre", "texte", "actualite", "langue"]),
-    ("/api/ecriture/reseau/regies", &["nom", "siret", "adresse", "code_postal", "commune", "lat", "lon", "confirmer", "langue"]),
+    ("/api/ecriture/reseau/regies", &["nom", "siret", "adresse", "code_postal", "commune", "lat", "lon", "confirmer", "message", "langue"]),
+    ("/api/ecriture/reseau/propositions", &["proposition", "decision", "langue"]),
     ("/api/ecriture/reseau/couvertures", &["regie", "qpv", "langue"]),
     // The network's imports: a file (multipart, `fichier` as the file's bytes), then its start or abandon.
     ("/api/ecriture/reseau/imports", &["type", "fichier", "langue"]),

@@ -3,7 +3,8 @@
 //! postcode with several communes asks which; the same SIRET refuses it and names the entry
 //! that has it; a similar name within a kilometre is listed and written only once confirmed;
 //! the new Régie is on its public page, in the directory and covers its commune's QPVs at once,
-//! its first version names its author; nobody but the network may add one.
+//! its first version names its author; nobody but the network may add one (anyone else signed in
+//! proposes it: `regie_proposals.rs`).
 
 mod common;
 
@@ -129,11 +130,12 @@ async fn the_network_adds_a_regie_and_is_warned_of_likely_duplicates() {
         assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
         let answer = app.clone().oneshot(request(network.cookie.as_deref(), format!("{body}&confirmer=1"))).await.unwrap();
         assert_eq!(answer.status(), StatusCode::CREATED, "{backend}");
-        let answer = app.clone().oneshot(request(editor.cookie.as_deref(), "nom=R%C3%A9gie+Interdite&code_postal=02000".into())).await.unwrap();
-        assert_eq!(answer.status(), StatusCode::FORBIDDEN, "{backend}");
+        // Anyone else signed in proposes it to the network instead (`regie_proposals`): nothing written.
+        let answer = app.clone().oneshot(request(editor.cookie.as_deref(), format!("nom=R%C3%A9gie+Propos%C3%A9e&code_postal={postcode}"))).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::ACCEPTED, "{backend}");
         let answer = app.clone().oneshot(request(None, "nom=R%C3%A9gie+Interdite&code_postal=02000".into())).await.unwrap();
         assert_eq!(answer.status(), StatusCode::UNAUTHORIZED, "{backend}");
-        assert_eq!(editor.get("/reseau/nouvelle-regie").await.status, StatusCode::FORBIDDEN, "{backend}");
+        assert!(editor.get("/reseau/nouvelle-regie").await.body.contains("Proposer la Régie</button>"), "{backend}");
         assert_eq!(regies(&db).await, before + 3, "{backend}");
 
         // In English.

@@ -109,6 +109,7 @@ fn signed_in(d: &AccountPageData, me: AccountSummary) -> impl IntoView {
                     <li><a href=use_texts().path(&format!("/gestion/{slug}"))>{d.texts.get(T::ManageRegie).replace("{regie}", name)}</a></li>
                 }).collect_view()}
                 {me.network.then(|| view! { <li><a href=use_texts().path("/reseau")>{d.texts.get(T::NetworkAdmin)}</a></li> })}
+                {(!me.network).then(|| view! { <li><a href=use_texts().path("/compte/nouvelle-regie")>{d.texts.get(T::ProposeRegie)}</a></li> })}
             </ul>
         </section>
         {team_sections(d)}

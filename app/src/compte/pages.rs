@@ -31,6 +31,8 @@ pub fn AccountPages() -> impl IntoView {
         Some("invitation") => view! { <InvitationPage /> }.into_any(),
         Some("notifications") => view! { <NotificationsPage /> }.into_any(),
         Some("desabonnement") => view! { <UnsubscribePage /> }.into_any(),
+        // Proposing the Régie one works for: the network's form for adding one (`gestion`).
+        Some("nouvelle-regie") => crate::gestion::create_view(),
         _ => view! { <NotFound /> }.into_any(),
     })
     .into_any()

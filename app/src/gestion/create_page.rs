@@ -3,6 +3,8 @@
 //! has several), position (the commune's centre when left empty). When the form comes back, its
 //! refusals sit next to their inputs, and the likely duplicates are listed with a link each; a
 //! similar name nearby is written only once « ce n'est aucune de ces Régies » is ticked.
+//! Anyone else signed in gets the same form at `/compte/nouvelle-regie` to propose the Régie they
+//! work for, with a message: the network accepts or refuses it (`/reseau`).
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -40,6 +42,20 @@ crate::i18n::page_texts::page_texts! {
     SignInFirst => "Connectez-vous avec un compte du réseau.", "Sign in with a network account.";
     SignIn => "Se connecter", "Sign in";
     NetworkOnly => "Cette page est celle du réseau : votre compte n'y a pas accès.", "This page is the network's: your account has no access to it.";
+    ProposeTitle => "Proposer une Régie", "Propose a Régie";
+    ProposeIntro => "Votre Régie n'est pas dans l'Atlas ? Proposez-la : le réseau vérifie chaque proposition. Acceptée, elle apparaît sur la carte « à vérifier » et vous devenez administrateur ou administratrice de sa fiche. Vous recevez un courriel dans les deux cas.",
+        "Your Régie is not in the Atlas? Propose it: the network checks every proposal. Accepted, it shows on the map « to be verified » and you become the administrator of its entry. You get an e-mail either way.";
+    Message => "Votre message au réseau (facultatif)", "Your message to the network (optional)";
+    MessageHint => "Votre rôle dans la Régie, ce qui aide à la reconnaître.", "Your role in the Régie, what helps to recognise it.";
+    Propose => "Proposer la Régie", "Propose the Régie";
+    ProposeErrors => "La proposition n'a pas été envoyée :", "The proposal was not sent:";
+    ConfirmProposal => "Ce n'est aucune de ces Régies : la proposer quand même", "It is none of these Régies: propose it anyway";
+    Proposed => "Merci : votre proposition est transmise au réseau. Vous recevrez un courriel quand il l'aura examinée.",
+        "Thank you: your proposal went to the network. You will get an e-mail once it has looked at it.";
+    AlreadyWaiting => "Votre proposition précédente attend encore le réseau : vous recevrez un courriel quand il l'aura examinée.",
+        "Your previous proposal still waits for the network: you will get an e-mail once it has looked at it.";
+    MyAccount => "Mon compte", "My account";
+    SignInToPropose => "Connectez-vous pour proposer la Régie où vous travaillez.", "Sign in to propose the Régie you work for.";
     AtTheSameMoment => "Quelqu'un vient d'ajouter la même Régie au même moment : regardez les fiches ci-dessous avant de réessayer.",
         "Someone added the same Régie at the same moment: look at the entries below before trying again.";
 }
@@ -58,6 +74,8 @@ pub struct CreateData {
     pub texts: CreateTexts,
     pub signed_in: bool,
     pub network: bool,
+    /// Signed in without the network's role: the form proposes the Régie to the network.
+    pub proposal: bool,
     /// (code, input name, message) of every refusal the form may come back with.
     pub problems: Vec<(String, String, String)>,
     /// (INSEE code, name) of the typed postcode's communes.
@@ -79,13 +97,20 @@ pub async fn create_page(#[server(default)] saisie: Option<atlas_core::regie::cr
     let mut data = CreateData { texts: CreateTexts::of(locale), ..Default::default() };
     data.signed_in = matches!(actor, Actor::Account { .. });
     data.network = actor.has(&Role::NetworkAdmin);
-    if !data.signed_in || !data.network {
-        crate::error::set_status(if data.signed_in { 403 } else { 401 });
+    data.proposal = data.signed_in && !data.network;
+    if !data.signed_in {
+        crate::error::set_status(401);
         return Ok(data);
     }
     data.problems = Problem::ALL.iter().map(|p| (p.code().to_owned(), p.input().to_owned(), p.message(locale))).collect();
     let Some(form) = saisie else { return Ok(data) };
-    let preview = atlas_service::regie::create::preview(&atlas()?.db, &actor, &form).await.map_err(fail)?;
+    let db = &atlas()?.db;
+    let preview = if data.proposal {
+        atlas_service::regie::proposal::preview(db, &actor, &form).await
+    } else {
+        atlas_service::regie::create::preview(db, &actor, &form).await
+    }
+    .map_err(fail)?;
     data.communes = preview.communes;
     let t = &data.texts;
     data.duplicates = preview
@@ -120,14 +145,12 @@ pub fn create_view() -> AnyView {
 
 fn body(d: CreateData) -> AnyView {
     let t = use_texts();
-    let title = d.texts.get(T::Title);
-    if let Some(refused) = super::network_only(
-        d.signed_in,
-        d.network,
-        &title,
-        [d.texts.get(T::SignInFirst), d.texts.get(T::SignIn), d.texts.get(T::NetworkOnly)],
-        "/reseau/nouvelle-regie",
-    ) {
+    let proposal = d.proposal || (!d.signed_in && leptos_router::hooks::use_location().pathname.get_untracked().ends_with("/compte/nouvelle-regie"));
+    let pick = |network: T, proposing: T| d.texts.get(if proposal { proposing } else { network });
+    let title = pick(T::Title, T::ProposeTitle);
+    let here = if proposal { "/compte/nouvelle-regie" } else { "/reseau/nouvelle-regie" };
+    let words = [pick(T::SignInFirst, T::SignInToPropose), d.texts.get(T::SignIn), d.texts.get(T::NetworkOnly)];
+    if let Some(refused) = super::network_only(d.signed_in, d.network || d.proposal, &title, words, here) {
         return refused;
     }
     let codes: Vec<String> = param("erreurs").split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect();
@@ -135,7 +158,7 @@ fn body(d: CreateData) -> AnyView {
         codes.iter().filter_map(|c| d.problems.iter().find(|(code, _, _)| code == c)).map(|(_, input, message)| (input.clone(), message.clone())).collect(),
     );
     let on = |input: &str| refused.on(input);
-    let summary = refused.summary(d.texts.get(T::Errors));
+    let summary = refused.summary(pick(T::Errors, T::ProposeErrors));
     let duplicates = (!d.duplicates.is_empty()).then(|| {
         view! {
             <section id="doublons" class="alert conflict" role="alert" aria-labelledby="doublons-titre">
@@ -187,22 +210,35 @@ fn body(d: CreateData) -> AnyView {
         view! {
             <p class="checkbox">
                 <input type="checkbox" id="confirmer" name="confirmer" value="1" />
-                <label for="confirmer">{d.texts.get(T::Confirm)}</label>
+                <label for="confirmer">{pick(T::Confirm, T::ConfirmProposal)}</label>
             </p>
         }
     });
+    let message = proposal.then(|| {
+        view! {
+            <div class="field">
+                <label for="fiche-message">{d.texts.get(T::Message)}</label>
+                <p class="help" id="fiche-message-aide">{d.texts.get(T::MessageHint)}</p>
+                <textarea id="fiche-message" name="message" rows="4" maxlength="1000" aria-describedby="fiche-message-aide">{crate::textarea::initial(param("message"))}</textarea>
+            </div>
+        }
+    });
+    let (back, back_label) = if proposal { ("/compte", T::MyAccount) } else { ("/reseau", T::NetworkAdmin) };
+    let conflict = pick(T::AtTheSameMoment, T::AlreadyWaiting);
     let body = view! {
-        <p class="breadcrumb"><a href=t.locale.path("/reseau")>{d.texts.get(T::NetworkAdmin)}</a></p>
-        <p>{d.texts.get(T::Intro)}</p>
+        <p class="breadcrumb"><a href=t.locale.path(back)>{d.texts.get(back_label)}</a></p>
+        {(param("fait") == "proposee").then(|| view! { <p class="notice ok" role="status">{d.texts.get(T::Proposed)}</p> })}
+        <p>{pick(T::Intro, T::ProposeIntro)}</p>
         {duplicates}
         <form id="nouvelle" class="profile-form" method="post" action=CREATE_URL novalidate>
             {summary}
-            {(param("erreur") == "conflit").then(|| view! { <div class="alert" role="alert"><p>{d.texts.get(T::AtTheSameMoment)}</p></div> })}
+            {(param("erreur") == "conflit").then(|| view! { <div class="alert" role="alert"><p>{conflict}</p></div> })}
             <input type="hidden" name="langue" value=t.locale.lang() />
             {inputs}
             {communes}
+            {message}
             {confirm}
-            <button type="submit">{d.texts.get(T::Create)}</button>
+            <button type="submit">{pick(T::Create, T::Propose)}</button>
         </form>
     }
     .into_any();

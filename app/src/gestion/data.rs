@@ -45,6 +45,20 @@ pub struct CorrectionView {
     pub contact: Option<String>,
 }
 
+/// A Régie proposed by someone who works there, waiting for the network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalView {
+    pub id: i64,
+    pub name: String,
+    /// Its SIRET, address and postcode as typed, in one line.
+    pub entry: String,
+    /// Who proposed it and when, in words.
+    pub from: String,
+    pub message: String,
+    /// (slug, name, why) of the Régies of the Atlas it may be.
+    pub maybe: Vec<(String, String, String)>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GestionData {
     pub texts: GestionTexts,
@@ -79,6 +93,8 @@ pub struct GestionData {
     pub claim: Option<bool>,
     /// `/reseau`: the requests waiting, (id, Régie slug, Régie name, who and what, message).
     pub claims: Vec<(i64, String, String, String, String)>,
+    /// `/reseau`: the Régies proposed by their teams, the oldest first.
+    pub proposals: Vec<ProposalView>,
     /// `/reseau`: (slug, name, last change in words) of the entries a year old or more.
     pub stale: Vec<(String, String, String)>,
     /// `/reseau`: (Régie slug, Régie name, QPV code, QPV name, note) of the declared coverage to confirm.
@@ -94,6 +110,12 @@ pub struct GestionData {
     pub news: Vec<(i64, String, String, String)>,
     /// `fiche`: the thumbnail of its logo or photo (address, width, height), if it has one.
     pub logo: Option<(String, u32, u32)>,
+    /// `fiche`: the inhabitants' items in its QPVs waiting for an answer (new or reopened), and
+    /// what waits for the person's moderation.
+    pub to_answer: usize,
+    pub to_moderate: usize,
+    /// `fiche`: the person may manage its team (its administrators and the network).
+    pub team_admin: bool,
 }
 
 impl GestionData {
@@ -218,6 +240,14 @@ pub async fn gestion_page(
         data.tiles = crate::carte::tiles_from_env();
         data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
         data.logo = atlas_service::regie::logo::current(&db, &actor, &data.slug).await.map_err(fail)?.map(|l| (l.thumb, l.width, l.height));
+        // The daily work, counted where the team starts from.
+        use atlas_core::participation::{view::Filter, Status};
+        let filter = Filter { regie: Some(data.slug.clone()), page: 1, ..Default::default() };
+        let items = atlas_service::participation::list(&db, &actor, &filter).await.map_err(fail)?;
+        data.to_answer = items.by_status.iter().filter(|(s, _)| matches!(s, Status::Nouveau | Status::Rouvert)).map(|(_, n)| n).sum();
+        data.to_moderate = atlas_service::moderation::read::queue(&db, &actor).await.map_err(fail)?.len();
+        let regie = atlas_service::account::store::regie_id(&db, &data.slug).await.map_err(|e| fail(atlas_service::store_error(e)))?;
+        data.team_admin = regie.is_some_and(|regie| actor.may(atlas_service::Action::ManageTeam { regie }));
     }
     let since = match (what.as_str(), depuis) {
         ("historique", _) => Some(-1),
@@ -285,6 +315,27 @@ async fn network_page(mut data: GestionData, db: &atlas_service::db::Database, a
             let role = t.get(if c.role == TeamRole::Admin { T::RoleAdmin } else { T::RoleEditor });
             let who = t.get(T::ClaimFrom).replace("{who}", &format!("{} <{}>", c.pseudonym, c.email)).replace("{date}", &day(c.created_at)).replace("{role}", &role);
             (c.id, c.regie_slug, c.regie_name, who, c.message)
+        })
+        .collect();
+    let create = super::create_page::CreateTexts::of(locale);
+    data.proposals = atlas_service::regie::proposal::queue(db, actor)
+        .await
+        .map_err(crate::error::fail)?
+        .into_iter()
+        .map(|p| {
+            let f = &p.form;
+            let entry = [f.siret.trim(), f.adresse.trim(), f.code_postal.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+            let maybe = p
+                .duplicates
+                .into_iter()
+                .map(|l| {
+                    use super::create_page::T as C;
+                    let why = l.metres.map_or_else(|| create.get(C::SameSiret), |m| create.get(C::Near).replace("{d}", &locale.distance(m.round() as u32)));
+                    (l.slug, l.nom, format!("{} · {why}", l.commune))
+                })
+                .collect();
+            let from = t.get(T::ProposalFrom).replace("{who}", &format!("{} <{}>", p.pseudonym, p.email)).replace("{date}", &day(p.created_at));
+            ProposalView { id: p.id, name: f.nom.clone(), entry, from, message: p.message, maybe }
         })
         .collect();
     data.corrections = atlas_service::correction::queue(db, actor)

@@ -33,6 +33,7 @@ use data::{gestion_page, GestionData, VersionView};
 use texts::T;
 
 pub use crate::compte::param;
+pub use create_page::create_view;
 
 #[component]
 pub fn GestionPages() -> impl IntoView {
@@ -200,6 +201,7 @@ pub const RESTORE_URL: &str = "/api/ecriture/gestion/restaurer";
 pub const VERIFY_URL: &str = "/api/ecriture/gestion/verifier";
 pub const CLAIM_URL: &str = "/api/ecriture/gestion/demander";
 pub const DECIDE_URL: &str = "/api/ecriture/reseau/decider";
+pub const PROPOSALS_URL: &str = "/api/ecriture/reseau/propositions";
 pub const CORRECTION_URL: &str = "/api/ecriture/reseau/corrections";
 pub const CONFIRM_URL: &str = "/api/ecriture/reseau/couvertures";
 /// The network's imports: the upload (multipart), then the start or the abandon of a checked file.

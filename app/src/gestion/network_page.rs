@@ -1,5 +1,6 @@
 //! `/reseau`: the network's administration. The requests to keep a Régie's entry, each with
-//! « Accepter » and « Refuser » (the person is mailed either way), then the entries nobody
+//! « Accepter » and « Refuser » (the person is mailed either way); the Régies proposed by their
+//! teams, each with the entries it may duplicate, « Accepter » or « Refuser »; then the entries nobody
 //! changed or verified for a year, each linked to its `/gestion` form; the readers' corrections,
 //! each marked « Appliquée » or « Rejetée »; the QPVs Régies declare, each « Confirmer »; links
 //! to the imports, the change log, the people, the form to add a Régie.
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 
 use super::data::GestionData;
 use super::texts::T;
-use super::{frame, param, sign_in_first, CLAIM_URL, CONFIRM_URL, CORRECTION_URL, DECIDE_URL};
+use super::{frame, param, sign_in_first, CLAIM_URL, CONFIRM_URL, CORRECTION_URL, DECIDE_URL, PROPOSALS_URL};
 use crate::i18n::use_texts;
 
 pub fn network_body(d: GestionData) -> AnyView {
@@ -24,9 +25,16 @@ pub fn network_body(d: GestionData) -> AnyView {
         "refusee" => Some(d.texts.get(T::RefusedNotice)),
         "correction" => Some(d.texts.get(T::CorrectionDone)),
         "confirmee" => Some(d.texts.get(T::CoverageConfirmed)),
+        "proposition-acceptee" => Some(d.texts.get(T::ProposalAccepted)),
+        "proposition-refusee" => Some(d.texts.get(T::ProposalRefused)),
         _ => None,
     }
-    .map(|m| view! { <p class="notice ok" role="status">{m}</p> });
+    .map(|m| {
+        let added = Some(param("regie")).filter(|s| !s.is_empty()).map(|slug| {
+            view! { " " <a href=t.locale.path(&format!("/gestion/{slug}"))>{d.texts.get(T::ProposalOpen)}</a> }
+        });
+        view! { <p class="notice ok" role="status">{m}{added}</p> }
+    });
     let error = d.message(&param("erreur")).map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> });
     let body = view! {
         {notice}
@@ -51,6 +59,34 @@ pub fn network_body(d: GestionData) -> AnyView {
                         {(!message.is_empty()).then(|| view! { <blockquote>{message.clone()}</blockquote> })}
                         <form method="post" action=DECIDE_URL class="decide">
                             <input type="hidden" name="demande" value=id.to_string() />
+                            <input type="hidden" name="langue" value=t.locale.lang() />
+                            <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
+                            <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="account-section" aria-labelledby="propositions">
+            <h2 id="propositions">{d.texts.get(T::ProposalsHeading)}</h2>
+            {d.proposals.is_empty().then(|| view! { <p>{d.texts.get(T::ProposalsNone)}</p> })}
+            <ul class="claims">
+                {d.proposals.iter().map(|p| view! {
+                    <li class="claim">
+                        <h3>{p.name.clone()}</h3>
+                        <p>{p.entry.clone()}</p>
+                        <p>{p.from.clone()}</p>
+                        {(!p.message.is_empty()).then(|| view! { <blockquote>{p.message.clone()}</blockquote> })}
+                        {(!p.maybe.is_empty()).then(|| view! {
+                            <p>{d.texts.get(T::ProposalMaybe)}</p>
+                            <ul>
+                                {p.maybe.iter().map(|(slug, name, why)| view! {
+                                    <li><a href=t.locale.path(&format!("/regies/{slug}"))>{name.clone()}</a> " · " {why.clone()}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        <form method="post" action=PROPOSALS_URL class="decide">
+                            <input type="hidden" name="proposition" value=p.id.to_string() />
                             <input type="hidden" name="langue" value=t.locale.lang() />
                             <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
                             <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>

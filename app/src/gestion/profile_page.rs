@@ -188,6 +188,11 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let figures = t.locale.path(&format!("/gestion/{}/chiffres", d.slug));
     let partners = t.locale.path(&format!("/gestion/{}/partenaires", d.slug));
     let news = t.locale.path(&format!("/gestion/{}/actualites", d.slug));
+    // A link's words, with how much waits there: « Modération (3 en attente) ».
+    let count = |link: T, n: usize, words: T| match n {
+        0 => d.texts.get(link),
+        n => format!("{} ({})", d.texts.get(link), d.texts.get(words).replace("{n}", &n.to_string())),
+    };
     let version_line = if d.version == 0 { d.texts.get(T::NeverEdited) } else { d.texts.get(T::VersionNow).replace("{n}", &d.version.to_string()) };
     let body = view! {
         {notice}
@@ -196,9 +201,11 @@ pub fn profile_body(d: GestionData) -> AnyView {
         <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=figures>{d.texts.get(T::FiguresLink)}</a> " · "
             <a href=partners>{d.texts.get(T::PartnersLink)}</a> " · " <a href=news>{d.texts.get(T::NewsLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
         <nav class="network-links" aria-label=d.texts.get(T::DailyWork)>
-            <a class="button secondary" href=t.locale.path(&format!("/participation?regie={}", d.slug))>{d.texts.get(T::InboxLink)}</a>
-            <a class="button secondary" href=t.locale.path("/participation/moderation")>{d.texts.get(T::ModerationLink)}</a>
-            <a class="button secondary" href=format!("{}#equipe-{}", t.locale.path("/compte"), d.slug)>{d.texts.get(T::TeamLink)}</a>
+            <a class="button secondary" href=t.locale.path(&format!("/participation?regie={}", d.slug))>{count(T::InboxLink, d.to_answer, T::ToAnswer)}</a>
+            <a class="button secondary" href=t.locale.path("/participation/moderation")>{count(T::ModerationLink, d.to_moderate, T::ToModerate)}</a>
+            {d.team_admin.then(|| view! {
+                <a class="button secondary" href=format!("{}#equipe-{}", t.locale.path("/compte"), d.slug)>{d.texts.get(T::TeamLink)}</a>
+            })}
         </nav>
         <form id="profil" class="profile-form" method="post" action=PROFILE_URL novalidate>
             {summary}

@@ -85,6 +85,14 @@ crate::i18n::page_texts::page_texts! {
     Refuse => "Refuser", "Refuse";
     Accepted => "Demande acceptée : la personne a reçu un courriel.", "Request accepted: the person got an e-mail.";
     RefusedNotice => "Demande refusée : la personne a reçu un courriel.", "Request refused: the person got an e-mail.";
+    ProposalsHeading => "Régies proposées par leurs équipes", "Régies proposed by their teams";
+    ProposalsNone => "Aucune proposition en attente.", "No proposal waiting.";
+    ProposalFrom => "Proposée par {who}, le {date}.", "Proposed by {who}, on {date}.";
+    ProposalMaybe => "Peut-être déjà dans l'Atlas :", "Maybe already in the Atlas:";
+    ProposalAccepted => "Proposition acceptée : la Régie est dans l'Atlas, « à vérifier », et la personne, qui a reçu un courriel, administre sa fiche.",
+        "Proposal accepted: the Régie is in the Atlas, « to be verified », and the person, who got an e-mail, keeps its entry.";
+    ProposalRefused => "Proposition refusée : la personne a reçu un courriel.", "Proposal refused: the person got an e-mail.";
+    ProposalOpen => "Voir sa fiche", "See its entry";
     StaleHeading => "Fiches à rafraîchir", "Entries to refresh";
     StaleIntro => "Ni modifiées ni vérifiées depuis 12 mois : à vérifier avec leur équipe.", "Neither changed nor verified for 12 months: to check with their team.";
     StaleNever => "jamais depuis l'import", "never since the import";
@@ -117,6 +125,8 @@ crate::i18n::page_texts::page_texts! {
     InboxLink => "Signalements et propositions des habitants", "Inhabitants' reports and proposals";
     ModerationLink => "Modération", "Moderation";
     TeamLink => "Équipe et invitations", "Team and invitations";
+    ToAnswer => "{n} à traiter", "{n} to answer";
+    ToModerate => "{n} en attente", "{n} waiting";
     FiguresHeading => "Chiffres clés", "Key figures";
     FiguresIntro => "Les chiffres de chaque année, avec leur source : la page publique les montre, et les élus les retrouvent additionnés par territoire. Chaque enregistrement est une version de la fiche.",
         "Each year's figures, with their source: the public page shows them, and elected officials find them summed by territory. Every save is a version of the entry.";

@@ -32,6 +32,9 @@ pub async fn get_regie(slug: String) -> Result<Option<RegieDetail>, ServerFnErro
     regie.logo_html = logo.as_ref().map(super::presentation::logo);
     let news = atlas_service::regie::news::latest(&atlas.db, &actor, &regie.slug).await.map_err(fail)?;
     regie.news_html = (!news.is_empty()).then(|| super::presentation::news(&g.get(T::NewsHeading), &news, locale));
+    let t = crate::i18n::texts(locale);
+    regie.figures_html = Some(super::figures::key_figures(t, &regie.chiffres));
+    regie.partners_html = Some(super::network::partners(t, &regie.nom, &regie.partenaires));
     Ok(Some(regie))
 }
 

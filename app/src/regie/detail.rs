@@ -6,10 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::correction::CorrectionForm;
-use super::figures::KeyFigures;
 use super::{get_regie, VerificationBadge};
 use crate::figure::{one_or_404, Figure, PageMeta};
-use crate::i18n::{coverage_label, relation_sentence, use_texts};
+use crate::i18n::{coverage_label, use_texts};
 
 #[component]
 pub fn RegiePage() -> impl IntoView {
@@ -109,40 +108,8 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
             }}
             {any_estimated.then(|| view! { <p class="help">{t.coverage_estimee_help}</p> })}
         </section>
-        <section aria-labelledby="chiffres-cles">
-            <h2 id="chiffres-cles">{t.key_figures}</h2>
-            {if r.chiffres.is_empty() {
-                view! { <p>{t.no_key_figures}</p> }.into_any()
-            } else {
-                view! { <KeyFigures chiffres=r.chiffres.clone() /> }.into_any()
-            }}
-        </section>
-        <section aria-labelledby="partenaires">
-            <h2 id="partenaires">{t.partners_title}</h2>
-            {if r.partenaires.is_empty() {
-                view! { <p>{t.no_partner}</p> }.into_any()
-            } else {
-                view! {
-                    <NetworkGraph nom=r.nom.clone() partners=r.partenaires.clone() />
-                    <ul class="plain partner-list" id="liste-partenaires">
-                        {r.partenaires.iter().map(|p| {
-                            let detail = format!(
-                                "{} · {}",
-                                p.nature.label(t.locale),
-                                relation_sentence(t, p.relation, p.college, p.depuis.as_deref(), p.jusqu_a.as_deref())
-                            );
-                            view! {
-                                <li>
-                                    <a href=t.path(&format!("/partenaires/{}", p.id))><strong>{p.nom.clone()}</strong></a>" "
-                                    <span class="help">{detail}</span>
-                                    {p.demo.then(|| view! { " "<span class="badge badge-warn">{t.demo_label}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
+        {team_markup("regie-figures", r.figures_html.clone())}
+        {team_markup("regie-partners", r.partners_html.clone())}
         <section aria-labelledby="participer" class="card take-part">
             <h2 id="participer">{t.take_part_title}</h2>
             {if has_contact {
@@ -168,55 +135,8 @@ fn RegieView(r: RegieDetail) -> impl IntoView {
     }
 }
 
-/// What the Régie's team wrote (its logo, its news), made into markup on the server
-/// (`presentation`): one view for both keeps the bundle every visitor loads small.
+/// What the Régie's team wrote (its logo, its news, its key figures, its partners), made into
+/// markup on the server (`presentation`): one view for all keeps the bundle every visitor loads small.
 fn team_markup(class: &'static str, html: Option<String>) -> impl IntoView {
     html.map(|h| view! { <div class=class inner_html=h></div> })
-}
-
-/// The Régie and its partners as a tree (the Régie on top, one branch per partner, coloured by
-/// the kind of relation), drawn 1:1 for a phone's width so labels stay readable; each partner is
-/// a link reachable with the keyboard. The list under it is the text version.
-#[component]
-fn NetworkGraph(nom: String, partners: Vec<atlas_core::partner::RegiePartner>) -> impl IntoView {
-    let t = use_texts();
-    // One node per partner, with its first (current) relation.
-    let mut nodes: Vec<&atlas_core::partner::RegiePartner> = Vec::new();
-    for p in &partners {
-        if !nodes.iter().any(|n| n.id == p.id) {
-            nodes.push(p);
-        }
-    }
-    let row = 52.0;
-    let top = 70.0;
-    let height = top + row * nodes.len().saturating_sub(1) as f64 + 30.0;
-    let short = |s: &str, n: usize| if s.chars().count() > n { format!("{}…", s.chars().take(n - 1).collect::<String>()) } else { s.to_owned() };
-    let label = t.network_label.replace("{nom}", &nom);
-    let last_y = top + row * nodes.len().saturating_sub(1) as f64;
-    let items = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let y = top + row * i as f64;
-            view! {
-                <line class=format!("edge rel-{}", p.relation.code()) x1="22" y1=format!("{y:.0}") x2="52" y2=format!("{y:.0}") />
-                <a href=t.path(&format!("/partenaires/{}", p.id)) class="node" data-nom=p.nom.clone()>
-                    <circle class=format!("node-dot kind-{}", p.nature.code()) cx="62" cy=format!("{y:.0}") r="9" />
-                    <text x="80" y=format!("{:.0}", y - 2.0)>{short(&p.nom, 34)}</text>
-                    <text class="node-detail" x="80" y=format!("{:.0}", y + 15.0)>{format!("{} · {}", p.nature.label(t.locale), p.relation.label(t.locale))}</text>
-                </a>
-            }
-        })
-        .collect_view();
-    view! {
-        <figure class="network">
-            <svg viewBox=format!("0 0 380 {height:.0}") role="group" aria-label=label.clone()>
-                <title>{label.clone()}</title>
-                <line class="edge trunk" x1="22" y1="22" x2="22" y2=format!("{last_y:.0}") />
-                {items}
-                <circle class="node-regie" cx="22" cy="22" r="13" />
-                <text class="node-regie-label" x="44" y="28">{short(&nom, 36)}</text>
-            </svg>
-        </figure>
-    }
 }

@@ -3,8 +3,11 @@
 mod api;
 mod correction;
 mod detail;
+#[cfg(feature = "ssr")]
 mod figures;
 mod list;
+#[cfg(feature = "ssr")]
+mod network;
 #[cfg(feature = "ssr")]
 mod presentation;
 

@@ -1,19 +1,19 @@
-//! The parts of a Régie's page its team writes — its logo or photo, its news posts — made into
-//! markup on the server, with every text escaped. The page sets them as they are: the browser
-//! bundle, which every visitor loads, carries neither their views nor their data's shapes
-//! (`RegieDetail` sends only these two strings).
+//! The parts of a Régie's page that only show (its logo or photo, its news posts here; its key
+//! figures in `figures`, its partners in `network`) made into markup on the server, with every
+//! text escaped. The page sets them as they are: the browser bundle, which every visitor loads,
+//! carries neither their views nor their data's shapes (`RegieDetail` sends only these strings).
 
 use atlas_core::locale::Locale;
 use atlas_core::regie::news::NewsPost;
 use atlas_core::regie::RegieLogo;
 
 /// Text as element content: `<`, `>` and `&` cannot start markup.
-fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Text as a quoted attribute's value.
-fn attribute(s: &str) -> String {
+pub(super) fn attribute(s: &str) -> String {
     text(s).replace('"', "&quot;").replace('\'', "&#x27;")
 }
 

@@ -109,9 +109,13 @@ pub struct RegieDetail {
     pub qpvs: Vec<QpvCovered>,
     /// schema.org JSON-LD of the page, built on the server.
     pub json_ld: String,
+    /// Its partners and key figures, for the server: the page gets them as markup
+    /// (`partners_html`, `figures_html`), so the browser bundle needs neither shape.
+    #[serde(skip)]
     pub partenaires: Vec<crate::partner::RegiePartner>,
     /// The commune, the QPVs it covers and the Régie's address, drawn on the server.
     pub figure: Option<crate::place::SvgFigure>,
+    #[serde(skip)]
     pub chiffres: Vec<ChiffresCles>,
     /// Corrections reported by readers and not checked yet.
     pub corrections_en_attente: i64,
@@ -124,6 +128,10 @@ pub struct RegieDetail {
     pub news_html: Option<String>,
     #[serde(default)]
     pub logo_html: Option<String>,
+    #[serde(default)]
+    pub figures_html: Option<String>,
+    #[serde(default)]
+    pub partners_html: Option<String>,
 }
 
 /// A Régie's logo or photo as its page shows it: the thumbnail's address and size (the page

@@ -156,6 +156,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
     let notifications = crate::notification::export::of(&mut conn, account.id).await.map_err(store_error)?;
     let regie_versions = crate::regie::versions::written_by(&mut conn, account.id).await.map_err(store_error)?;
     let regie_claims = crate::regie::claim::of_account(&mut conn, account.id).await.map_err(store_error)?;
+    let regie_proposals = crate::regie::proposal::of_account(&mut conn, account.id).await.map_err(store_error)?;
     let import_jobs = crate::import::jobs::uploaded_by(&mut conn, account.id).await.map_err(store_error)?;
     let regie_news = crate::regie::news::written_by(&mut conn, account.id).await.map_err(store_error)?;
     let regie_logos = crate::regie::logo::sent_by(&mut conn, account.id).await.map_err(store_error)?;
@@ -196,6 +197,7 @@ pub async fn export(db: &Database, actor: &Actor) -> Result<Value, Error> {
         object.extend(notifications);
         object.insert("regie_versions".into(), regie_versions);
         object.insert("regie_claims".into(), regie_claims);
+        object.insert("regie_proposals".into(), regie_proposals);
         object.insert("import_jobs".into(), import_jobs);
         object.insert("regie_news".into(), regie_news);
         object.insert("regie_logos".into(), regie_logos);

@@ -215,6 +215,40 @@ pub fn claim_decided(locale: Locale, to: &str, regie: &str, accepted: bool, admi
     }
 }
 
+/// To the person who proposed a Régie the Atlas did not list, once the network decided.
+pub fn proposal_decided(locale: Locale, to: &str, regie: &str, accepted: bool, link: &str) -> Mail {
+    match (locale, accepted) {
+        (Locale::Fr, true) => with_link(
+            to,
+            format!("Proposition acceptée : {regie} — Atlas des Régies"),
+            format!("Bonjour, le réseau a accepté votre proposition : {regie} est dans l'Atlas des Régies, « à vérifier », et vous en êtes administrateur ou administratrice (la fiche et l'équipe). Complétez sa fiche ici :"),
+            link,
+            "Chaque modification est enregistrée comme une version, avec son auteur et sa date.".into(),
+        ),
+        (Locale::En, true) => with_link(
+            to,
+            format!("Proposal accepted: {regie} — Atlas des Régies"),
+            format!("Hello, the network accepted your proposal: {regie} is in the Atlas des Régies, « to be verified », and you are its administrator (the entry and the team). Complete its entry here:"),
+            link,
+            "Every change is kept as a version, with its author and date.".into(),
+        ),
+        (Locale::Fr, false) => with_link(
+            to,
+            format!("Proposition non retenue : {regie} — Atlas des Régies"),
+            format!("Bonjour, le réseau n'a pas retenu votre proposition d'ajouter {regie} à l'Atlas des Régies. Elle y est peut-être déjà sous un autre nom : cherchez-la dans l'annuaire, et demandez à tenir sa fiche depuis sa page."),
+            link,
+            "Pour toute question, écrivez au réseau.".into(),
+        ),
+        (Locale::En, false) => with_link(
+            to,
+            format!("Proposal not accepted: {regie} — Atlas des Régies"),
+            format!("Hello, the network did not accept your proposal to add {regie} to the Atlas des Régies. It may already be there under another name: look for it in the directory, and ask to keep its entry from its page."),
+            link,
+            "For any question, write to the network.".into(),
+        ),
+    }
+}
+
 /// To a Régie's team, when its entry has not changed nor been verified for a year.
 pub fn freshness_reminder(locale: Locale, to: &str, regie: &str, link: &str) -> Mail {
     match locale {

@@ -9,6 +9,7 @@ pub mod logo;
 pub mod news;
 pub mod partner_rows;
 pub mod partners;
+pub mod proposal;
 pub mod store;
 pub mod versions;
 

@@ -125,6 +125,8 @@ pub async fn detail(pool: &AnyPool, slug: &str) -> Result<Option<RegieDetail>, s
     Ok(Some(RegieDetail {
         news_html: None,
         logo_html: None,
+        figures_html: None,
+        partners_html: None,
         corrections_en_attente,
         answer_clock: None,
         json_ld,
