@@ -52,9 +52,14 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
   // and news posts on its page: their markup is made on the server (`regie::presentation`) and set
   // by one small view, the page's data carrying two strings — their own views and data shapes cost
   // 33 KB raw and 2.8 KB brotli, over the cap; this way 3,870 B raw: 1,129,197 B, the raw cap
-  // raised to 1,130,000; the brotli file went to 302,892 B, under its unchanged cap.
-  expect(raw).toBeLessThanOrEqual(1_130_000);
-  expect(sizes.wasm).toBeLessThanOrEqual(303_000);
+  // raised to 1,130,000; the brotli file went to 302,892 B, under its unchanged cap — and to
+  // 303,071 B on the CI machine after a change that left it alone (compressions differ): over.
+  // The key figures' chart and table and the partners' tree and list became server-made markup
+  // too (`regie::figures`, `regie::network`), their data no longer in the page's payload: 1,074,736 B
+  // raw and 292,267 B brotli (December 2026). The caps come back to the issue's 300 KB brotli and
+  // 1,080,000 B raw.
+  expect(raw).toBeLessThanOrEqual(1_080_000);
+  expect(sizes.wasm).toBeLessThanOrEqual(300_000);
   // Each lazy page: main bundle + the chunks the split manifest lists for it + its own chunk.
   const pkg = path.join(site, 'pkg');
   const files = fs.readdirSync(pkg);
@@ -82,7 +87,8 @@ test('bundle, stylesheet and largest pages stay within their budgets', async ({ 
     // 436,000 B (these pages are for a Régie's staff and the network, never on a first visit).
     // The partners' page (its cards, contract forms, search and the form of a new partner) took
     // it to 446,634 B; the news posts' page, the logo's form and a member's change of role to
-    // 454,158 B: the cap is 456,000 B.
+    // 454,158 B: the cap is 456,000 B. With the proposals (their form, the network's list) and
+    // the counts on /gestion, and the main bundle 10.6 KB lighter, it came to 450,582 B.
     expect(total, route).toBeLessThanOrEqual(456_000);
   }
   for (const page of ['/territoires', '/territoires/epci/200054781', '/territoires/region/11', '/regies']) {

@@ -19,7 +19,7 @@ use atlas_core::text::percent_encode;
 use atlas_service::account::SignedIn;
 use atlas_service::regie::create::{self, Created};
 use atlas_service::regie::proposal;
-use atlas_service::{Action, Error};
+use atlas_service::Action;
 
 use crate::error::{from_browser, locale, redirect};
 use crate::gestion::{actor_of, read, refused, Posted};
@@ -105,13 +105,9 @@ pub async fn decide_proposal(State(state): State<AppState>, signed_in: Option<Ex
         Err(response) => return response,
     };
     let page = page_locale.path("/reseau");
-    let accept = match fields.get("decision").as_str() {
-        "accepter" => true,
-        "refuser" => false,
-        _ => return refused(&headers, &page, Error::with(Code::InvalidParameter, "decision"), ""),
-    };
-    let Ok(id) = fields.get("proposition").trim().parse::<i64>() else {
-        return refused(&headers, &page, Error::with(Code::MissingParameter, "proposition"), "");
+    let (id, accept) = match fields.decision("proposition") {
+        Ok(decision) => decision,
+        Err(e) => return refused(&headers, &page, e, ""),
     };
     match proposal::decide(&state.atlas.db, &actor_of(signed_in), id, accept).await {
         Ok(Some(slug)) if from_browser(&headers) => redirect(format!("{page}?fait=proposition-acceptee&regie={slug}#propositions")),

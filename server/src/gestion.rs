@@ -44,6 +44,17 @@ impl Fields {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 
+    /// The network's answer: (what it answers, by its number in `field`; accepted or refused).
+    pub(crate) fn decision(&self, field: &str) -> Result<(i64, bool), Error> {
+        let accept = match self.get("decision").as_str() {
+            "accepter" => true,
+            "refuser" => false,
+            _ => return Err(Error::with(Code::InvalidParameter, "decision")),
+        };
+        let id = self.get(field).trim().parse::<i64>().map_err(|_| Error::with(Code::MissingParameter, field))?;
+        Ok((id, accept))
+    }
+
     fn all(&self, name: &str) -> Vec<String> {
         self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
     }
@@ -291,13 +302,9 @@ pub async fn decide(State(state): State<AppState>, signed_in: Option<Extension<S
         Err(response) => return response,
     };
     let page = page_locale.path("/reseau");
-    let accept = match fields.get("decision").as_str() {
-        "accepter" => true,
-        "refuser" => false,
-        _ => return refused(&headers, &page, Error::with(Code::InvalidParameter, "decision"), ""),
-    };
-    let Ok(id) = fields.get("demande").trim().parse::<i64>() else {
-        return refused(&headers, &page, Error::with(Code::MissingParameter, "demande"), "");
+    let (id, accept) = match fields.decision("demande") {
+        Ok(decision) => decision,
+        Err(e) => return refused(&headers, &page, e, ""),
     };
     match claim::decide(&state.atlas.db, &actor_of(signed_in), id, accept).await {
         Ok(()) if from_browser(&headers) => redirect(format!("{page}?fait={}", if accept { "acceptee" } else { "refusee" })),

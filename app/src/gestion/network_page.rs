@@ -57,12 +57,7 @@ pub fn network_body(d: GestionData) -> AnyView {
                         <h3><a href=t.locale.path(&format!("/regies/{slug}"))>{name.clone()}</a></h3>
                         <p>{who.clone()}</p>
                         {(!message.is_empty()).then(|| view! { <blockquote>{message.clone()}</blockquote> })}
-                        <form method="post" action=DECIDE_URL class="decide">
-                            <input type="hidden" name="demande" value=id.to_string() />
-                            <input type="hidden" name="langue" value=t.locale.lang() />
-                            <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
-                            <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>
-                        </form>
+                        {decide_form(&d, DECIDE_URL, "demande", *id)}
                     </li>
                 }).collect_view()}
             </ul>
@@ -85,12 +80,7 @@ pub fn network_body(d: GestionData) -> AnyView {
                                 }).collect_view()}
                             </ul>
                         })}
-                        <form method="post" action=PROPOSALS_URL class="decide">
-                            <input type="hidden" name="proposition" value=p.id.to_string() />
-                            <input type="hidden" name="langue" value=t.locale.lang() />
-                            <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
-                            <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>
-                        </form>
+                        {decide_form(&d, PROPOSALS_URL, "proposition", p.id)}
                     </li>
                 }).collect_view()}
             </ul>
@@ -148,6 +138,18 @@ pub fn network_body(d: GestionData) -> AnyView {
     }
     .into_any();
     frame(d.texts.get(T::NetworkTitle), body)
+}
+
+/// « Accepter » and « Refuser » for what waits for the network, by its number in `field`.
+fn decide_form(d: &GestionData, url: &'static str, field: &'static str, id: i64) -> impl IntoView {
+    view! {
+        <form method="post" action=url class="decide">
+            <input type="hidden" name=field value=id.to_string() />
+            <input type="hidden" name="langue" value=use_texts().locale.lang() />
+            <button type="submit" name="decision" value="accepter">{d.texts.get(T::Accept)}</button>
+            <button type="submit" name="decision" value="refuser" class="button secondary">{d.texts.get(T::Refuse)}</button>
+        </form>
+    }
 }
 
 /// On `/gestion/<slug>` for a signed-in person without a role there: « Vous travaillez dans

@@ -64,6 +64,34 @@ pub async fn ask(db: &Database, actor: &Actor, slug: &str, role: TeamRole, messa
     Ok(id)
 }
 
+/// What waits for the network's answer: a request to keep an entry, a proposed Régie.
+#[derive(Clone, Copy)]
+pub(super) enum Waiting {
+    Claim,
+    Proposal,
+}
+
+/// Marks the waiting `id` decided, by the actor, now; 404 when it is not waiting (decided by
+/// someone else meanwhile: the row's update lets one decision through).
+pub(super) async fn settle(conn: &mut sqlx::AnyConnection, what: Waiting, id: i64, accept: bool, actor: &Actor, now: i64) -> Result<(), Error> {
+    let sql = match what {
+        Waiting::Claim => "UPDATE regie_claims SET decision = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND decision IS NULL",
+        Waiting::Proposal => "UPDATE regie_proposals SET decision = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND decision IS NULL",
+    };
+    let decided = sqlx::query(sql)
+        .bind(id)
+        .bind(if accept { "acceptee" } else { "refusee" })
+        .bind(actor.account_id())
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .map_err(store_error)?;
+    if decided.rows_affected() != 1 {
+        return Err(Error::new(Code::NotFound));
+    }
+    Ok(())
+}
+
 /// Whether the actor's request for the Régie of `slug` waits for the network.
 pub async fn waiting(db: &Database, actor: &Actor, slug: &str) -> Result<bool, Error> {
     let Some(account) = actor.account_id() else { return Ok(false) };
@@ -112,17 +140,7 @@ pub async fn decide(db: &Database, actor: &Actor, id: i64, accept: bool) -> Resu
     actor.authorize(Action::VerifyRegies)?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let now = now_ms();
-    let decided = sqlx::query("UPDATE regie_claims SET decision = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND decision IS NULL")
-        .bind(id)
-        .bind(if accept { "acceptee" } else { "refusee" })
-        .bind(actor.account_id())
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(store_error)?;
-    if decided.rows_affected() != 1 {
-        return Err(Error::new(Code::NotFound));
-    }
+    settle(&mut tx, Waiting::Claim, id, accept, actor, now).await?;
     let (regie, slug, name, account, email, locale, role): (i64, String, String, i64, String, String, String) = sqlx::query_as(
         "SELECT r.id, r.slug, r.nom, a.id, a.email, a.locale, c.role
          FROM regie_claims c JOIN regies r ON r.id = c.regie_id JOIN accounts a ON a.id = c.account_id WHERE c.id = $1",

@@ -8,6 +8,7 @@
 use atlas_core::locale::Locale;
 use atlas_core::regie::creation::NewRegieForm;
 
+use super::claim::{settle, Waiting};
 use super::create::{duplicates, insert, look, place, Created, Likely, Preview};
 use crate::account::public_url;
 use crate::account::store::now_ms;
@@ -112,17 +113,7 @@ pub async fn decide(db: &Database, actor: &Actor, id: i64, accept: bool) -> Resu
     actor.authorize(Action::VerifyRegies)?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let now = now_ms();
-    let decided = sqlx::query("UPDATE regie_proposals SET decision = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND decision IS NULL")
-        .bind(id)
-        .bind(if accept { "acceptee" } else { "refusee" })
-        .bind(actor.account_id())
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(store_error)?;
-    if decided.rows_affected() != 1 {
-        return Err(Error::new(Code::NotFound));
-    }
+    settle(&mut tx, Waiting::Proposal, id, accept, actor, now).await?;
     let (form, account, email, locale): (String, i64, String, String) = sqlx::query_as(
         "SELECT p.form, a.id, a.email, a.locale FROM regie_proposals p JOIN accounts a ON a.id = p.account_id WHERE p.id = $1",
     )
