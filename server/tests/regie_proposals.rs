@@ -96,6 +96,12 @@ async fn a_person_proposes_her_regie_and_the_network_accepts_or_refuses() {
         assert_eq!(yves.post(FORM, &form).await, "/compte/nouvelle-regie?fait=proposee#nouvelle", "{backend}");
         let queue = network.get("/reseau").await.body;
         assert!(queue.contains("Régies proposées par leurs équipes") && queue.contains("Régie de Quartier Zéphyr"), "{backend}");
+        let commune: String = sqlx::query_scalar("SELECT c.nom FROM communes c JOIN codes_postaux cp ON cp.commune_insee = c.insee WHERE cp.code = $1")
+            .bind(&postcode)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert!(queue.contains(&format!("732 145 678 00015 · {postcode} {}", commune.replace('&', "&amp;"))), "{backend}: the entry as typed, its commune named");
         assert!(queue.contains("Proposée par Salima &lt;salima@regie.example&gt;") && queue.contains("Je suis la coordinatrice."), "{backend}");
         assert!(queue.contains("Peut-être déjà dans l'Atlas") && queue.contains(&format!("href=\"/regies/{e_slug}\"")), "{backend}");
         assert!(queue.contains(&format!("action=\"{DECIDE}\"")), "{backend}");

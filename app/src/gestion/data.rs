@@ -324,7 +324,8 @@ async fn network_page(mut data: GestionData, db: &atlas_service::db::Database, a
         .into_iter()
         .map(|p| {
             let f = &p.form;
-            let entry = [f.siret.trim(), f.adresse.trim(), f.code_postal.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+            let place = format!("{} {}", f.code_postal.trim(), p.commune);
+            let entry = [f.siret.trim(), f.adresse.trim(), place.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
             let maybe = p
                 .duplicates
                 .into_iter()

@@ -25,6 +25,8 @@ pub struct Proposal {
     pub id: i64,
     /// The form as it was sent (its commune: the INSEE code chosen).
     pub form: NewRegieForm,
+    /// Its commune's name.
+    pub commune: String,
     pub message: String,
     pub pseudonym: String,
     pub email: String,
@@ -96,11 +98,13 @@ pub async fn queue(db: &Database, actor: &Actor) -> Result<Vec<Proposal>, Error>
     let mut proposals = Vec::with_capacity(rows.len());
     for (id, form, message, pseudonym, email, created_at) in rows {
         let form: NewRegieForm = serde_json::from_str(&form).unwrap_or_default();
+        let commune: Option<String> =
+            sqlx::query_scalar("SELECT nom FROM communes WHERE insee = $1").bind(&form.commune).fetch_optional(&mut *conn).await.map_err(store_error)?;
         let duplicates = match form.validate() {
             Ok(new) => duplicates(&mut conn, &new, new.position).await.map_err(store_error)?,
             Err(_) => Vec::new(),
         };
-        proposals.push(Proposal { id, form, message, pseudonym, email, created_at, duplicates });
+        proposals.push(Proposal { id, form, commune: commune.unwrap_or_default(), message, pseudonym, email, created_at, duplicates });
     }
     Ok(proposals)
 }
