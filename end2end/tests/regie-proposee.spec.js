@@ -37,6 +37,9 @@ test('a person proposes her Régie, the network refuses it, she is mailed', asyn
   await page.getByLabel('Nom', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Proposer la Régie' }).click();
   await expect(page.locator('main .notice.ok')).toContainText('Merci : votre proposition est transmise au réseau.');
+  // Her account says it waits.
+  await page.getByRole('link', { name: 'Mon compte' }).first().click();
+  await expect(page.locator('.gestion-regies')).toContainText(`Votre proposition « ${name} » attend la réponse du réseau`);
   // (The page repeats what was searched: the Régie's whole name is what it must not show.)
   const directory = await (await request.get(`/regies?q=${encodeURIComponent(tag)}`)).text();
   expect(directory).not.toContain(name);

@@ -83,6 +83,10 @@ async fn a_person_proposes_her_regie_and_the_network_accepts_or_refuses() {
         assert_eq!(salima.post(FORM, &proposed).await, "/compte/nouvelle-regie?fait=proposee#nouvelle", "{backend}");
         assert!(salima.get("/compte/nouvelle-regie?fait=proposee").await.body.contains("Merci : votre proposition est transmise au réseau."), "{backend}");
         assert_eq!(regies(&db).await, before, "{backend}: nothing public yet");
+        // Her account says it waits, in place of the way in.
+        let account = salima.get("/compte").await.body;
+        assert!(account.contains("Votre proposition « Régie de Quartier Zéphyr » attend la réponse du réseau"), "{backend}");
+        assert!(!account.contains("href=\"/compte/nouvelle-regie\""), "{backend}");
         // One proposal waits at a time.
         let again = salima.post(FORM, &proposed).await;
         assert!(again.contains("erreur=conflit"), "{backend}: {again}");
@@ -134,6 +138,8 @@ async fn a_person_proposes_her_regie_and_the_network_accepts_or_refuses() {
         assert!(hers_now.body.contains("action=\"/api/ecriture/gestion/profil\""), "{backend}: her form");
         assert!(yves.get(&format!("/regies/{slug}")).await.body.contains("Régie de Quartier Zéphyr"), "{backend}: public at once");
 
+        let account = salima.get("/compte").await.body;
+        assert!(!account.contains("Votre proposition « Régie de Quartier Zéphyr »") && account.contains(&format!("href=\"/gestion/{slug}\"")), "{backend}: hers to keep");
         // Yves's is refused: nothing written, he is mailed.
         assert_eq!(network.post(DECIDE, &[("proposition", &his), ("decision", "refuser")]).await, "/reseau?fait=proposition-refusee#propositions", "{backend}");
         assert_eq!(regies(&db).await, before + 1, "{backend}");

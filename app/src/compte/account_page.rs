@@ -109,7 +109,11 @@ fn signed_in(d: &AccountPageData, me: AccountSummary) -> impl IntoView {
                     <li><a href=use_texts().path(&format!("/gestion/{slug}"))>{d.texts.get(T::ManageRegie).replace("{regie}", name)}</a></li>
                 }).collect_view()}
                 {me.network.then(|| view! { <li><a href=use_texts().path("/reseau")>{d.texts.get(T::NetworkAdmin)}</a></li> })}
-                {(!me.network).then(|| view! { <li><a href=use_texts().path("/compte/nouvelle-regie")>{d.texts.get(T::ProposeRegie)}</a></li> })}
+                {match (&me.proposed, me.network) {
+                    (Some(name), _) => Some(view! { <li>{d.texts.get(T::ProposalWaiting).replace("{regie}", name)}</li> }.into_any()),
+                    (None, false) => Some(view! { <li><a href=use_texts().path("/compte/nouvelle-regie")>{d.texts.get(T::ProposeRegie)}</a></li> }.into_any()),
+                    (None, true) => None,
+                }}
             </ul>
         </section>
         {team_sections(d)}

@@ -19,6 +19,8 @@ pub struct AccountSummary {
     pub keeps: Vec<(String, String)>,
     /// The network's administration (`/reseau`) is theirs.
     pub network: bool,
+    /// The name of the Régie they proposed, while the network has not answered.
+    pub proposed: Option<String>,
 }
 
 /// A team the signed-in person administers, as `/compte` shows it (roles and dates in words).
@@ -112,6 +114,7 @@ pub async fn account_page(what: String, #[server(default)] jeton: String) -> Res
             let p = account::profile::profile(&db, &actor).await.map_err(fail)?;
             let mut summary = summarize(p, locale);
             summary.keeps = atlas_service::regie::edit::mine(&db, &actor).await.map_err(fail)?;
+            summary.proposed = atlas_service::regie::proposal::waiting_of(&db, &actor).await.map_err(fail)?;
             Some(summary)
         }
         _ => None,
@@ -178,7 +181,7 @@ fn summarize(p: atlas_service::account::profile::Profile, locale: crate::i18n::L
     }
     let since = locale.date(&atlas_service::account::profile::iso_date(p.created_at));
     let network = p.roles.iter().any(|(role, _)| *role == Role::NetworkAdmin);
-    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password, keeps: Vec::new(), network }
+    AccountSummary { email: p.email, pseudonym: p.pseudonym, since, roles, sessions: p.sessions, has_password: p.has_password, keeps: Vec::new(), network, proposed: None }
 }
 
 #[cfg(feature = "ssr")]

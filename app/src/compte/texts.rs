@@ -93,6 +93,7 @@ crate::i18n::page_texts::page_texts! {
     ManageRegie => "Mettre à jour la fiche de {regie}", "Update the entry of {regie}";
     NetworkAdmin => "Administration du réseau : demandes, fiches à rafraîchir", "Network administration: requests, entries to refresh";
     ProposeRegie => "Votre Régie n'est pas dans l'Atlas ? Proposez-la au réseau", "Your Régie is not in the Atlas? Propose it to the network";
+    ProposalWaiting => "Votre proposition « {regie} » attend la réponse du réseau : vous recevrez un courriel.", "Your proposal « {regie} » waits for the network's answer: you will get an e-mail.";
     TeamTitle => "Équipe de {regie}", "Team of {regie}";
     TeamIntro => "Les personnes qui tiennent la fiche de la Régie à jour. Un éditeur modifie la fiche et répond aux habitants ; un administrateur gère aussi l'équipe.",
         "The people who keep the Régie's page true. An editor changes the page and answers the inhabitants; an administrator also manages the team.";

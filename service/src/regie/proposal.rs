@@ -76,6 +76,18 @@ pub async fn propose(db: &Database, actor: &Actor, form: &NewRegieForm, message:
     Ok(Created::Proposed(id))
 }
 
+/// The name of the Régie the actor proposed and the network has not answered yet, if any.
+pub async fn waiting_of(db: &Database, actor: &Actor) -> Result<Option<String>, Error> {
+    actor.authorize(Action::ManageOwnAccount)?;
+    let Some(account) = actor.account_id() else { return Ok(None) };
+    let form: Option<String> = sqlx::query_scalar("SELECT form FROM regie_proposals WHERE account_id = $1 AND decision IS NULL")
+        .bind(account)
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(store_error)?;
+    Ok(form.map(|f| serde_json::from_str::<NewRegieForm>(&f).unwrap_or_default().nom.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
 /// The communes of the typed postcode and the likely duplicates, for the form to show.
 pub async fn preview(db: &Database, actor: &Actor, form: &NewRegieForm) -> Result<Preview, Error> {
     actor.authorize(Action::Participate)?;
