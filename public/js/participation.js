@@ -211,6 +211,9 @@
     }
     title.addEventListener('input', changed);
     body.addEventListener('input', changed);
+    // Typed before this script ran (it comes after hydration, or after a step's page is shown):
+    // kept now, not at the next keystroke.
+    if ((title.value || body.value) && !(kept && title.value === kept.titre && body.value === kept.texte)) changed();
     document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') toServer(true); });
     window.addEventListener('pagehide', function () { toServer(true); });
     form.querySelectorAll('input[type=file]').forEach(function (input) { input.addEventListener('change', function () { shrink(input, d.labelShrunk); }); });
