@@ -118,7 +118,7 @@ impl Activite {
 }
 
 /// Splits a cell such as "Espaces verts | propreté" into activities; unknown words are returned as errors.
-pub fn parse_list(raw: &str) -> Result<Vec<Activite>, String> {
+pub fn parse_list(raw: &str) -> Result<Vec<Activite>, crate::line_problem::LineProblem> {
     let mut out = Vec::new();
     for part in raw.split(['|', ',', ';', '/']) {
         let part = part.trim();
@@ -128,7 +128,7 @@ pub fn parse_list(raw: &str) -> Result<Vec<Activite>, String> {
         match Activite::parse(part) {
             Some(a) if !out.contains(&a) => out.push(a),
             Some(_) => {}
-            None => return Err(format!("activité inconnue « {part} »")),
+            None => return Err(crate::line_problem::LineProblem::ActivityUnknown { value: part.to_owned() }),
         }
     }
     Ok(out)
@@ -152,6 +152,6 @@ mod tests {
             parse_list("Espaces verts | NETTOYAGE, recyclerie").unwrap(),
             vec![Activite::EspacesVerts, Activite::Proprete, Activite::DechetsReemploi]
         );
-        assert_eq!(parse_list("astronautique").unwrap_err(), "activité inconnue « astronautique »");
+        assert_eq!(parse_list("astronautique").unwrap_err().to_string(), "activité inconnue « astronautique »");
     }
 }

@@ -1,6 +1,7 @@
 //! Reading the CSV files people actually produce: `;` or `,`, CRLF or LF, UTF-8 with or without BOM,
 //! or Windows-1252 as French spreadsheet software exports it.
 
+use crate::line_problem::LineProblem;
 use crate::text::fold;
 
 /// A decoded table: folded headers and rows tagged with their line number in the file.
@@ -24,12 +25,25 @@ pub struct Row {
 pub enum FileError {
     #[error("le fichier est vide")]
     Empty,
-    #[error("ligne {line} : {message}")]
+    /// `message` is the CSV reader's own (English) words.
+    #[error("ligne {line} : ligne illisible ({message})")]
     Malformed { line: usize, message: String },
     #[error("colonne obligatoire absente : « {wanted} » (colonnes trouvées : {found})")]
     MissingColumn { wanted: String, found: String },
     #[error("{0}")]
     Invalid(String),
+}
+
+impl FileError {
+    /// The problem as a report shows it, at the line the reader names (1: the header).
+    pub fn problem(&self) -> (usize, LineProblem) {
+        match self {
+            Self::Empty => (1, LineProblem::FileEmpty),
+            Self::Malformed { line, message } => (*line, LineProblem::Unreadable { detail: message.clone() }),
+            Self::MissingColumn { wanted, found } => (1, LineProblem::ColumnMissing { wanted: wanted.clone(), found: found.clone() }),
+            Self::Invalid(detail) => (1, LineProblem::Unreadable { detail: detail.clone() }),
+        }
+    }
 }
 
 /// Text of a file: UTF-8 (BOM removed) when valid, otherwise Windows-1252.
@@ -75,7 +89,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, FileError> {
     for record in reader.records() {
         let record = record.map_err(|e| FileError::Malformed {
             line: e.position().map(|p| p.line() as usize).unwrap_or(0),
-            message: format!("ligne illisible ({e})"),
+            message: e.to_string(),
         })?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;

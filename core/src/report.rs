@@ -1,11 +1,30 @@
-//! What an import tells its user: counts, and each rejected line with its reason in French.
+//! What an import tells its user: counts, and each rejected line with its problem.
 
 use std::fmt;
 
+use crate::line_problem::LineProblem;
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "StoredRejection")]
 pub struct Rejection {
     pub line: usize,
-    pub reason: String,
+    pub problem: LineProblem,
+}
+
+/// A rejection as kept in the database: reports written before problems had codes kept their
+/// French sentence as `reason`.
+#[derive(serde::Deserialize)]
+struct StoredRejection {
+    line: usize,
+    problem: Option<LineProblem>,
+    reason: Option<String>,
+}
+
+impl From<StoredRejection> for Rejection {
+    fn from(s: StoredRejection) -> Self {
+        let problem = s.problem.unwrap_or_else(|| LineProblem::Recorded { text: s.reason.unwrap_or_default() });
+        Self { line: s.line, problem }
+    }
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -25,8 +44,8 @@ impl ImportReport {
         Self { what: what.to_owned(), ..Self::default() }
     }
 
-    pub fn reject(&mut self, line: usize, reason: impl Into<String>) {
-        self.rejected.push(Rejection { line, reason: reason.into() });
+    pub fn reject(&mut self, line: usize, problem: LineProblem) {
+        self.rejected.push(Rejection { line, problem });
     }
 
     pub fn changed(&self) -> bool {
@@ -47,7 +66,7 @@ impl fmt::Display for ImportReport {
             self.rejected.len()
         )?;
         for r in &self.rejected {
-            writeln!(f, "  ligne {} : {}", r.line, r.reason)?;
+            writeln!(f, "  ligne {} : {}", r.line, r.problem)?;
         }
         if self.rolled_back {
             writeln!(
@@ -58,5 +77,19 @@ impl fmt::Display for ImportReport {
             writeln!(f, "Aucun changement : la base était déjà à jour.")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_kept_before_problems_had_codes_still_reads() {
+        let old: Rejection = serde_json::from_str(r#"{"line":3,"reason":"code postal 99999 inconnu"}"#).unwrap();
+        assert_eq!(old.problem.to_string(), "code postal 99999 inconnu");
+        let new = Rejection { line: 3, problem: LineProblem::PostcodeUnknown { value: "99999".into() } };
+        let back: Rejection = serde_json::from_str(&serde_json::to_string(&new).unwrap()).unwrap();
+        assert_eq!(back, new);
     }
 }

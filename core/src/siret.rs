@@ -1,14 +1,16 @@
 //! SIRET and SIREN numbers: the identifiers of French legal units and their establishments.
 
-/// Digits of a SIRET as people write it ("352 847 370 00033"), or an error in French.
-pub fn parse_siret(raw: &str) -> Result<String, String> {
+use crate::line_problem::LineProblem;
+
+/// Digits of a SIRET as people write it ("352 847 370 00033"), or why it is not one.
+pub fn parse_siret(raw: &str) -> Result<String, LineProblem> {
     let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
     if digits.len() != 14 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!("SIRET invalide « {raw} » : 14 chiffres attendus"));
+        return Err(LineProblem::SiretDigits { value: raw.to_owned() });
     }
     // La Poste's establishments (SIREN 356000000) are numbered outside the Luhn rule.
     if !digits.starts_with("356000000") && !luhn_ok(&digits) {
-        return Err(format!("SIRET invalide « {raw} » : la clé de contrôle ne correspond pas"));
+        return Err(LineProblem::SiretKey { value: raw.to_owned() });
     }
     Ok(digits)
 }
@@ -69,7 +71,7 @@ mod tests {
 
     #[test]
     fn rejects_wrong_length_and_checksum() {
-        assert!(parse_siret("3528473700003").unwrap_err().contains("14 chiffres"));
-        assert!(parse_siret("35284737000034").unwrap_err().contains("clé de contrôle"));
+        assert!(parse_siret("3528473700003").unwrap_err().to_string().contains("14 chiffres"));
+        assert!(parse_siret("35284737000034").unwrap_err().to_string().contains("clé de contrôle"));
     }
 }

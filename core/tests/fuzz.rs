@@ -5,7 +5,8 @@
 use atlas_core::csv_input::{parse_decimal, read_table};
 use atlas_core::locate::check_coordinates;
 use atlas_core::map::parse_bbox;
-use atlas_core::partner::import::{parse_date, parse_partnerships, HEADERS};
+use atlas_core::dates::parse_day;
+use atlas_core::partner::import::{parse_partnerships, HEADERS};
 use atlas_core::place::{Hit, HitKind};
 use atlas_core::qpv::import::{parse_anct_csv, parse_geojson};
 use atlas_core::regie::import::parse_regies;
@@ -48,7 +49,7 @@ proptest! {
             if let Ok((valid, rejected)) = parse_partnerships(&table) {
                 prop_assert!(valid.len() + rejected.len() <= table.rows.len());
                 for r in rejected {
-                    prop_assert!(!r.reason.is_empty());
+                    prop_assert!(!r.problem.to_string().is_empty());
                 }
             }
         }
@@ -70,7 +71,7 @@ proptest! {
     #[test]
     fn numbers_dates_and_boxes_from_any_text(text in any::<String>()) {
         let _ = parse_decimal(&text);
-        let _ = parse_date(&text);
+        let _ = parse_day(&text);
         let _ = parse_bbox(&text);
     }
 

@@ -32,7 +32,9 @@ fn actor_of(signed_in: Option<Extension<SignedIn>>) -> Actor {
     signed_in.map_or(Actor::Anonymous, |Extension(who)| who.actor())
 }
 
-fn job_json(job: &Job) -> serde_json::Value {
+/// An import as JSON; each refused line has its problem (`code` and the values it names) and its
+/// `raison` in the reader's language.
+fn job_json(job: &Job, reader: Locale) -> serde_json::Value {
     serde_json::json!({
         "id": job.id,
         "type": job.kind.code(),
@@ -45,7 +47,7 @@ fn job_json(job: &Job) -> serde_json::Value {
             "ajoutees": job.report.inserted,
             "mises_a_jour": job.report.updated,
             "inchangees": job.report.unchanged,
-            "rejetees": job.report.rejected.iter().map(|r| serde_json::json!({ "ligne": r.line, "raison": r.reason })).collect::<Vec<_>>(),
+            "rejetees": job.report.rejected.iter().map(|r| serde_json::json!({ "ligne": r.line, "probleme": r.problem, "raison": r.problem.text(reader) })).collect::<Vec<_>>(),
         },
     })
 }
@@ -91,10 +93,11 @@ pub async fn upload(State(state): State<AppState>, signed_in: Option<Extension<S
             }
         }
     }
-    let page = Locale::from_lang(&lang).unwrap_or_default().path("/reseau/imports");
+    let reader = Locale::from_lang(&lang).unwrap_or_else(|| locale(&headers));
+    let page = reader.path("/reseau/imports");
     match jobs::check(&state.atlas, &actor, &kind, &name, bytes).await {
         Ok(job) if from_browser(&headers) => redirect(format!("{page}?lot={}", job.id)),
-        Ok(job) => (StatusCode::CREATED, Json(job_json(&job))).into_response(),
+        Ok(job) => (StatusCode::CREATED, Json(job_json(&job, reader))).into_response(),
         Err(e) => refused(&headers, &page, &e),
     }
 }
@@ -143,7 +146,7 @@ pub async fn abandon(State(state): State<AppState>, signed_in: Option<Extension<
 pub async fn state_of(State(state): State<AppState>, signed_in: Option<Extension<SignedIn>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<i64>() else { return respond(locale(&headers), &Error::new(Code::NotFound)) };
     match jobs::job(&state.atlas, &actor_of(signed_in), id).await {
-        Ok(job) => ([(header::CACHE_CONTROL, "no-store")], Json(job_json(&job))).into_response(),
+        Ok(job) => ([(header::CACHE_CONTROL, "no-store")], Json(job_json(&job, locale(&headers)))).into_response(),
         Err(e) => respond(locale(&headers), &e),
     }
 }

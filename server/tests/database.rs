@@ -102,9 +102,9 @@ async fn regies_files(db: &atlas_service::db::Database, backend: &str, before: i
     assert!(bad.rolled_back, "{backend}");
     let lines: Vec<usize> = bad.rejected.iter().map(|r| r.line).collect();
     assert_eq!(lines, vec![3, 4, 5], "{backend}: {:?}", bad.rejected);
-    assert!(bad.rejected[0].reason.contains("nom"), "{:?}", bad.rejected[0]);
-    assert!(bad.rejected[1].reason.contains("code postal invalide"), "{:?}", bad.rejected[1]);
-    assert!(bad.rejected[2].reason.contains("coordonnées invalides"), "{:?}", bad.rejected[2]);
+    assert!(bad.rejected[0].problem.to_string().contains("nom"), "{:?}", bad.rejected[0]);
+    assert!(bad.rejected[1].problem.to_string().contains("code postal invalide"), "{:?}", bad.rejected[1]);
+    assert!(bad.rejected[2].problem.to_string().contains("coordonnées invalides"), "{:?}", bad.rejected[2]);
     assert_eq!(count(db, "regies").await, total, "{backend}: nothing written");
     // --skip-invalid writes the valid row only.
     let skip = regies::import_file(db, &fixture("regies_invalid.csv"), SKIP).await.unwrap();
@@ -127,7 +127,7 @@ async fn strict_qpv_import_writes_nothing_and_skip_invalid_writes_valid_rows() {
         assert_eq!(bad.read, 4);
         let lines: Vec<usize> = bad.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![3, 4], "{backend}: {:?}", bad.rejected);
-        assert!(bad.rejected[0].reason.contains("QN00101M"), "{:?}", bad.rejected[0]);
+        assert!(bad.rejected[0].problem.to_string().contains("QN00101M"), "{:?}", bad.rejected[0]);
         assert_eq!(count(&db, "qpv").await, 0, "{backend}: nothing written");
 
         let ok = qpv::import_file(&db, &fixture("qpv_anct_invalid.csv"), SKIP).await.unwrap();

@@ -76,7 +76,21 @@ async fn the_network_checks_a_file_reads_its_report_and_imports_it_from_any_inst
         let report = network.get(&to).await.body;
         assert!(report.contains("refusé : rien n'a été écrit") && report.contains("regies-fautives.csv"), "{backend}");
         assert!(report.contains("<th scope=\"row\">3</th><td>code postal 99999 inconnu</td>"), "{backend}: line 3 named with its reason");
-        assert!(report.contains("<th scope=\"row\">4</th>"), "{backend}: line 4 (no name) named");
+        assert!(report.contains("<th scope=\"row\">4</th><td>nom vide</td>"), "{backend}: line 4 (no name) named");
+        // The report is kept as problems, not sentences: each reader reads it in their language.
+        let english = network.get(&format!("/en{to}")).await.body;
+        assert!(english.contains("<th scope=\"row\">3</th><td>unknown postcode 99999</td>"), "{backend}: the reason in English");
+        assert!(english.contains("<th scope=\"row\">4</th><td>empty name</td>"), "{backend}");
+        let id = to.rsplit('=').next().unwrap();
+        let json = network.send(
+            Request::get(format!("/api/reseau/imports/{id}")).header(header::ACCEPT, "application/json").header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.8"),
+            Body::empty(),
+        ).await;
+        let json: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+        let first = &json["rapport"]["rejetees"][0];
+        assert_eq!((first["ligne"].as_u64(), first["probleme"]["code"].as_str(), first["probleme"]["value"].as_str()), (Some(3), Some("postcode_unknown"), Some("99999")), "{backend}: {json}");
+        assert_eq!(first["raison"], "unknown postcode 99999", "{backend}");
+        assert_eq!(state(&mut network, id).await["rapport"]["rejetees"][1]["raison"], "nom vide", "{backend}: French without Accept-Language");
         // (The page's texts travel with its data: the button, not its words, is what must be absent.)
         assert!(!report.contains("Importer ce fichier</button>"), "{backend}: a refused file cannot be confirmed");
         assert_eq!(count(&db, "regies").await, regies, "{backend}: nothing written");

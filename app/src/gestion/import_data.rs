@@ -85,7 +85,7 @@ pub async fn imports_page(#[server(default)] lot: Option<i64>, #[server(default)
             inserted: j.report.inserted,
             updated: j.report.updated,
             unchanged: j.report.unchanged,
-            rejected: j.report.rejected.into_iter().map(|r| (r.line, r.reason)).collect(),
+            rejected: j.report.rejected.into_iter().map(|r| (r.line, r.problem.text(locale))).collect(),
             done: j.done,
             total: j.total,
         }

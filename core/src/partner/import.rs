@@ -4,6 +4,8 @@
 
 use crate::csv_input::{parse_decimal, FileError, Row, Table};
 use crate::partner::{College, PartnerKind, Procedure, RelationKind};
+use crate::dates::parse_day;
+use crate::line_problem::{LineProblem, Period};
 use crate::report::Rejection;
 
 /// Column headers of the file, as the export writes them.
@@ -101,7 +103,7 @@ impl Columns {
     }
 }
 
-/// Valid rows and rejected ones (with their line and reason); a missing column fails the file.
+/// Valid rows and rejected ones (with their line and problem); a missing column fails the file.
 pub fn parse_partnerships(table: &Table) -> Result<(Vec<PartnershipInput>, Vec<Rejection>), FileError> {
     let cols = Columns::find(table)?;
     let mut valid = Vec::new();
@@ -109,7 +111,7 @@ pub fn parse_partnerships(table: &Table) -> Result<(Vec<PartnershipInput>, Vec<R
     for row in &table.rows {
         match parse_row(&cols, row) {
             Ok(p) => valid.push(p),
-            Err(reason) => rejected.push(Rejection { line: row.line, reason }),
+            Err(problem) => rejected.push(Rejection { line: row.line, problem }),
         }
     }
     Ok((valid, rejected))
@@ -120,78 +122,54 @@ fn opt(row: &Row, col: Option<usize>) -> Option<String> {
     (!v.is_empty()).then(|| v.to_owned())
 }
 
-fn list<K: Copy>(all: &[K], label: fn(K) -> &'static str) -> String {
-    all.iter().map(|k| label(*k)).collect::<Vec<_>>().join(", ")
-}
-
-/// "2024-03-01" or "01/03/2024" → "2024-03-01".
-pub fn parse_date(raw: &str) -> Result<String, String> {
-    let raw = raw.trim();
-    let (y, m, d) = if let [d, m, y] = raw.split('/').collect::<Vec<_>>()[..] {
-        (y, m, d)
-    } else if let [y, m, d] = raw.split('-').collect::<Vec<_>>()[..] {
-        (y, m, d)
-    } else {
-        return Err(format!("date invalide « {raw} » : JJ/MM/AAAA ou AAAA-MM-JJ attendu"));
-    };
-    let num = |s: &str, len: usize| (s.len() == len || (len == 2 && s.len() == 1)).then(|| s.parse::<u32>().ok()).flatten();
-    match (num(y, 4), num(m, 2), num(d, 2)) {
-        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => Ok(format!("{y:04}-{m:02}-{d:02}")),
-        _ => Err(format!("date invalide « {raw} » : JJ/MM/AAAA ou AAAA-MM-JJ attendu")),
-    }
-}
-
-fn period(start: Option<String>, end: Option<String>, what: &str) -> Result<(Option<String>, Option<String>), String> {
-    let start = start.map(|s| parse_date(&s)).transpose()?;
-    let end = end.map(|s| parse_date(&s)).transpose()?;
+fn period(start: Option<String>, end: Option<String>, of: Period) -> Result<(Option<String>, Option<String>), LineProblem> {
+    let start = start.map(|s| parse_day(&s)).transpose()?;
+    let end = end.map(|s| parse_day(&s)).transpose()?;
     if let (Some(a), Some(b)) = (&start, &end) {
         if b < a {
-            return Err(format!("{what} : la fin ({b}) précède le début ({a})"));
+            return Err(LineProblem::DatesReversed { of, start: a.clone(), end: b.clone() });
         }
     }
     Ok((start, end))
 }
 
-fn parse_row(c: &Columns, row: &Row) -> Result<PartnershipInput, String> {
+fn parse_row(c: &Columns, row: &Row) -> Result<PartnershipInput, LineProblem> {
     let regie = row.get(Some(c.regie)).trim().to_owned();
     if regie.is_empty() {
-        return Err("Régie manquante (SIRET ou identifiant de l'Atlas)".into());
+        return Err(LineProblem::RegieMissing);
     }
     let nom = row.get(Some(c.partenaire)).trim().to_owned();
     if nom.is_empty() {
-        return Err("nom du partenaire manquant".into());
+        return Err(LineProblem::PartnerNameMissing);
     }
     let raw = row.get(Some(c.nature)).trim();
-    let nature = PartnerKind::parse(raw)
-        .ok_or_else(|| format!("nature du partenaire inconnue « {raw} » : attendu {}", list(&PartnerKind::ALL, PartnerKind::label_fr)))?;
+    let nature = PartnerKind::parse(raw).ok_or_else(|| LineProblem::PartnerKindUnknown { value: raw.to_owned() })?;
     let siren = opt(row, c.siren).map(|s| s.replace([' ', '\u{a0}'], ""));
     if let Some(s) = &siren {
         if s.len() != 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("SIREN du partenaire invalide « {s} » : 9 chiffres attendus"));
+            return Err(LineProblem::SirenInvalid { value: s.clone() });
         }
     }
     let raw = row.get(Some(c.relation)).trim();
-    let relation = RelationKind::parse(raw)
-        .ok_or_else(|| format!("relation inconnue « {raw} » : attendu {}", list(&RelationKind::ALL, RelationKind::label_fr)))?;
+    let relation = RelationKind::parse(raw).ok_or_else(|| LineProblem::RelationUnknown { value: raw.to_owned() })?;
     let college = match opt(row, c.college) {
         None => None,
         Some(raw) => {
-            let college = College::parse(&raw)
-                .ok_or_else(|| format!("collège inconnu « {raw} » : attendu habitants, élus, bailleurs et partenaires"))?;
+            let college = College::parse(&raw).ok_or_else(|| LineProblem::CollegeUnknown { value: raw.clone() })?;
             if relation != RelationKind::Gouvernance {
-                return Err("un collège ne s'indique que pour un membre de la gouvernance".into());
+                return Err(LineProblem::CollegeOutsideGovernance);
             }
             Some(college)
         }
     };
-    let (depuis, jusqu_a) = period(opt(row, c.depuis), opt(row, c.jusqu_a), "relation")?;
+    let (depuis, jusqu_a) = period(opt(row, c.depuis), opt(row, c.jusqu_a), Period::Relation)?;
 
     let montant = opt(row, c.montant);
     let (debut, fin, procedure, activite) = (opt(row, c.debut), opt(row, c.fin), opt(row, c.procedure), opt(row, c.activite));
     let contrat = match opt(row, c.objet) {
         None => {
             if montant.is_some() || debut.is_some() || fin.is_some() || procedure.is_some() {
-                return Err("contrat sans objet : indiquez l'objet du contrat ou videz ses colonnes".into());
+                return Err(LineProblem::ContractWithoutObject);
             }
             None
         }
@@ -200,19 +178,18 @@ fn parse_row(c: &Columns, row: &Row) -> Result<PartnershipInput, String> {
                 .map(|m| {
                     let cleaned = m.replace(['€', ' ', '\u{a0}', '\u{202f}'], "");
                     match parse_decimal(&cleaned) {
-                        Some(v) if v < 0.0 => Err(format!("montant négatif « {m} »")),
+                        Some(v) if v < 0.0 => Err(LineProblem::AmountNegative { value: m.clone() }),
                         Some(v) => Ok(v.round() as i64),
-                        None => Err(format!("montant invalide « {m} » : un nombre d'euros attendu")),
+                        None => Err(LineProblem::AmountInvalid { value: m.clone() }),
                     }
                 })
                 .transpose()?;
-            let raw = procedure.ok_or("procédure du contrat manquante : marché public, convention ou bon de commande")?;
-            let procedure = Procedure::parse(&raw)
-                .ok_or_else(|| format!("procédure inconnue « {raw} » : attendu {}", list(&Procedure::ALL, Procedure::label_fr)))?;
-            let (debut, fin) = period(debut, fin, "contrat")?;
+            let raw = procedure.ok_or(LineProblem::ProcedureMissing)?;
+            let procedure = Procedure::parse(&raw).ok_or_else(|| LineProblem::ProcedureUnknown { value: raw.clone() })?;
+            let (debut, fin) = period(debut, fin, Period::Contract)?;
             // Activities use the Atlas vocabulary, stored by code.
             let activite = activite
-                .map(|a| crate::activite::Activite::parse(&a).map(|x| x.code().to_owned()).ok_or_else(|| format!("activité inconnue « {a} »")))
+                .map(|a| crate::activite::Activite::parse(&a).map(|x| x.code().to_owned()).ok_or_else(|| LineProblem::ActivityUnknown { value: a.clone() }))
                 .transpose()?;
             Some(ContractInput { objet, montant_euros, debut, fin, procedure, activite })
         }
@@ -266,17 +243,11 @@ mod tests {
         assert!(ok.is_empty());
         let lines: Vec<usize> = bad.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 3, 4, 5, 6]);
-        assert!(bad[0].reason.starts_with("nature du partenaire inconnue « banque »"), "{}", bad[0].reason);
-        assert_eq!(bad[1].reason, "relation : la fin (2020-01-01) précède le début (2022-01-01)");
-        assert_eq!(bad[2].reason, "montant négatif « -5 »");
-        assert!(bad[3].reason.starts_with("relation inconnue « amitié »"));
-        assert_eq!(bad[4].reason, "contrat : la fin (2024-04-01) précède le début (2024-05-01)");
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("1/2/2024").unwrap(), "2024-02-01");
-        assert!(parse_date("2024-13-01").is_err());
-        assert!(parse_date("hier").is_err());
+        let bad: Vec<String> = bad.iter().map(|r| r.problem.to_string()).collect();
+        assert!(bad[0].starts_with("nature du partenaire inconnue « banque »"), "{}", bad[0]);
+        assert_eq!(bad[1], "relation : la fin (2020-01-01) précède le début (2022-01-01)");
+        assert_eq!(bad[2], "montant négatif « -5 »");
+        assert!(bad[3].starts_with("relation inconnue « amitié »"));
+        assert_eq!(bad[4], "contrat : la fin (2024-04-01) précède le début (2024-05-01)");
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::csv_input::{FileError, Table};
 use crate::geometry;
 use crate::qpv::{is_qpv_code, QpvRecord};
+use crate::line_problem::LineProblem;
 use crate::report::Rejection;
 use crate::text::fold;
 
@@ -14,18 +15,18 @@ fn split_insee(raw: &str) -> Vec<String> {
     raw.split([';', ',', '|']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
-fn check(code: &str, nom: &str, communes: &[String]) -> Result<(), String> {
+fn check(code: &str, nom: &str, communes: &[String]) -> Result<(), LineProblem> {
     if !is_qpv_code(code) {
-        return Err(format!("code QPV invalide « {code} » (attendu par ex. QN00101M)"));
+        return Err(LineProblem::QpvCode { value: code.to_owned() });
     }
     if nom.is_empty() {
-        return Err(format!("QPV {code} : nom vide"));
+        return Err(LineProblem::QpvNameEmpty { qpv: code.to_owned() });
     }
     if communes.is_empty() {
-        return Err(format!("QPV {code} : aucune commune"));
+        return Err(LineProblem::QpvNoCommune { qpv: code.to_owned() });
     }
     if let Some(bad) = communes.iter().find(|c| c.len() != 5) {
-        return Err(format!("QPV {code} : code commune INSEE invalide « {bad} »"));
+        return Err(LineProblem::QpvInsee { qpv: code.to_owned(), value: bad.clone() });
     }
     Ok(())
 }
@@ -36,7 +37,7 @@ fn dedup(records: Vec<(usize, QpvRecord)>, rejected: &mut Vec<Rejection>) -> Vec
     let mut out = Vec::with_capacity(records.len());
     for (line, r) in records {
         if let Some(first) = seen.get(&r.code) {
-            rejected.push(Rejection { line, reason: format!("code QPV {} en double (déjà en {first})", r.code) });
+            rejected.push(Rejection { line, problem: LineProblem::QpvRepeated { qpv: r.code.clone(), first: *first } });
             continue;
         }
         seen.insert(r.code.clone(), line);
@@ -58,7 +59,7 @@ pub fn parse_anct_csv(table: &Table) -> Result<(Vec<QpvRecord>, Vec<Rejection>),
         let communes = split_insee(row.get(Some(com)));
         match check(&c, &n, &communes) {
             Ok(()) => ok.push((row.line, QpvRecord { code: c, nom: n, communes, contour: None, centroid: None, bbox: None })),
-            Err(reason) => rejected.push(Rejection { line: row.line, reason }),
+            Err(problem) => rejected.push(Rejection { line: row.line, problem }),
         }
     }
     Ok((dedup(ok, &mut rejected), rejected))
@@ -87,8 +88,8 @@ pub fn parse_geojson(text: &str) -> Result<(Vec<QpvRecord>, Vec<Rejection>), Fil
         let nom = get(&["lib qp", "nom qp"]).trim().to_owned();
         let communes = split_insee(&get(&["insee com", "code insee"]));
         let parsed = check(&code, &nom, &communes).and_then(|()| {
-            let g = f.geometry.as_ref().ok_or_else(|| format!("QPV {code} : géométrie absente"))?;
-            let mp = geometry::multipolygon_from_geojson(g).map_err(|e| format!("QPV {code} : {e}"))?;
+            let g = f.geometry.as_ref().ok_or_else(|| LineProblem::QpvGeometryMissing { qpv: code.clone() })?;
+            let mp = geometry::multipolygon_from_geojson(g).map_err(|e| LineProblem::Geometry { subject: format!("QPV {code}"), detail: e.to_string() })?;
             Ok(QpvRecord {
                 contour: Some(geometry::to_geojson(&mp, 5)),
                 centroid: geometry::centroid(&mp),
@@ -100,7 +101,7 @@ pub fn parse_geojson(text: &str) -> Result<(Vec<QpvRecord>, Vec<Rejection>), Fil
         });
         match parsed {
             Ok(r) => ok.push((rank, r)),
-            Err(reason) => rejected.push(Rejection { line: rank, reason }),
+            Err(problem) => rejected.push(Rejection { line: rank, problem }),
         }
     }
     Ok((dedup(ok, &mut rejected), rejected))
@@ -122,9 +123,9 @@ mod tests {
         assert_eq!(ok[0].communes, vec!["02571", "02691"]);
         assert_eq!(rejected.len(), 2);
         assert_eq!(rejected[0].line, 4);
-        assert!(rejected[0].reason.contains("code QPV invalide"));
+        assert!(rejected[0].problem.to_string().contains("code QPV invalide"));
         assert_eq!(rejected[1].line, 3);
-        assert!(rejected[1].reason.contains("en double"));
+        assert!(rejected[1].problem.to_string().contains("en double"));
     }
 
     #[test]
@@ -139,7 +140,7 @@ mod tests {
         let (lon, lat) = ok[0].centroid.unwrap();
         assert!((lon - 5.1).abs() < 1e-9 && (lat - 46.1).abs() < 1e-9);
         assert_eq!(ok[0].bbox, Some((5.0, 46.0, 5.2, 46.2)));
-        assert_eq!(rejected, vec![Rejection { line: 2, reason: "QPV QN00102M : géométrie absente".into() }]);
+        assert_eq!(rejected, vec![Rejection { line: 2, problem: LineProblem::QpvGeometryMissing { qpv: "QN00102M".into() } }]);
     }
 
     #[test]

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use crate::activite::{self, Activite};
 use crate::csv_input::{parse_decimal, FileError, Row, Table};
-use crate::regie::profile::{in_france, parse_date};
+use crate::dates::parse_date;
+use crate::regie::profile::in_france;
 use crate::regie::Verification;
+use crate::line_problem::{CoordinatesWhy, LineProblem};
 use crate::report::Rejection;
 use crate::siret::parse_siret;
 use crate::territoire::is_postcode;
@@ -87,17 +89,14 @@ pub fn parse_regies(table: &Table) -> Result<(Vec<RegieInput>, Vec<Rejection>), 
             Ok(input) => {
                 if let Some(siret) = &input.siret {
                     if let Some(first) = seen_siret.get(siret) {
-                        rejected.push(Rejection {
-                            line: row.line,
-                            reason: format!("SIRET {siret} déjà présent à la ligne {first} du fichier"),
-                        });
+                        rejected.push(Rejection { line: row.line, problem: LineProblem::SiretRepeated { siret: siret.clone(), first: *first } });
                         continue;
                     }
                     seen_siret.insert(siret.clone(), row.line);
                 }
                 valid.push(input);
             }
-            Err(reason) => rejected.push(Rejection { line: row.line, reason }),
+            Err(problem) => rejected.push(Rejection { line: row.line, problem }),
         }
     }
     Ok((valid, rejected))
@@ -108,15 +107,15 @@ fn opt(row: &Row, col: Option<usize>) -> Option<String> {
     (!v.is_empty()).then(|| v.to_owned())
 }
 
-fn parse_row(c: &Columns, row: &Row) -> Result<RegieInput, String> {
+fn parse_row(c: &Columns, row: &Row) -> Result<RegieInput, LineProblem> {
     let nom = row.get(Some(c.nom)).trim().to_owned();
     if nom.is_empty() {
-        return Err("nom vide".into());
+        return Err(LineProblem::NameEmpty);
     }
     // The profile form's rule: an import may not write a name a team could not save.
     let length = nom.chars().count();
     if !(3..=super::profile::NAME_MAX_CHARS).contains(&length) {
-        return Err(format!("nom de {length} caractères : entre 3 et {} attendus", super::profile::NAME_MAX_CHARS));
+        return Err(LineProblem::NameLength { length });
     }
     let code_postal = row.get(Some(c.code_postal)).trim().to_owned();
     // Spreadsheets drop the leading zero of "02000".
@@ -126,18 +125,18 @@ fn parse_row(c: &Columns, row: &Row) -> Result<RegieInput, String> {
         code_postal
     };
     if !is_postcode(&code_postal) {
-        return Err(format!("code postal invalide « {code_postal} » : 5 chiffres attendus"));
+        return Err(LineProblem::PostcodeInvalid { value: code_postal });
     }
     let commune = row.get(Some(c.commune)).trim().to_owned();
     if commune.is_empty() {
-        return Err("commune vide".into());
+        return Err(LineProblem::CommuneEmpty);
     }
     let siret = opt(row, c.siret).map(|s| parse_siret(&s)).transpose()?;
     let coords = parse_coords(row.get(c.lat), row.get(c.lon))?;
     let email = opt(row, c.email);
     if let Some(e) = &email {
         if !looks_like_email(e) {
-            return Err(format!("courriel invalide « {e} »"));
+            return Err(LineProblem::EmailInvalid { value: e.clone() });
         }
     }
     let site_web = opt(row, c.site_web).map(|s| {
@@ -147,7 +146,7 @@ fn parse_row(c: &Columns, row: &Row) -> Result<RegieInput, String> {
     let verification = match crate::text::fold(row.get(c.statut)).as_str() {
         "" | "a verifier" | "non verifiee" | "a_verifier" => Verification::AVerifier,
         "verifiee" | "verifie" | "membre" | "confirmee" => Verification::Verifiee,
-        other => return Err(format!("statut inconnu « {other} » (attendu : à vérifier ou vérifiée)")),
+        _ => return Err(LineProblem::StatusUnknown { value: row.get(c.statut).trim().to_owned() }),
     };
     let date_creation = opt(row, c.date_creation).map(|d| parse_date(&d)).transpose()?;
     let date_adhesion = opt(row, c.date_adhesion).map(|d| parse_date(&d)).transpose()?;
@@ -172,26 +171,25 @@ fn parse_row(c: &Columns, row: &Row) -> Result<RegieInput, String> {
 }
 
 /// Latitude and longitude, both or neither, inside France (metropolitan or overseas).
-pub fn parse_coords(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, String> {
+pub fn parse_coords(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, LineProblem> {
     match (lat.trim().is_empty(), lon.trim().is_empty()) {
         (true, true) => return Ok(None),
-        (false, true) | (true, false) => {
-            return Err("coordonnées incomplètes : latitude et longitude vont ensemble".into())
-        }
+        (false, true) | (true, false) => return Err(LineProblem::CoordinatesIncomplete),
         _ => {}
     }
+    let refused = |why| LineProblem::Coordinates { lat: lat.to_owned(), lon: lon.to_owned(), why };
     let (Some(la), Some(lo)) = (parse_decimal(lat), parse_decimal(lon)) else {
-        return Err(format!("coordonnées invalides « {lat} ; {lon} » : nombres attendus"));
+        return Err(refused(CoordinatesWhy::NotNumbers));
     };
     if !(-90.0..=90.0).contains(&la) || !(-180.0..=180.0).contains(&lo) {
-        return Err(format!("coordonnées invalides « {lat} ; {lon} » : hors des bornes terrestres"));
+        return Err(refused(CoordinatesWhy::OutOfBounds));
     }
     if in_france(la, lo) {
         Ok(Some((la, lo)))
     } else if in_france(lo, la) {
-        Err(format!("coordonnées invalides « {lat} ; {lon} » : latitude et longitude semblent inversées"))
+        Err(refused(CoordinatesWhy::Swapped))
     } else {
-        Err(format!("coordonnées invalides « {lat} ; {lon} » : le point n'est pas en France"))
+        Err(refused(CoordinatesWhy::OutsideFrance))
     }
 }
 
@@ -234,13 +232,15 @@ mod tests {
             Régie F;;02000;Laon;49.5;\n";
         let (rows, rejected) = parse_regies(&read_table(file.as_bytes()).unwrap()).unwrap();
         assert_eq!(rows.len(), 1);
-        let got: Vec<(usize, &str)> = rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
-        assert_eq!(got[0], (3, "nom vide"));
-        assert_eq!(got[1], (4, "SIRET 35284737000033 déjà présent à la ligne 2 du fichier"));
-        assert!(got[2].1.starts_with("code postal invalide"), "{:?}", got[2]);
-        assert!(got[3].1.contains("inversées"), "{:?}", got[3]);
+        let got: Vec<(usize, String)> = rejected.iter().map(|r| (r.line, r.problem.to_string())).collect();
+        assert_eq!(got[0], (3, "nom vide".to_owned()));
+        assert_eq!(got[1], (4, "SIRET 35284737000033 déjà présent à la ligne 2 du fichier".to_owned()));
+        assert_eq!(got[2].1, "code postal invalide « 2A000 » : 5 chiffres attendus");
+        assert_eq!(got[3].1, "coordonnées invalides « 3.6 ; 49.5 » : latitude et longitude semblent inversées");
         assert!(got[4].1.contains("hors des bornes"), "{:?}", got[4]);
         assert!(got[5].1.contains("incomplètes"), "{:?}", got[5]);
+        let english = rejected[3].problem.text(crate::locale::Locale::En);
+        assert_eq!(english, "invalid coordinates “3.6 ; 49.5”: latitude and longitude seem swapped");
     }
 
     #[test]
@@ -250,8 +250,8 @@ mod tests {
         let table = crate::csv_input::read_table(file.as_bytes()).unwrap();
         let (rows, rejected) = parse_regies(&table).unwrap();
         assert_eq!(rows.len(), 1);
-        let got: Vec<(usize, &str)> = rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
-        assert_eq!(got, [(2, "nom de 2 caractères : entre 3 et 150 attendus"), (3, "nom de 151 caractères : entre 3 et 150 attendus")]);
+        let got: Vec<(usize, String)> = rejected.iter().map(|r| (r.line, r.problem.to_string())).collect();
+        assert_eq!(got, [(2, "nom de 2 caractères : entre 3 et 150 attendus".to_owned()), (3, "nom de 151 caractères : entre 3 et 150 attendus".to_owned())]);
     }
 
     #[test]
@@ -259,13 +259,5 @@ mod tests {
         let t = read_table(b"Raison sociale;Ville\nA;Laon\n").unwrap();
         let err = parse_regies(&t).unwrap_err();
         assert!(err.to_string().contains("« Code postal »"), "{err}");
-    }
-
-    #[test]
-    fn dates_in_french_and_iso_forms() {
-        assert_eq!(parse_date("01/03/2004").unwrap(), "2004-03-01");
-        assert_eq!(parse_date("2004-03-01").unwrap(), "2004-03-01");
-        assert_eq!(parse_date("1998").unwrap(), "1998");
-        assert!(parse_date("32/01/2004").is_err());
     }
 }

@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::profile::{parse_date, website, Problem};
+use super::profile::{website, Problem};
+use crate::dates::parse_date;
 use crate::locale::Locale;
 use crate::partner::{College, PartnerKind, Procedure, RelationKind};
 use crate::text::fold;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::activite::Activite;
 use crate::coverage::CoverageStatus;
+use crate::dates::parse_date;
 use crate::locale::Locale;
 
 pub use super::profile_problem::Problem;
@@ -383,24 +384,6 @@ pub fn in_france(lat: f64, lon: f64) -> bool {
         (46.7, 47.2, -56.5, -56.0), // Saint-Pierre-et-Miquelon
     ];
     BOXES.iter().any(|(a, b, c, d)| (*a..=*b).contains(&lat) && (*c..=*d).contains(&lon))
-}
-
-/// ISO date from "2004-03-01", "01/03/2004" or a bare year "2004".
-pub fn parse_date(raw: &str) -> Result<String, String> {
-    let raw = raw.trim();
-    let bad = || format!("date invalide « {raw} » : attendu AAAA-MM-JJ, JJ/MM/AAAA ou AAAA");
-    let parts: Vec<&str> = raw.split(['-', '/']).collect();
-    let (y, m, d) = match parts.as_slice() {
-        [y] if y.len() == 4 => return y.parse::<u16>().ok().filter(|y| (1850..=2100).contains(y)).map(|_| (*y).to_owned()).ok_or_else(bad),
-        [y, m, d] if y.len() == 4 => (*y, *m, *d),
-        [d, m, y] if y.len() == 4 => (*y, *m, *d),
-        _ => return Err(bad()),
-    };
-    let (y, m, d): (u16, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1850..=2100).contains(&y) {
-        return Err(bad());
-    }
-    Ok(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]

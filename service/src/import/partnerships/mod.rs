@@ -7,6 +7,7 @@ use std::path::Path;
 
 use atlas_core::csv_input::read_table;
 use atlas_core::partner::import::parse_partnerships;
+use atlas_core::line_problem::LineProblem;
 use atlas_core::report::ImportReport;
 use atlas_core::text::fold;
 
@@ -53,7 +54,7 @@ pub async fn stage(
         let key = row.regie.replace([' ', '\u{a0}'], "");
         match regies.get(&key).or_else(|| regies.get(&row.regie)) {
             Some(id) => resolved.push((*id, row)),
-            None => report.reject(row.line, format!("Régie inconnue « {} » : SIRET ou identifiant de l'Atlas attendu", row.regie)),
+            None => report.reject(row.line, LineProblem::RegieUnknown { value: row.regie.clone() }),
         }
     }
     if !may_write(&mut report, opts) {

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use atlas_core::activite::Activite;
 use atlas_core::csv_input::read_table;
+use atlas_core::line_problem::LineProblem;
 use atlas_core::regie::import::{parse_regies, RegieInput};
 use atlas_core::report::{ImportReport, Rejection};
 use atlas_core::text::fold_place;
@@ -67,7 +68,7 @@ pub async fn stage(
     for input in &rows {
         match resolve(input, &by_postcode) {
             Ok(r) => resolved.push(r),
-            Err(reason) => rejected.push(Rejection { line: input.line, reason }),
+            Err(problem) => rejected.push(Rejection { line: input.line, problem }),
         }
     }
     rejected.sort_by_key(|r| r.line);
@@ -79,9 +80,9 @@ pub async fn stage(
     Ok((report, Some(tx)))
 }
 
-fn resolve<'a>(input: &'a RegieInput, by_postcode: &HashMap<String, Vec<CommuneRef>>) -> Result<Resolved<'a>, String> {
+fn resolve<'a>(input: &'a RegieInput, by_postcode: &HashMap<String, Vec<CommuneRef>>) -> Result<Resolved<'a>, LineProblem> {
     let Some(candidates) = by_postcode.get(&input.code_postal) else {
-        return Err(format!("code postal {} inconnu", input.code_postal));
+        return Err(LineProblem::PostcodeUnknown { value: input.code_postal.clone() });
     };
     let wanted = fold_place(&input.commune);
     let pick = |list: Vec<&CommuneRef>| (list.len() == 1).then(|| list[0].clone());
@@ -106,12 +107,7 @@ fn resolve<'a>(input: &'a RegieInput, by_postcode: &HashMap<String, Vec<CommuneR
         });
     let Some(commune) = found else {
         let names: Vec<&str> = candidates.iter().map(|c| c.nom.as_str()).collect();
-        return Err(format!(
-            "commune « {} » introuvable pour le code postal {} (communes de ce code : {})",
-            input.commune,
-            input.code_postal,
-            names.join(", ")
-        ));
+        return Err(LineProblem::CommuneNotFound { commune: input.commune.clone(), postcode: input.code_postal.clone(), communes: names.join(", ") });
     };
     let (lat, lon) = input.coords.unwrap_or((commune.lat, commune.lon));
     Ok(Resolved { input, commune, lon, lat })
