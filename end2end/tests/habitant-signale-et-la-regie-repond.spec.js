@@ -135,6 +135,19 @@ test('an habitant reports with a photo, another joins in, the Régie answers, a 
   const sContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: page.viewportSize() });
   const staff = await sContext.newPage();
   await signIn(staff, staffEmail);
+  // The team starts from its Régie's page: what waits, counted, a few listed (the oldest first:
+  // other tests' reports may come before this one), each a link to its item.
+  await staff.goto(`/gestion/${slug}`);
+  const waiting = staff.getByRole('heading', { level: 3, name: /^Signalements et propositions des habitants \(\d+ à traiter\)$/ });
+  await expect(waiting).toBeVisible();
+  const lines = staff.locator('#a-repondre + ul.waiting-list li a');
+  expect(await lines.count()).toBeGreaterThan(0);
+  expect(await lines.count()).toBeLessThanOrEqual(5);
+  expect(await lines.first().getAttribute('href')).toMatch(/^\/participation\/\d+$/);
+  await expect(staff.getByRole('link', { name: 'Tous les signalements et propositions de la Régie' })).toHaveAttribute('href', `/participation?regie=${slug}`);
+  await hydrated(staff);
+  expect(await seriousA11yViolations(staff)).toEqual([]);
+  await screenshot(staff, testInfo, 'gestion-quotidien');
   await staff.goto(itemPath);
   await staff.getByText('Ajouter un modèle de réponse').click();
   await staff.getByLabel('Nom du modèle').fill('Passage de l’équipe');

@@ -1,6 +1,7 @@
 // A Régie's éditrice keeps its page true from a phone or a computer: from the public page she
 // opens /gestion, a wrong phone number comes back next to its field with what she typed, then
-// she saves a new phone, website and position; the public page and the map follow; the history
+// she saves a new phone, website and position and a QPV tapped on the coverage map; the public
+// page, the map and the territory counts follow; the history
 // shows the diff; a restore brings the old values back; another Régie's form is refused (403).
 const { test, expect, hydrated, screenshot, seriousA11yViolations, PASSWORD, cli, signIn } = require('./fixtures');
 
@@ -63,7 +64,20 @@ test('an éditrice updates her Régie, sees the diff, restores it, and may not t
   await page.getByLabel('Téléphone').fill(newPhone);
   await page.getByLabel('Latitude').fill(String((lat + 0.001).toFixed(6)));
   await page.getByLabel('Longitude').fill(String((lon + 0.001).toFixed(6)));
-  await page.locator('#ajout-qpv').selectOption(qpv);
+  // The QPV chosen on the coverage map (the list stays the keyboard's way): its dot is drawn
+  // with the département's; a tap fills the list and the page says so.
+  const coverageMap = page.locator('#couverture-carte');
+  await expect(coverageMap).toHaveAttribute('data-ready', '1');
+  await coverageMap.scrollIntoViewIfNeeded();
+  const dot = coverageMap.locator(`path.qpv-${qpv}`);
+  await expect(dot).toHaveCount(1);
+  const qpvName = (await page.locator(`#ajout-qpv option[value="${qpv}"]`).textContent()).trim();
+  // A tap on its centre may land on a neighbour's dot drawn over it: the dot itself is tapped.
+  await dot.dispatchEvent('click');
+  await expect(page.locator('#ajout-qpv')).toHaveValue(qpv);
+  await expect(page.locator('#couverture-etat')).toHaveText(`${qpvName} choisi : enregistrez la fiche pour l'ajouter.`);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'gestion-couverture-carte');
   await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
   await expect(page.locator('main .notice.ok')).toContainText(/Fiche enregistrée : version \d+/);
   await screenshot(page, testInfo, 'gestion-enregistree');

@@ -1,8 +1,11 @@
-// Atlas des Régies — the pin of a Régie's profile form (/gestion/<slug>), where JavaScript runs:
-// a map (vendored Leaflet) with the Régie's pin; a tap or a click on the map, or dragging the
-// pin, moves it and fills the latitude and longitude fields; typing in those fields moves the
-// pin. The fields stay the way to set the position with the keyboard or without JavaScript, and
-// the QPVs' outlines are drawn so that the map reads without tiles.
+// Atlas des Régies — the two maps of a Régie's profile form (/gestion/<slug>), where JavaScript
+// runs (vendored Leaflet):
+// - the pin: a tap or a click on the map, or dragging the pin, moves it and fills the latitude
+//   and longitude fields; typing in those fields moves the pin;
+// - the coverage: the QPVs of its département, as dots, then outlines from zoom 10; a tap on one
+//   it does not cover chooses it in « Ajouter un quartier », on one it covers goes to its status.
+// The fields and the list stay the keyboard's (and no JavaScript's) way, and the QPVs' outlines
+// are drawn so that the maps read without tiles.
 // DOM changes wait for the page's hydration (html[data-hydrated]); texts come from data-label-*.
 (function () {
   'use strict';
@@ -24,6 +27,25 @@
     return String(text || '').trim() && isFinite(v) ? v : null;
   }
 
+  // A map in `el` with its zoom buttons and the configured tiles, its frame shown.
+  function baseMap(el) {
+    var L = window.L;
+    var d = el.dataset;
+    el.parentNode.hidden = false;
+    var map = L.map(el, { zoomSnap: 1, minZoom: 5, maxZoom: 19, tap: true, zoomControl: false });
+    L.control.zoom({ zoomInTitle: d.labelZoomIn || 'Zoom in', zoomOutTitle: d.labelZoomOut || 'Zoom out' }).addTo(map);
+    map.attributionControl.setPrefix(false);
+    if (d.tiles) L.tileLayer(d.tiles, { attribution: d.attribution, maxZoom: 19 }).addTo(map);
+    return map;
+  }
+
+  // The QPVs in the map's view: points below zoom 10, contours from there.
+  function qpvInView(map) {
+    var b = map.getBounds();
+    var q = '?bbox=' + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); }).join(',') + '&zoom=' + map.getZoom();
+    return fetch('/api/v1/carte/qpv.geojson' + q).then(function (r) { return r.json(); });
+  }
+
   function mount(el) {
     if (el.dataset.ready) return;
     el.dataset.ready = '1';
@@ -33,17 +55,10 @@
     var lon = document.getElementById('fiche-lon');
     var state = document.getElementById('epingle-etat');
     if (!lat || !lon) return;
-    var frame = el.parentNode;
-    frame.hidden = false;
-    var map = L.map(el, { zoomSnap: 1, minZoom: 5, maxZoom: 19, tap: true, zoomControl: false });
-    L.control.zoom({ zoomInTitle: d.labelZoomIn || 'Zoom in', zoomOutTitle: d.labelZoomOut || 'Zoom out' }).addTo(map);
-    map.attributionControl.setPrefix(false);
-    if (d.tiles) L.tileLayer(d.tiles, { attribution: d.attribution, maxZoom: 19 }).addTo(map);
+    var map = baseMap(el);
     var outlines = L.geoJSON(null, { interactive: false, style: { color: '#37474f', weight: 2, fillOpacity: 0.08 } }).addTo(map);
     map.on('moveend', function () {
-      var b = map.getBounds();
-      var q = '?bbox=' + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); }).join(',') + '&zoom=' + map.getZoom();
-      fetch('/api/v1/carte/qpv.geojson' + q).then(function (r) { return r.json(); }).then(function (fc) {
+      qpvInView(map).then(function (fc) {
         outlines.clearLayers();
         outlines.addData({ type: 'FeatureCollection', features: fc.features.filter(function (f) { return f.geometry.type !== 'Point'; }) });
       }).catch(function () {});
@@ -76,10 +91,77 @@
     lon.addEventListener('change', typed);
   }
 
+  function mountCoverage(el) {
+    if (el.dataset.mounted) return;
+    el.dataset.mounted = '1';
+    var L = window.L;
+    var d = el.dataset;
+    var add = document.getElementById('ajout-qpv');
+    var state = document.getElementById('couverture-etat');
+    if (!add) return;
+    // Its QPVs' names, from the list (« Name (code) ») and the rows of those it covers.
+    var names = {};
+    var covered = {};
+    Array.prototype.forEach.call(add.options, function (o) { if (o.value) names[o.value] = o.textContent; });
+    Array.prototype.forEach.call(document.querySelectorAll('.coverage-rows select[id^="statut-"]'), function (s) {
+      var code = s.id.slice('statut-'.length);
+      var row = s.parentNode.querySelector('.qpv-name');
+      covered[code] = true;
+      names[code] = row ? row.textContent.replace(/\s+/g, ' ').trim() : code;
+    });
+    var map = baseMap(el);
+    function look(code) {
+      var chosen = add.value === code;
+      var on = covered[code] || chosen;
+      return { className: 'qpv-' + code, radius: 9, color: on ? '#0b5d52' : '#4a5259', weight: chosen ? 4 : 2, fillColor: on ? '#0b5d52' : '#9aa3a9', fillOpacity: on ? 0.55 : 0.3 };
+    }
+    function say(label, code) {
+      if (state) state.textContent = (label || '').replace('{qpv}', names[code] || code);
+    }
+    function choose(code) {
+      if (covered[code]) {
+        var status = document.getElementById('statut-' + code);
+        if (status) status.focus();
+        return say(d.labelCovered, code);
+      }
+      add.value = code;
+      add.dispatchEvent(new Event('change', { bubbles: true }));
+      say(d.labelChosen, code);
+    }
+    var layer = L.geoJSON(null, {
+      filter: function (f) { return names[f.properties.code] !== undefined; },
+      pointToLayer: function (f, at) { return L.circleMarker(at, look(f.properties.code)); },
+      style: function (f) { return look(f.properties.code); },
+      onEachFeature: function (f, l) { l.on('click', function () { choose(f.properties.code); }); }
+    }).addTo(map);
+    add.addEventListener('change', function () {
+      layer.eachLayer(function (l) { l.setStyle(look(l.feature.properties.code)); });
+    });
+    map.on('moveend', function () {
+      qpvInView(map).then(function (fc) {
+        layer.clearLayers();
+        layer.addData(fc);
+        el.dataset.ready = '1';
+      }).catch(function () {});
+    });
+    // The département at once: the dots of all the QPVs of France, kept to its own.
+    map.setView([46.6, 2.4], 5);
+    fetch('/api/v1/carte/qpv.geojson?bbox=-180,-90,180,90&zoom=5').then(function (r) { return r.json(); }).then(function (fc) {
+      var mine = fc.features.filter(function (f) { return names[f.properties.code] !== undefined; });
+      if (!mine.length) return;
+      var bounds = L.latLngBounds(mine.map(function (f) { return [f.geometry.coordinates[1], f.geometry.coordinates[0]]; }));
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+    }).catch(function () {});
+  }
+
   function start() {
-    var el = document.getElementById('fiche-carte');
-    if (!el || el.dataset.ready) return;
-    load('/vendor/leaflet/leaflet.js').then(function () { mount(el); }).catch(function () {});
+    var pin = document.getElementById('fiche-carte');
+    var coverage = document.getElementById('couverture-carte');
+    if (!pin && !coverage) return;
+    load('/vendor/leaflet/leaflet.js').then(function () {
+      if (pin) mount(pin);
+      if (coverage) mountCoverage(coverage);
+    }).catch(function () {});
   }
 
   // After hydration (the DOM is the app's until then); without the wasm bundle, after 10 s.

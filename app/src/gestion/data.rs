@@ -111,9 +111,9 @@ pub struct GestionData {
     /// `fiche`: the thumbnail of its logo or photo (address, width, height), if it has one.
     pub logo: Option<(String, u32, u32)>,
     /// `fiche`: the inhabitants' items in its QPVs waiting for an answer (new or reopened), and
-    /// what waits for the person's moderation.
-    pub to_answer: usize,
-    pub to_moderate: usize,
+    /// what awaits moderation in its space.
+    pub to_answer: super::daily_work::Waiting,
+    pub to_moderate: super::daily_work::Waiting,
     /// `fiche`: the person may manage its team (its administrators and the network).
     pub team_admin: bool,
 }
@@ -240,14 +240,12 @@ pub async fn gestion_page(
         data.tiles = crate::carte::tiles_from_env();
         data.candidates = edit::candidates(&db, &actor, &data.slug).await.map_err(fail)?;
         data.logo = atlas_service::regie::logo::current(&db, &actor, &data.slug).await.map_err(fail)?.map(|l| (l.thumb, l.width, l.height));
-        // The daily work, counted where the team starts from.
-        use atlas_core::participation::{view::Filter, Status};
-        let filter = Filter { regie: Some(data.slug.clone()), page: 1, ..Default::default() };
-        let items = atlas_service::participation::list(&db, &actor, &filter).await.map_err(fail)?;
-        data.to_answer = items.by_status.iter().filter(|(s, _)| matches!(s, Status::Nouveau | Status::Rouvert)).map(|(_, n)| n).sum();
-        data.to_moderate = atlas_service::moderation::read::queue(&db, &actor).await.map_err(fail)?.len();
         let regie = atlas_service::account::store::regie_id(&db, &data.slug).await.map_err(|e| fail(atlas_service::store_error(e)))?;
-        data.team_admin = regie.is_some_and(|regie| actor.may(atlas_service::Action::ManageTeam { regie }));
+        if let Some(regie) = regie {
+            // The daily work, where the team starts from.
+            (data.to_answer, data.to_moderate) = super::daily_work::load(&db, &actor, &data.slug, regie, locale).await.map_err(fail)?;
+            data.team_admin = actor.may(atlas_service::Action::ManageTeam { regie });
+        }
     }
     let since = match (what.as_str(), depuis) {
         ("historique", _) => Some(-1),

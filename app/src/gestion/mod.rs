@@ -8,6 +8,7 @@
 pub mod audit_page;
 pub mod audit_texts;
 pub mod create_page;
+pub mod daily_work;
 pub mod data;
 pub mod figures_page;
 pub mod import_data;

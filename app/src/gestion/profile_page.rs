@@ -124,6 +124,22 @@ fn pin_map(d: &GestionData) -> impl IntoView {
     }
 }
 
+/// Where JavaScript runs (`/js/position.js`): the QPVs of its département on a map, a tap on
+/// one choosing it in the list above (or, for one it covers, going to its status); hidden until
+/// then, the list being the keyboard's way.
+fn coverage_map(d: &GestionData) -> impl IntoView {
+    view! {
+        <div class="map-wrap coverage-map" hidden>
+            <div id="couverture-carte" role="region" aria-label=d.texts.get(T::CoverageMap) aria-describedby="couverture-aide" data-tiles=d.tiles.tiles.clone()
+                data-attribution=d.tiles.attribution.clone() data-label-zoom-in=d.texts.get(T::ZoomIn) data-label-zoom-out=d.texts.get(T::ZoomOut)
+                data-label-chosen=d.texts.get(T::CoverageChosen) data-label-covered=d.texts.get(T::CoverageAlready)>
+            </div>
+            <p class="help" id="couverture-aide">{d.texts.get(T::CoverageMapHelp)}</p>
+            <p id="couverture-etat" role="status"></p>
+        </div>
+    }
+}
+
 /// A conflict (409): the versions saved since the one the form started from, with their changes.
 pub(super) fn conflict_notice(d: &GestionData) -> Option<impl IntoView> {
     (param("erreur") == "conflit").then(|| {
@@ -188,11 +204,6 @@ pub fn profile_body(d: GestionData) -> AnyView {
     let figures = t.locale.path(&format!("/gestion/{}/chiffres", d.slug));
     let partners = t.locale.path(&format!("/gestion/{}/partenaires", d.slug));
     let news = t.locale.path(&format!("/gestion/{}/actualites", d.slug));
-    // A link's words, with how much waits there: « Modération (3 en attente) ».
-    let count = |link: T, n: usize, words: T| match n {
-        0 => d.texts.get(link),
-        n => format!("{} ({})", d.texts.get(link), d.texts.get(words).replace("{n}", &n.to_string())),
-    };
     let version_line = if d.version == 0 { d.texts.get(T::NeverEdited) } else { d.texts.get(T::VersionNow).replace("{n}", &d.version.to_string()) };
     let body = view! {
         {notice}
@@ -200,13 +211,7 @@ pub fn profile_body(d: GestionData) -> AnyView {
         <p>{d.texts.get(T::Intro)}</p>
         <p class="gestion-links">{version_line} " · " <a href=history>{d.texts.get(T::History)}</a> " · " <a href=figures>{d.texts.get(T::FiguresLink)}</a> " · "
             <a href=partners>{d.texts.get(T::PartnersLink)}</a> " · " <a href=news>{d.texts.get(T::NewsLink)}</a> " · " <a href=public>{d.texts.get(T::PublicPage)}</a></p>
-        <nav class="network-links" aria-label=d.texts.get(T::DailyWork)>
-            <a class="button secondary" href=t.locale.path(&format!("/participation?regie={}", d.slug))>{count(T::InboxLink, d.to_answer, T::ToAnswer)}</a>
-            <a class="button secondary" href=t.locale.path("/participation/moderation")>{count(T::ModerationLink, d.to_moderate, T::ToModerate)}</a>
-            {d.team_admin.then(|| view! {
-                <a class="button secondary" href=format!("{}#equipe-{}", t.locale.path("/compte"), d.slug)>{d.texts.get(T::TeamLink)}</a>
-            })}
-        </nav>
+        {super::daily_work::daily_work(&d, t)}
         <form id="profil" class="profile-form" method="post" action=PROFILE_URL novalidate>
             {summary}
             <input type="hidden" name="regie" value=d.slug.clone() />
@@ -316,6 +321,7 @@ fn coverage_fieldset(d: &GestionData, typed: bool, refused: Option<String>) -> i
                         {d.candidates.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == chosen>{format!("{name} ({code})")}</option> }).collect_view()}
                     </select>
                     <input type="hidden" name="ajout_statut" value="declaree" />
+                    {coverage_map(d)}
                 }
             })}
             {refused.map(|m| view! { <p class="field-error" id="fiche-couverture-erreur">{m}</p> })}

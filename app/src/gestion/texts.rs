@@ -127,6 +127,15 @@ crate::i18n::page_texts::page_texts! {
     TeamLink => "Équipe et invitations", "Team and invitations";
     ToAnswer => "{n} à traiter", "{n} to answer";
     ToModerate => "{n} en attente", "{n} waiting";
+    CoverageMap => "Carte : les quartiers de votre département", "Map: the neighbourhoods of your département";
+    CoverageMapHelp => "Touchez un quartier pour le choisir dans la liste ci-dessus, qui fait de même au clavier. En couleur, ceux que la Régie couvre ; en gris, les autres ; de plus près, leurs contours.",
+        "Tap a neighbourhood to choose it in the list above, which does the same with the keyboard. In colour, those the Régie covers; in grey, the others; closer in, their outlines.";
+    CoverageChosen => "{qpv} choisi : enregistrez la fiche pour l'ajouter.", "{qpv} chosen: save the entry to add it.";
+    CoverageAlready => "{qpv} : déjà couvert, son statut est dans la liste ci-dessus.", "{qpv}: already covered, its status is in the list above.";
+    NothingToAnswer => "Rien n'attend de réponse.", "Nothing waits for an answer.";
+    NothingToModerate => "Rien n'attend la modération.", "Nothing awaits moderation.";
+    WholeInbox => "Tous les signalements et propositions de la Régie", "All the Régie's reports and proposals";
+    WholeQueue => "Toute la file de modération", "The whole moderation queue";
     FiguresHeading => "Chiffres clés", "Key figures";
     FiguresIntro => "Les chiffres de chaque année, avec leur source : la page publique les montre, et les élus les retrouvent additionnés par territoire. Chaque enregistrement est une version de la fiche.",
         "Each year's figures, with their source: the public page shows them, and elected officials find them summed by territory. Every save is a version of the entry.";

@@ -61,7 +61,18 @@ fn scope(actor: &Actor) -> Result<String, Error> {
 /// What awaits the actor's review: held or hidden by flags, or flagged and still shown; the
 /// oldest first (it has waited longest).
 pub async fn queue(db: &Database, actor: &Actor) -> Result<Vec<QueueEntry>, Error> {
-    let scope = scope(actor)?;
+    entries(db, &scope(actor)?).await
+}
+
+/// What awaits review in one Régie's space (the QPVs it covers), for its team's `/gestion` page:
+/// its moderators and the network.
+pub async fn queue_of(db: &Database, actor: &Actor, regie: i64) -> Result<Vec<QueueEntry>, Error> {
+    actor.authorize(Action::ModerateParticipation { regie })?;
+    entries(db, &format!("i.qpv_code IN (SELECT qpv_code FROM couvertures WHERE regie_id = {regie})")).await
+}
+
+/// The queue within `scope`, a clause on `i.qpv_code` made of numbers only.
+async fn entries(db: &Database, scope: &str) -> Result<Vec<QueueEntry>, Error> {
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     type Row = (i64, i64, String, Option<String>, String, Option<i64>, Option<String>, Option<String>, i64);
     let flagged = |target: &str| format!("EXISTS (SELECT 1 FROM moderation_flags f WHERE f.target = '{target}' AND f.target_id = x.id AND f.reviewed_at IS NULL)");
