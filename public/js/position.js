@@ -36,14 +36,28 @@
     L.control.zoom({ zoomInTitle: d.labelZoomIn || 'Zoom in', zoomOutTitle: d.labelZoomOut || 'Zoom out' }).addTo(map);
     map.attributionControl.setPrefix(false);
     if (d.tiles) L.tileLayer(d.tiles, { attribution: d.attribution, maxZoom: 19 }).addTo(map);
+    // Départements, then communes from zoom 11: where one is, tiles or not.
+    map.createPane('contours');
+    map.getPane('contours').style.zIndex = 350;
+    var borders = L.geoJSON(null, { pane: 'contours', interactive: false, style: { color: '#8a939a', weight: 1, fill: false } }).addTo(map);
+    map.on('moveend', function () {
+      fetch('/api/v1/carte/contours.geojson' + inView(map)).then(function (r) { return r.json(); }).then(function (fc) {
+        borders.clearLayers();
+        borders.addData(fc);
+      }).catch(function () {});
+    });
     return map;
+  }
+
+  // `?bbox=…&zoom=…` of the map's view.
+  function inView(map) {
+    var b = map.getBounds();
+    return '?bbox=' + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); }).join(',') + '&zoom=' + map.getZoom();
   }
 
   // The QPVs in the map's view: points below zoom 10, contours from there.
   function qpvInView(map) {
-    var b = map.getBounds();
-    var q = '?bbox=' + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); }).join(',') + '&zoom=' + map.getZoom();
-    return fetch('/api/v1/carte/qpv.geojson' + q).then(function (r) { return r.json(); });
+    return fetch('/api/v1/carte/qpv.geojson' + inView(map)).then(function (r) { return r.json(); });
   }
 
   function mount(el) {
