@@ -41,6 +41,7 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   sep='?'; case "$TEST_DATABASE_URL" in *\?*) sep='&';; esac
   status=0
   run_e2e postgres "$TEST_DATABASE_URL${sep}options=-c%20search_path%3D$schema" || status=$?
-  psql "$TEST_DATABASE_URL" -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null || true
+  # Quiet: its cascade notices would bury the browser tests' summary at the end of the log.
+  PGOPTIONS="-c client_min_messages=warning" psql "$TEST_DATABASE_URL" -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null || true
   exit $status
 fi

@@ -6,11 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::Locale;
 
-/// What went wrong. `detail` fills the message's hole (a parameter name, a search text).
+/// What went wrong. `detail` fills the message's hole (a parameter name, a search text); when
+/// the detail is words rather than a name or a number, `detail_en` holds them in English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Error {
     pub code: Code,
     pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail_en: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -185,11 +188,17 @@ impl Code {
 
 impl Error {
     pub fn new(code: Code) -> Self {
-        Self { code, detail: None }
+        Self { code, detail: None, detail_en: None }
     }
 
+    /// A detail that reads the same in both languages: a name, a number, a code.
     pub fn with(code: Code, detail: impl Into<String>) -> Self {
-        Self { code, detail: Some(detail.into()) }
+        Self { code, detail: Some(detail.into()), detail_en: None }
+    }
+
+    /// A detail in words, said in French and in English.
+    pub fn said(code: Code, fr: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { code, detail: Some(fr.into()), detail_en: Some(en.into()) }
     }
 
     pub fn status(&self) -> u16 {
@@ -200,7 +209,11 @@ impl Error {
     pub fn message(&self, locale: Locale) -> String {
         let template = self.code.template(locale);
         if template.contains("{}") {
-            template.replace("{}", self.detail.as_deref().unwrap_or("?"))
+            let detail = match locale {
+                Locale::En => self.detail_en.as_deref().or(self.detail.as_deref()),
+                Locale::Fr => self.detail.as_deref(),
+            };
+            template.replace("{}", detail.unwrap_or("?"))
         } else {
             template.to_owned()
         }

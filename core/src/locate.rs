@@ -5,15 +5,23 @@ use geo::{Contains, Distance, Haversine, MultiPolygon, Point};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::RTree;
 pub use crate::place::{Located, NearbyRegie, QpvHere};
+use crate::error::{Code, Error};
 
-/// Metropolitan France and the overseas départements, loosely: anything outside is refused.
-pub fn check_coordinates(lat: f64, lon: f64) -> Result<(), String> {
+/// Numbers within the Earth's bounds; anything else is an invalid parameter (400), said in
+/// French and English.
+pub fn check_coordinates(lat: f64, lon: f64) -> Result<(), Error> {
     if !lat.is_finite() || !lon.is_finite() {
-        return Err("coordonnées invalides : latitude et longitude doivent être des nombres".into());
+        return Err(Error::said(
+            Code::InvalidParameter,
+            "coordonnées : latitude et longitude doivent être des nombres",
+            "coordinates: latitude and longitude must be numbers",
+        ));
     }
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        return Err(format!(
-            "coordonnées hors limites : latitude {lat} (entre -90 et 90), longitude {lon} (entre -180 et 180)"
+        return Err(Error::said(
+            Code::InvalidParameter,
+            format!("coordonnées hors limites : latitude {lat} (entre -90 et 90), longitude {lon} (entre -180 et 180)"),
+            format!("coordinates out of bounds: latitude {lat} (from -90 to 90), longitude {lon} (from -180 to 180)"),
         ));
     }
     Ok(())
@@ -149,7 +157,10 @@ mod tests {
     #[test]
     fn refuses_coordinates_out_of_range() {
         assert!(check_coordinates(48.8, 2.3).is_ok());
-        assert!(check_coordinates(91.0, 2.3).unwrap_err().contains("hors limites"));
-        assert!(check_coordinates(f64::NAN, 2.3).unwrap_err().contains("nombres"));
+        let out = check_coordinates(91.0, 2.3).unwrap_err();
+        assert_eq!(out.status(), 400);
+        assert!(out.message(crate::locale::Locale::Fr).contains("hors limites : latitude 91"));
+        assert!(out.message(crate::locale::Locale::En).contains("out of bounds: latitude 91"));
+        assert!(check_coordinates(f64::NAN, 2.3).unwrap_err().message(crate::locale::Locale::En).contains("must be numbers"));
     }
 }

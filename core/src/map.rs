@@ -8,6 +8,7 @@ use geo::{BoundingRect, MultiPolygon};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
+use crate::error::{Code, Error};
 use crate::geometry::{simplify, to_geojson};
 
 /// Zoom from which QPVs are drawn as contours rather than points.
@@ -133,15 +134,25 @@ impl ShapeLayer {
 /// (min lon, min lat, max lon, max lat).
 pub type BBox = (f64, f64, f64, f64);
 
-/// Reads `minLon,minLat,maxLon,maxLat`; a French message when it is not that.
-pub fn parse_bbox(s: &str) -> Result<BBox, String> {
-    let v: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| {
-        format!("bbox invalide « {s} » : quatre nombres attendus, minLon,minLat,maxLon,maxLat")
-    })?;
+/// Reads `minLon,minLat,maxLon,maxLat`; an invalid parameter (400), said in French and English,
+/// when it is not that.
+pub fn parse_bbox(s: &str) -> Result<BBox, Error> {
+    let four = || {
+        Error::said(
+            Code::InvalidParameter,
+            format!("bbox « {s} » : quatre nombres attendus, minLon,minLat,maxLon,maxLat"),
+            format!("bbox “{s}”: four numbers expected, minLon,minLat,maxLon,maxLat"),
+        )
+    };
+    let v: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| four())?;
     match v[..] {
         [a, b, c, d] if a.is_finite() && b.is_finite() && c.is_finite() && d.is_finite() && a <= c && b <= d => Ok((a, b, c, d)),
-        [_, _, _, _] => Err(format!("bbox invalide « {s} » : les minimums doivent précéder les maximums")),
-        _ => Err(format!("bbox invalide « {s} » : quatre nombres attendus, minLon,minLat,maxLon,maxLat")),
+        [_, _, _, _] => Err(Error::said(
+            Code::InvalidParameter,
+            format!("bbox « {s} » : les minimums doivent précéder les maximums"),
+            format!("bbox “{s}”: the minimums must come before the maximums"),
+        )),
+        _ => Err(four()),
     }
 }
 
@@ -168,6 +179,7 @@ fn empty() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Locale;
     use geo::polygon;
 
     fn layer() -> ShapeLayer {
@@ -211,11 +223,15 @@ mod tests {
     }
 
     #[test]
-    fn bbox_errors_are_french() {
+    fn bbox_errors_are_said_in_french_and_english() {
         assert_eq!(parse_bbox("1,2,3,4"), Ok((1.0, 2.0, 3.0, 4.0)));
-        assert!(parse_bbox("1,2,3").unwrap_err().contains("quatre nombres"));
-        assert!(parse_bbox("a,b,c,d").unwrap_err().contains("quatre nombres"));
-        assert!(parse_bbox("3,2,1,4").unwrap_err().contains("minimums"));
+        let fr = |s: &str| parse_bbox(s).unwrap_err().message(Locale::Fr);
+        let en = |s: &str| parse_bbox(s).unwrap_err().message(Locale::En);
+        assert_eq!(fr("1,2,3"), "paramètre invalide : bbox « 1,2,3 » : quatre nombres attendus, minLon,minLat,maxLon,maxLat");
+        assert_eq!(en("a,b,c,d"), "invalid parameter: bbox “a,b,c,d”: four numbers expected, minLon,minLat,maxLon,maxLat");
+        assert!(fr("3,2,1,4").contains("minimums doivent précéder"));
+        assert!(en("3,2,1,4").contains("minimums must come before"));
+        assert_eq!(parse_bbox("3,2,1,4").unwrap_err().status(), 400);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn number(value: Option<&str>, name: &str) -> Result<f64, Error> {
     let raw = value.map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| Error::with(Code::MissingParameter, name))?;
     raw.replace(',', ".")
         .parse::<f64>()
-        .map_err(|_| Error::with(Code::InvalidParameter, format!("« {name} » : « {raw} » n'est pas un nombre")))
+        .map_err(|_| Error::said(Code::InvalidParameter, format!("« {name} » : « {raw} » n'est pas un nombre"), format!("“{name}”: “{raw}” is not a number")))
 }
 
 /// `GET /api/v1/locate?lat=…&lon=…[&limit=…]`: the QPV containing the point (or null) and the
@@ -37,7 +37,7 @@ pub async fn locate(State(state): State<AppState>, Lang(lang): Lang, Params(p): 
     let limit = match p.limit.as_deref().map(str::parse::<usize>) {
         None => 5,
         Some(Ok(n)) if (1..=50).contains(&n) => n,
-        Some(_) => return Err(fail(Error::with(Code::InvalidParameter, "« limit » : un entier de 1 à 50 est attendu"))),
+        Some(_) => return Err(fail(Error::said(Code::InvalidParameter, "« limit » : un entier de 1 à 50 est attendu", "“limit”: a whole number from 1 to 50 is expected"))),
     };
     let actor = atlas_service::Actor::Anonymous;
     Ok(Json(atlas_service::place::locate(&state.atlas, &actor, lat, lon, limit).map_err(fail)?))

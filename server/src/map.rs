@@ -28,7 +28,7 @@ pub struct ViewParams {
 impl ViewParams {
     fn read(&self) -> Result<((f64, f64, f64, f64), u8), Error> {
         let bbox = self.bbox.as_deref().ok_or_else(|| Error::with(Code::MissingParameter, "bbox (minLon,minLat,maxLon,maxLat)"))?;
-        let bbox = parse_bbox(bbox).map_err(|reason| Error::with(Code::InvalidParameter, reason))?;
+        let bbox = parse_bbox(bbox)?;
         let zoom = self
             .zoom
             .as_deref()
@@ -36,7 +36,7 @@ impl ViewParams {
             .parse::<u8>()
             .ok()
             .filter(|z| *z <= 20)
-            .ok_or_else(|| Error::with(Code::InvalidParameter, "« zoom » : un entier de 0 à 20 est attendu"))?;
+            .ok_or_else(|| Error::said(Code::InvalidParameter, "« zoom » : un entier de 0 à 20 est attendu", "“zoom”: a whole number from 0 to 20 is expected"))?;
         Ok((bbox, zoom))
     }
 }
@@ -86,7 +86,7 @@ pub async fn gaps_export(
 ) -> Result<Response, ApiError> {
     let fail = |e| ApiError(lang, e);
     if format != "csv" && format != "geojson" {
-        return Err(fail(Error::with(Code::NotFound, "export : .csv ou .geojson")));
+        return Err(fail(Error::said(Code::NotFound, "export : .csv ou .geojson", "export: .csv or .geojson")));
     }
     let sort = p.tri.as_deref().and_then(GapSort::from_code).unwrap_or_default();
     let dep = p.dep.as_deref().filter(|d| !d.is_empty() && d.len() <= 3);

@@ -241,7 +241,7 @@ async fn every_role_against_every_use_case() {
                 (Action::Participate, format!("{:?}", atlas_service::regie::proposal::propose(&db, actor, &Default::default(), "", false).await)),
                 (Action::Participate, format!("{:?}", atlas_service::regie::proposal::preview(&db, actor, &Default::default()).await)),
                 (Action::VerifyRegies, format!("{:?}", atlas_service::regie::proposal::queue(&db, actor).await.map(|_| ()))),
-                (Action::ModerateParticipation { regie: 1 }, format!("{:?}", moderation::read::queue_of(&db, actor, 1).await.map(|_| ()))),
+                (Action::ModerateParticipation { regie: 1 }, format!("{:?}", moderation::read::queue_of(&db, actor, 1, 5).await.map(|_| ()))),
                 (Action::VerifyRegies, format!("{:?}", atlas_service::regie::proposal::decide(&db, actor, 0, false).await)),
                 (Action::ManageOwnAccount, format!("{:?}", atlas_service::regie::proposal::waiting_of(&db, actor).await)),
                 (Action::ManageOwnAccount, format!("{:?}", profile::profile(&db, actor).await)),

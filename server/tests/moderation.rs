@@ -7,7 +7,7 @@ mod common;
 
 use atlas_core::account::Role;
 use atlas_core::locale::Locale;
-use atlas_core::moderation::{Act, ByRole, FlagReason, Hidden};
+use atlas_core::moderation::{Act, ByRole, FlagReason, Hidden, Target};
 use atlas_core::participation::threads::CommentsAt;
 use atlas_core::participation::{Outcome, Problem};
 use atlas_service::account::{self, operator};
@@ -144,6 +144,18 @@ async fn three_flags_hide_a_comment_the_author_is_told_a_moderator_restores_and_
         assert!(read::queue(&db, &staff).await.unwrap().is_empty(), "{backend}");
         assert_eq!(notification::unread(&db, &amina).await.unwrap(), told, "{backend}");
         assert_eq!(read::log(&db, &Actor::Anonymous, QPV).await.unwrap()[0].act, Act::Keep, "{backend}");
+
+        // The Régie's own queue, on its /gestion page: the whole count, only the first lines read,
+        // each with its flags; another Régie's team may not read it.
+        moderation::flag(&db, &flaggers[1], "element", item, "hors-sujet").await.unwrap();
+        let late = comment(&db, &amina, item, "Encore des sacs devant le local vélos ce matin.").await;
+        moderation::flag(&db, &flaggers[2], "commentaire", late, "trompeur").await.unwrap();
+        let (total, first) = read::queue_of(&db, &staff, 1, 1).await.unwrap();
+        assert_eq!((total, first.len()), (2, 1), "{backend}");
+        assert_eq!((first[0].target, first[0].item_id, first[0].flags.clone()), (Target::Item, item, vec![FlagReason::OffTopic]), "{backend}: the oldest first");
+        let (_, both) = read::queue_of(&db, &staff, 1, 5).await.unwrap();
+        assert_eq!(both.iter().map(|e| (e.target, e.flags.clone())).collect::<Vec<_>>(), vec![(Target::Item, vec![FlagReason::OffTopic]), (Target::Comment, vec![FlagReason::Misleading])], "{backend}");
+        assert_eq!(read::queue_of(&db, &other_staff, 1, 5).await.unwrap_err().status(), 403, "{backend}");
     }
 }
 

@@ -111,5 +111,22 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
         let (status, body) = get(&router, "/api/v1/carte/qpv.geojson?bbox=1,2,3&zoom=5").await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{backend}");
         assert!(body.contains("quatre nombres"), "{backend}: {body}");
+
+        // And in English for an English reader, the reason included.
+        let english = |uri: &str| Request::get(uri).header("accept-language", "en-GB,en;q=0.9").body(Body::empty()).unwrap();
+        for (uri, said) in [
+            ("/api/v1/locate?lat=91&lon=2", "invalid parameter: coordinates out of bounds: latitude 91 (from -90 to 90)"),
+            ("/api/v1/locate?lat=abc&lon=2", "invalid parameter: “lat”: “abc” is not a number"),
+            ("/api/v1/locate?lat=48.8&lon=2.3&limit=99", "invalid parameter: “limit”: a whole number from 1 to 50 is expected"),
+            ("/api/v1/carte/qpv.geojson?bbox=1,2,3&zoom=5", "invalid parameter: bbox “1,2,3”: four numbers expected, minLon,minLat,maxLon,maxLat"),
+            ("/api/v1/carte/contours.geojson?bbox=3,2,1,4&zoom=5", "invalid parameter: bbox “3,2,1,4”: the minimums must come before the maximums"),
+            ("/api/v1/carte/qpv.geojson?bbox=1,2,3,4&zoom=99", "invalid parameter: “zoom”: a whole number from 0 to 20 is expected"),
+        ] {
+            let response = router.clone().oneshot(english(uri)).await.unwrap();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{backend} {uri}");
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!((json["code"].as_str(), json["erreur"].as_str()), (Some("parametre_invalide"), Some(said)), "{backend} {uri}");
+        }
     }
 }

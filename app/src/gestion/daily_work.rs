@@ -42,10 +42,10 @@ pub async fn load(
         let room = SHOWN.saturating_sub(to_answer.lines.len());
         to_answer.lines.extend(page.items.into_iter().take(room).map(|i| (i.id, i.title, format!("{} · {}", i.qpv_name, day(i.created_at)))));
     }
-    let queue = atlas_service::moderation::read::queue_of(db, actor, regie).await?;
+    let (total, queue) = atlas_service::moderation::read::queue_of(db, actor, regie, SHOWN as i64).await?;
     let to_moderate = Waiting {
-        total: queue.len(),
-        lines: queue.into_iter().take(SHOWN).map(|e| (e.item_id, e.item_title, format!("{} · {}", e.qpv_name, day(e.at)))).collect(),
+        total,
+        lines: queue.into_iter().map(|e| (e.item_id, e.item_title, format!("{} · {}", e.qpv_name, day(e.at)))).collect(),
     };
     Ok((to_answer, to_moderate))
 }

@@ -20,13 +20,13 @@ pub const AWAITING_MS: i64 = 10 * 60_000;
 pub const CODE_LIMIT: i64 = 5;
 
 fn totp(secret_base32: &str, account_name: &str) -> Result<Totp, Error> {
-    let secret = Secret::try_from_base32(secret_base32).map_err(|_| Error::with(Code::Conflict, "clé du second facteur illisible"))?;
+    let secret = Secret::try_from_base32(secret_base32).map_err(|_| Error::said(Code::Conflict, "clé du second facteur illisible", "the second factor's key cannot be read"))?;
     Builder::new()
         .with_secret(secret)
         .with_issuer(Some("Atlas des Régies"))
         .with_account_name(account_name.replace(':', ""))
         .build()
-        .map_err(|_| Error::with(Code::Conflict, "clé du second facteur invalide"))
+        .map_err(|_| Error::said(Code::Conflict, "clé du second facteur invalide", "the second factor's key is invalid"))
 }
 
 /// What the administrator types into an authenticator app, or scans as a link.
@@ -44,10 +44,10 @@ pub async fn enable(db: &Database, actor: &Actor, email: &str) -> Result<Enrolme
     let account = find(&mut tx, email).await?;
     let roles = store::roles(&mut tx, account.id).await.map_err(store_error)?;
     if !roles.iter().any(|(kind, scope)| super::role_of(kind, scope) == Some(Role::NetworkAdmin)) {
-        return Err(Error::with(Code::Conflict, "le second facteur est réservé aux administrateurs du réseau"));
+        return Err(Error::said(Code::Conflict, "le second facteur est réservé aux administrateurs du réseau", "the second factor is for the network's administrators"));
     }
     let secret = Secret::from(random_bytes()?).to_base32();
-    let url = totp(&secret, &account.email)?.to_url().map_err(|_| Error::with(Code::Conflict, "adresse du second facteur"))?;
+    let url = totp(&secret, &account.email)?.to_url().map_err(|_| Error::said(Code::Conflict, "adresse du second facteur", "the second factor's address"))?;
     store::set_totp_secret(&mut tx, account.id, Some(&secret)).await.map_err(store_error)?;
     store::delete_sessions_of(&mut tx, account.id).await.map_err(store_error)?;
     tx.commit().await.map_err(store_error)?;
@@ -126,6 +126,6 @@ fn random_bytes() -> Result<Vec<u8>, Error> {
 }
 
 async fn find(tx: &mut sqlx::AnyConnection, email: &str) -> Result<store::AccountRow, Error> {
-    let email = Email::parse(email).map_err(|p| Error::with(Code::InvalidParameter, p.message(Locale::Fr)))?;
+    let email = Email::parse(email).map_err(|p| Error::said(Code::InvalidParameter, p.message(Locale::Fr), p.message(Locale::En)))?;
     store::by_email(tx, email.as_str()).await.map_err(store_error)?.ok_or_else(|| Error::with(Code::NotFound, "compte"))
 }

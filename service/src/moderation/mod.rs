@@ -23,11 +23,11 @@ use crate::{store_error, Action, Actor, Code, Error};
 use store::{Content, LogRow};
 
 fn not_found() -> Error {
-    Error::with(Code::NotFound, "contenu de participation")
+    Error::said(Code::NotFound, "contenu de participation", "participation content")
 }
 
 fn target_of(code: &str) -> Result<Target, Error> {
-    Target::parse(code).filter(|t| *t != Target::Author).ok_or_else(|| Error::with(Code::InvalidParameter, "cible : element, commentaire ou photo"))
+    Target::parse(code).filter(|t| *t != Target::Author).ok_or_else(|| Error::said(Code::InvalidParameter, "cible : element, commentaire ou photo", "target: element, commentaire or photo"))
 }
 
 /// The role in which the actor moderates the QPV's space: the staff of a Régie covering it
@@ -77,14 +77,14 @@ pub(crate) async fn hold(conn: &mut AnyConnection, target: Target, id: i64, word
 pub async fn flag(db: &Database, actor: &Actor, target: &str, id: i64, reason: &str) -> Result<Outcome<i64>, Error> {
     actor.authorize(Action::Participate)?;
     let me = actor.account_id().ok_or_else(|| Error::new(Code::Forbidden))?;
-    let target = target_of(target).and_then(|t| if t == Target::Photo { Err(Error::with(Code::InvalidParameter, "cible : element ou commentaire")) } else { Ok(t) })?;
+    let target = target_of(target).and_then(|t| if t == Target::Photo { Err(Error::said(Code::InvalidParameter, "cible : element ou commentaire", "target: element or commentaire")) } else { Ok(t) })?;
     let Some(reason) = FlagReason::parse(reason) else { return Ok(Outcome::Refused(vec![Problem::FlagReasonUnknown])) };
     let now = now_ms();
     let mut tx = db.begin_write().await.map_err(store_error)?;
     store::lock(&mut tx, target, id).await.map_err(store_error)?;
     let c = store::content(&mut tx, target, id).await.map_err(store_error)?.filter(|c| !c.deleted).ok_or_else(not_found)?;
     if c.author == Some(me) {
-        return Err(Error::with(Code::Forbidden, "son propre message"));
+        return Err(Error::said(Code::Forbidden, "son propre message", "one's own post"));
     }
     refuse_if_suspended(&mut tx, me, &c.qpv).await?;
     if c.hidden || !store::insert_flag(&mut tx, target, id, me, reason.code(), now).await.map_err(store_error)? {
@@ -129,13 +129,13 @@ pub struct ActForm {
 pub async fn moderate(db: &Database, actor: &Actor, form: &ActForm) -> Result<Outcome<i64>, Error> {
     actor.authorize(Action::Participate)?;
     let act = Act::parse(&form.act).filter(|a| matches!(a, Act::Hide | Act::Restore | Act::Keep | Act::Suspend | Act::Merge));
-    let act = act.ok_or_else(|| Error::with(Code::InvalidParameter, "acte : masque, retabli, garde, suspendu ou fusionne"))?;
+    let act = act.ok_or_else(|| Error::said(Code::InvalidParameter, "acte : masque, retabli, garde, suspendu ou fusionne", "act: masque, retabli, garde, suspendu or fusionne"))?;
     let target = target_of(&form.target)?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let c = store::content(&mut tx, target, form.id).await.map_err(store_error)?.filter(|c| !c.deleted).ok_or_else(not_found)?;
     let role = moderator_role(&mut tx, actor, &c.qpv).await?;
     if !act.fits(target) && act != Act::Suspend {
-        return Err(Error::with(Code::InvalidParameter, "cet acte ne s'applique pas à cette cible"));
+        return Err(Error::said(Code::InvalidParameter, "cet acte ne s'applique pas à cette cible", "this act does not apply to this target"));
     }
     let Some(reason) = reason_of(&form.reason) else { return Ok(Outcome::Refused(vec![Problem::HideReasonNeeded])) };
     let done = apply(&mut tx, db, actor, &role, act, &c, &reason, form.into, None).await?;
@@ -157,7 +157,7 @@ pub async fn undo(db: &Database, actor: &Actor, log_id: i64, reason: &str) -> Re
         actor.authorize(Action::ModerateParticipation { regie: -1 })?;
     }
     if undone.is_some() {
-        return Err(Error::with(Code::Conflict, "cet acte a déjà été annulé"));
+        return Err(Error::said(Code::Conflict, "cet acte a déjà été annulé", "this act was undone already"));
     }
     let (Some(act), Some(target), Some(item)) = (Act::parse(&act), Target::parse(&target), item) else { return Err(not_found()) };
     let Some(reason) = reason_of(reason) else { return Ok(Outcome::Refused(vec![Problem::HideReasonNeeded])) };
@@ -254,7 +254,7 @@ async fn apply(
         Act::Unmerge => {
             store::set_hidden(tx, Target::Item, c.item, None, None, now).await.map_err(store_error)?;
         }
-        Act::HideByFlags | Act::Hold => return Err(Error::with(Code::InvalidParameter, "acte automatique")),
+        Act::HideByFlags | Act::Hold => return Err(Error::said(Code::InvalidParameter, "acte automatique", "an automatic act")),
     }
     if target == Target::Comment {
         items::count_comments(tx, c.item).await.map_err(store_error)?;

@@ -61,38 +61,42 @@ fn scope(actor: &Actor) -> Result<String, Error> {
 /// What awaits the actor's review: held or hidden by flags, or flagged and still shown; the
 /// oldest first (it has waited longest).
 pub async fn queue(db: &Database, actor: &Actor) -> Result<Vec<QueueEntry>, Error> {
-    entries(db, &scope(actor)?).await
+    Ok(entries(db, &scope(actor)?, QUEUE_MAX).await?.1)
 }
 
-/// What awaits review in one Régie's space (the QPVs it covers), for its team's `/gestion` page:
-/// its moderators and the network.
-pub async fn queue_of(db: &Database, actor: &Actor, regie: i64) -> Result<Vec<QueueEntry>, Error> {
+/// What awaits review in one Régie's space (the QPVs it covers), for its team's `/gestion` page
+/// (its moderators and the network): how much in all, and the `first` entries that waited longest.
+pub async fn queue_of(db: &Database, actor: &Actor, regie: i64, first: i64) -> Result<(usize, Vec<QueueEntry>), Error> {
     actor.authorize(Action::ModerateParticipation { regie })?;
-    entries(db, &format!("i.qpv_code IN (SELECT qpv_code FROM couvertures WHERE regie_id = {regie})")).await
+    entries(db, &format!("i.qpv_code IN (SELECT qpv_code FROM couvertures WHERE regie_id = {regie})"), first).await
 }
 
-/// The queue within `scope`, a clause on `i.qpv_code` made of numbers only.
-async fn entries(db: &Database, scope: &str) -> Result<Vec<QueueEntry>, Error> {
+/// The queue within `scope`, a clause on `i.qpv_code` made of numbers only: its size, and its
+/// first `limit` entries of each kind, merged oldest first.
+async fn entries(db: &Database, scope: &str, limit: i64) -> Result<(usize, Vec<QueueEntry>), Error> {
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     type Row = (i64, i64, String, Option<String>, String, Option<i64>, Option<String>, Option<String>, i64);
     let flagged = |target: &str| format!("EXISTS (SELECT 1 FROM moderation_flags f WHERE f.target = '{target}' AND f.target_id = x.id AND f.reviewed_at IS NULL)");
     let items = format!(
-        "SELECT x.id, x.id, x.title, q.nom, x.body, x.hidden_at, x.review, x.hidden_reason, x.created_at FROM participation_items x
-         JOIN participation_items i ON i.id = x.id LEFT JOIN qpv q ON q.code = x.qpv_code
-         WHERE ({scope}) AND (x.review IS NOT NULL OR (x.hidden_at IS NULL AND {})) ORDER BY x.created_at LIMIT {QUEUE_MAX}",
+        "FROM participation_items x JOIN participation_items i ON i.id = x.id LEFT JOIN qpv q ON q.code = x.qpv_code
+         WHERE ({scope}) AND (x.review IS NOT NULL OR (x.hidden_at IS NULL AND {}))",
         flagged("element")
     );
     let comments = format!(
-        "SELECT x.id, i.id, i.title, q.nom, x.body, x.hidden_at, x.review, x.hidden_reason, x.created_at FROM participation_comments x
-         JOIN participation_items i ON i.id = x.item_id LEFT JOIN qpv q ON q.code = i.qpv_code
-         WHERE ({scope}) AND x.deleted_at IS NULL AND (x.review IS NOT NULL OR (x.hidden_at IS NULL AND {})) ORDER BY x.created_at LIMIT {QUEUE_MAX}",
+        "FROM participation_comments x JOIN participation_items i ON i.id = x.item_id LEFT JOIN qpv q ON q.code = i.qpv_code
+         WHERE ({scope}) AND x.deleted_at IS NULL AND (x.review IS NOT NULL OR (x.hidden_at IS NULL AND {}))",
         flagged("commentaire")
     );
+    let mut total = 0;
     let mut entries = Vec::new();
-    for (target, sql) in [(Target::Item, items), (Target::Comment, comments)] {
+    for (target, from) in [(Target::Item, items), (Target::Comment, comments)] {
+        let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {from}"))).fetch_one(&mut *conn).await.map_err(store_error)?;
+        total += count as usize;
+        let sql = format!("SELECT x.id, i.id, i.title, q.nom, x.body, x.hidden_at, x.review, x.hidden_reason, x.created_at {from} ORDER BY x.created_at, x.id LIMIT {limit}");
         let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&mut *conn).await.map_err(store_error)?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let mut flags = super::store::open_flags_of(&mut conn, target, &ids).await.map_err(store_error)?;
         for (id, item_id, item_title, qpv_name, text, hidden, review, reason, at) in rows {
-            let flags: Vec<String> = super::store::open_flags(&mut conn, target, id).await.map_err(store_error)?;
             entries.push(QueueEntry {
                 target,
                 id,
@@ -101,13 +105,14 @@ async fn entries(db: &Database, scope: &str) -> Result<Vec<QueueEntry>, Error> {
                 qpv_name: qpv_name.unwrap_or_default(),
                 text: text.chars().take(500).collect(),
                 hidden: hidden.map(|_| Hidden::of(review.as_deref(), reason)),
-                flags: flags.iter().filter_map(|f| FlagReason::parse(f)).collect(),
+                flags: flags.remove(&id).unwrap_or_default().iter().filter_map(|f| FlagReason::parse(f)).collect(),
                 at,
             });
         }
     }
     entries.sort_by_key(|e| e.at);
-    Ok(entries)
+    entries.truncate(limit as usize);
+    Ok((total, entries))
 }
 
 /// Whether the actor moderates this QPV's space (the log then offers to undo its acts).

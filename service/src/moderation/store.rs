@@ -93,6 +93,22 @@ pub async fn open_flags(conn: &mut AnyConnection, target: Target, id: i64) -> Re
         .await
 }
 
+/// The open flags' reasons of several posts at once (a queue's page), by post id.
+pub async fn open_flags_of(conn: &mut AnyConnection, target: Target, ids: &[i64]) -> Result<std::collections::HashMap<i64, Vec<String>>, sqlx::Error> {
+    let mut by_id: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(by_id);
+    }
+    // Ids are numbers from the database: formatting them in is safe, and one query replaces one per post.
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let sql = format!("SELECT target_id, reason FROM moderation_flags WHERE target = $1 AND reviewed_at IS NULL AND target_id IN ({}) ORDER BY id", list.join(", "));
+    let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(target.code()).fetch_all(conn).await?;
+    for (id, reason) in rows {
+        by_id.entry(id).or_default().push(reason);
+    }
+    Ok(by_id)
+}
+
 pub async fn review_flags(conn: &mut AnyConnection, target: Target, id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE moderation_flags SET reviewed_at = $3 WHERE target = $1 AND target_id = $2 AND reviewed_at IS NULL")
         .bind(target.code())

@@ -30,7 +30,7 @@ pub async fn add_word(db: &Database, actor: &Actor, regie_slug: &str, typed: &st
     let words = store::words(&mut tx, regie).await.map_err(store_error)?;
     if !words.iter().any(|(_, w)| *w == word) {
         if words.len() >= WORDS_MAX {
-            return Err(Error::with(Code::Conflict, format!("une liste compte au plus {WORDS_MAX} mots")));
+            return Err(Error::said(Code::Conflict, format!("une liste compte au plus {WORDS_MAX} mots"), format!("a list holds {WORDS_MAX} words at most")));
         }
         store::add_word(&mut tx, regie, &word, now_ms()).await.map_err(store_error)?;
     }

@@ -41,7 +41,7 @@ fn own(actor: &Actor) -> Result<i64, Error> {
 pub async fn follow(db: &Database, actor: &Actor, kind: &str, target: &str, on: bool) -> Result<bool, Error> {
     actor.authorize(Action::Participate)?;
     let account = actor.account_id().ok_or_else(|| Error::new(Code::Forbidden))?;
-    let kind = FollowKind::parse(kind).ok_or_else(|| Error::with(Code::InvalidParameter, "suivre : qpv ou regie"))?;
+    let kind = FollowKind::parse(kind).ok_or_else(|| Error::said(Code::InvalidParameter, "suivre : qpv ou regie", "follow: qpv or regie"))?;
     let target = target.trim();
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let exists: i64 = match kind {
@@ -101,8 +101,8 @@ pub async fn set_settings(db: &Database, actor: &Actor, choices: &[(String, Stri
     let account = own(actor)?;
     let mut parsed = Vec::with_capacity(choices.len());
     for (kind, mode) in choices {
-        let kind = NewsKind::parse(kind).filter(|k| NewsKind::ALL.contains(k)).ok_or_else(|| Error::with(Code::InvalidParameter, "type de notification"))?;
-        let mode = MailMode::parse(mode).ok_or_else(|| Error::with(Code::InvalidParameter, "courriel : immediat, quotidien ou jamais"))?;
+        let kind = NewsKind::parse(kind).filter(|k| NewsKind::ALL.contains(k)).ok_or_else(|| Error::said(Code::InvalidParameter, "type de notification", "kind of notification"))?;
+        let mode = MailMode::parse(mode).ok_or_else(|| Error::said(Code::InvalidParameter, "courriel : immediat, quotidien ou jamais", "mail: immediat, quotidien or jamais"))?;
         parsed.push((kind, mode));
     }
     let mut tx = db.begin_write().await.map_err(store_error)?;
@@ -146,5 +146,5 @@ pub async fn unsubscribe(db: &Database, actor: &Actor, link_token: &str) -> Resu
 }
 
 fn unknown_link() -> Error {
-    Error::with(Code::NotFound, "lien de désabonnement")
+    Error::said(Code::NotFound, "lien de désabonnement", "unsubscribe link")
 }

@@ -54,7 +54,7 @@ pub async fn file_for_inhabitant(atlas: &Atlas, actor: &Actor, regie_slug: &str,
 async fn filed_item(db: &Database, code: &str) -> Result<i64, Error> {
     let hash = token::digest(&normalize(code));
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
-    store::by_claim(&mut conn, &hash).await.map_err(store_error)?.ok_or_else(|| Error::with(Code::NotFound, "code de dépôt"))
+    store::by_claim(&mut conn, &hash).await.map_err(store_error)?.ok_or_else(|| Error::said(Code::NotFound, "code de dépôt", "filing code"))
 }
 
 /// The inhabitant claims the item with the code: it becomes theirs (they follow it, may comment
@@ -65,7 +65,7 @@ pub async fn claim(db: &Database, actor: &Actor, code: &str) -> Result<i64, Erro
     let item = filed_item(db, code).await?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     if !store::claim(&mut tx, item, me).await.map_err(store_error)? {
-        return Err(Error::with(Code::NotFound, "code de dépôt"));
+        return Err(Error::said(Code::NotFound, "code de dépôt", "filing code"));
     }
     store::follow(&mut tx, item, me, accounts::now_ms()).await.map_err(store_error)?;
     store::changed(&mut tx, db.backend).await.map_err(store_error)?;

@@ -13,7 +13,7 @@ use crate::moderation::{self, refuse_if_suspended};
 use crate::{store_error, Action, Actor, Code, Error};
 
 fn not_found() -> Error {
-    Error::with(Code::NotFound, "élément de participation")
+    Error::said(Code::NotFound, "élément de participation", "participation item")
 }
 
 /// « Moi aussi » (`on`) or its withdrawal; answers the supporters' count. Twice is once.
@@ -55,7 +55,7 @@ pub async fn comment(db: &Database, actor: &Actor, item: i64, parent: Option<i64
         // One level of replies: the parent is a top-level comment of this item.
         match store::comment_state(&mut tx, parent).await.map_err(store_error)? {
             Some((parent_item, None, _, _, _)) if parent_item == item => {}
-            _ => return Err(Error::with(Code::InvalidParameter, "réponse à un commentaire inconnu")),
+            _ => return Err(Error::said(Code::InvalidParameter, "réponse à un commentaire inconnu", "a reply to an unknown comment")),
         }
     }
     refuse_if_suspended(&mut tx, author, &qpv).await?;
@@ -103,7 +103,7 @@ pub async fn edit_comment(db: &Database, actor: &Actor, id: i64, text: &str) -> 
     let (item, created_at) = own_comment(&mut tx, actor, id).await?;
     let now = accounts::now_ms();
     if !comment_editable(created_at, now) {
-        return Err(Error::with(Code::Conflict, "un commentaire se modifie dans les 15 minutes"));
+        return Err(Error::said(Code::Conflict, "un commentaire se modifie dans les 15 minutes", "a comment can be edited within 15 minutes"));
     }
     let body = match comment_text(text) {
         Ok(b) => b,
@@ -175,7 +175,7 @@ pub async fn reopen(db: &Database, actor: &Actor, item: i64, text: &str) -> Resu
         return Err(Error::new(Code::Forbidden));
     }
     if !reopenable(Status::parse(&status).unwrap_or(Status::Nouveau), status_at, now) {
-        return Err(Error::with(Code::Conflict, "seul un élément réalisé depuis moins de 30 jours se rouvre"));
+        return Err(Error::said(Code::Conflict, "seul un élément réalisé depuis moins de 30 jours se rouvre", "only an item done less than 30 days ago can be reopened"));
     }
     let change = StatusChange { status: Status::Rouvert, message: body.clone(), partner: None };
     store::set_status(&mut tx, item, &change, None, me, now).await.map_err(store_error)?;

@@ -21,7 +21,7 @@ pub fn search(atlas: &Atlas, actor: &Actor, q: &str, limit: usize) -> Result<Vec
 /// The QPV containing the point and the `limit` nearest Régies.
 pub fn locate(atlas: &Atlas, actor: &Actor, lat: f64, lon: f64, limit: usize) -> Result<Located, Error> {
     actor.authorize(Action::ReadPublic)?;
-    check_coordinates(lat, lon).map_err(|reason| Error::with(Code::InvalidParameter, reason))?;
+    check_coordinates(lat, lon)?;
     Ok(atlas.places().locate.locate(lat, lon, limit))
 }
 

@@ -230,7 +230,7 @@ pub async fn my_teams(db: &Database, actor: &Actor) -> Result<Vec<(String, Team)
 /// without an administrator and the actor is not the network (`keeps_an_administrator`).
 pub async fn remove(db: &Database, actor: &Actor, slug: &str, email: &str) -> Result<(), Error> {
     let regie = managed_regie(db, actor, slug).await?;
-    let email = Email::parse(email).map_err(|p| Error::with(Code::InvalidParameter, p.message(Locale::Fr)))?;
+    let email = Email::parse(email).map_err(|p| Error::said(Code::InvalidParameter, p.message(Locale::Fr), p.message(Locale::En)))?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
     let mut removed = store::withdraw(&mut tx, email.as_str(), regie).await.map_err(store_error)?;
     if let Some(account) = accounts::by_email(&mut tx, email.as_str()).await.map_err(store_error)? {
@@ -238,7 +238,7 @@ pub async fn remove(db: &Database, actor: &Actor, slug: &str, email: &str) -> Re
         removed += store::remove_member(&mut tx, account.id, regie).await.map_err(store_error)?;
     }
     if removed == 0 {
-        return Err(Error::with(Code::NotFound, "membre de l'équipe"));
+        return Err(Error::said(Code::NotFound, "membre de l'équipe", "team member"));
     }
     tx.commit().await.map_err(store_error)?;
     tracing::info!(regie, "team member removed");
@@ -250,9 +250,9 @@ pub async fn remove(db: &Database, actor: &Actor, slug: &str, email: &str) -> Re
 /// 409 when the last administrator would become éditeur and the actor is not the network.
 pub async fn change_role(db: &Database, actor: &Actor, slug: &str, email: &str, role: TeamRole) -> Result<(), Error> {
     let regie = managed_regie(db, actor, slug).await?;
-    let email = Email::parse(email).map_err(|p| Error::with(Code::InvalidParameter, p.message(Locale::Fr)))?;
+    let email = Email::parse(email).map_err(|p| Error::said(Code::InvalidParameter, p.message(Locale::Fr), p.message(Locale::En)))?;
     let mut tx = db.begin_write().await.map_err(store_error)?;
-    let not_member = || Error::with(Code::NotFound, "membre de l'équipe");
+    let not_member = || Error::said(Code::NotFound, "membre de l'équipe", "team member");
     let account = accounts::by_email(&mut tx, email.as_str()).await.map_err(store_error)?.ok_or_else(not_member)?;
     let current = store::member_role(&mut tx, account.id, regie).await.map_err(store_error)?.and_then(|r| TeamRole::parse(&r)).ok_or_else(not_member)?;
     if current == role {
@@ -278,7 +278,7 @@ async fn keeps_an_administrator(tx: &mut sqlx::AnyConnection, actor: &Actor, acc
     store::lock_regie(tx, regie).await.map_err(store_error)?;
     let is_admin = store::member_role(tx, account, regie).await.map_err(store_error)?.as_deref() == Some(TeamRole::Admin.kind());
     if is_admin && store::admin_count(tx, regie).await.map_err(store_error)? <= 1 {
-        return Err(Error::with(Code::Conflict, "la Régie doit garder au moins un administrateur"));
+        return Err(Error::said(Code::Conflict, "la Régie doit garder au moins un administrateur", "the Régie must keep at least one administrator"));
     }
     Ok(())
 }
