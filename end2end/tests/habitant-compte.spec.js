@@ -126,6 +126,8 @@ test('the privacy page says what is kept and for how long', async ({ page }) => 
 });
 
 test('ten wrong passwords: the wait is said, and the right password waits too', async ({ page, request }, testInfo) => {
+  // Ten sign-ins, each through argon2id on a 2-core machine shared with the other worker.
+  test.slow();
   const email = `essais-${testInfo.project.name}-${Date.now()}@exemple.fr`;
   // An account to guess at, opened and confirmed as anyone would.
   await page.goto('/compte/inscription');
