@@ -57,7 +57,7 @@ fn AccountLink(viewer: Viewer) -> impl IntoView {
     });
     view! {
         {bell}
-        <a class="account-link" href=href title=signed_in.then_some(t.nav_account)
+        <a class="account-link" class:signed-in=signed_in href=href title=signed_in.then_some(t.nav_account)
             aria-label=signed_in.then(|| format!("{} : {label}", t.nav_account))>
             <span class="account-icon" aria-hidden="true"></span>
             <span class="account-name">{label.clone()}</span>

@@ -59,6 +59,11 @@ test('sign up, confirm by mail, signed in everywhere, sign out, sign in by link,
   await page.goto('/regies');
   await hydrated(page);
   await expect(header.locator('.account-name')).toHaveText(pseudonym);
+  // The header still reads « Atlas des Régies » whole beside the bell, the account and the menu:
+  // on a phone the pseudonym is told to screen readers (the link's name), not shown.
+  const brand = header.locator('.brand span').last();
+  expect(await brand.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await expect(header.getByRole('link', { name: `Mon compte : ${pseudonym}` })).toBeVisible();
 
   // Signed out; then back in with a one-time link, no password.
   await header.locator('.account-link').click();

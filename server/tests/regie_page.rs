@@ -115,7 +115,7 @@ async fn regie_page_shows_key_figures_chart_and_table_partners_and_how_to_take_p
         // And in English for an English reader, the reason included.
         let english = |uri: &str| Request::get(uri).header("accept-language", "en-GB,en;q=0.9").body(Body::empty()).unwrap();
         for (uri, said) in [
-            ("/api/v1/locate?lat=91&lon=2", "invalid parameter: coordinates out of bounds: latitude 91 (from -90 to 90)"),
+            ("/api/v1/locate?lat=91&lon=2", "invalid parameter: coordinates out of bounds: latitude 91 (from -90 to 90), longitude 2 (from -180 to 180)"),
             ("/api/v1/locate?lat=abc&lon=2", "invalid parameter: “lat”: “abc” is not a number"),
             ("/api/v1/locate?lat=48.8&lon=2.3&limit=99", "invalid parameter: “limit”: a whole number from 1 to 50 is expected"),
             ("/api/v1/carte/qpv.geojson?bbox=1,2,3&zoom=5", "invalid parameter: bbox “1,2,3”: four numbers expected, minLon,minLat,maxLon,maxLat"),
