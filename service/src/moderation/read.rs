@@ -68,11 +68,13 @@ pub async fn queue(db: &Database, actor: &Actor) -> Result<Vec<QueueEntry>, Erro
 /// (its moderators and the network): how much in all, and the `first` entries that waited longest.
 pub async fn queue_of(db: &Database, actor: &Actor, regie: i64, first: i64) -> Result<(usize, Vec<QueueEntry>), Error> {
     actor.authorize(Action::ModerateParticipation { regie })?;
-    entries(db, &format!("i.qpv_code IN (SELECT qpv_code FROM couvertures WHERE regie_id = {regie})"), first).await
+    let (total, mut entries) = entries(db, &format!("i.qpv_code IN (SELECT qpv_code FROM couvertures WHERE regie_id = {regie})"), first).await?;
+    entries.truncate(first as usize);
+    Ok((total, entries))
 }
 
-/// The queue within `scope`, a clause on `i.qpv_code` made of numbers only: its size, and its
-/// first `limit` entries of each kind, merged oldest first.
+/// The queue within `scope`, a clause on `i.qpv_code` made of numbers only: its size, and the
+/// first `limit` entries of each kind (items, comments), merged oldest first.
 async fn entries(db: &Database, scope: &str, limit: i64) -> Result<(usize, Vec<QueueEntry>), Error> {
     let mut conn = db.pool.acquire().await.map_err(store_error)?;
     type Row = (i64, i64, String, Option<String>, String, Option<i64>, Option<String>, Option<String>, i64);
@@ -111,7 +113,6 @@ async fn entries(db: &Database, scope: &str, limit: i64) -> Result<(usize, Vec<Q
         }
     }
     entries.sort_by_key(|e| e.at);
-    entries.truncate(limit as usize);
     Ok((total, entries))
 }
 
